@@ -1,0 +1,35 @@
+//! Pure types and rules of the record: no SQL, no HTTP, no clock.
+//!
+//! Everything that crosses a boundary (a form, an API body, a CLI argument, an import
+//! row) is parsed into one of these types first, so invalid input never reaches the
+//! store.
+
+pub mod role;
+pub mod user;
+
+pub use role::{Perm, Role};
+pub use user::{DisplayName, Password, Username};
+
+/// Why a piece of input was refused: which field, and what was expected.
+///
+/// The message is safe to show to the user: it never repeats the rejected value,
+/// which may be personal data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct Invalid {
+    pub field: &'static str,
+    /// The message id in the locale files, for the user's language.
+    pub key: &'static str,
+    /// The same message in English, for the CLI, logs and API clients.
+    pub message: String,
+}
+
+impl Invalid {
+    pub fn new(field: &'static str, key: &'static str, message: impl Into<String>) -> Self {
+        Invalid {
+            field,
+            key,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! SQL for both backends: connecting, migrating, transactions, and one file per
+//! aggregate.
+//!
+//! vigil runs the same SQL text on SQLite and PostgreSQL through sqlx's `Any` driver.
+//! That works because the schema sticks to types both backends and the driver share:
+//! `bigint` (ids, counts, times as epoch milliseconds), `text`, and `blob`/`bytea`.
+//! Placeholders are `$1…`, which SQLite accepts too. Where SQL must differ (full-text
+//! search later), a function here names the difference.
+//!
+//! Writers are serialised by updating the single `audit_head` row first in every write
+//! transaction: on SQLite this takes the write lock at the start of the transaction
+//! (a deferred transaction that upgrades later can fail with `SQLITE_BUSY_SNAPSHOT`,
+//! which ignores the busy timeout); on PostgreSQL it is a row lock that orders audit
+//! entries. Audited writes need that order anyway, because each entry chains to the
+//! one before.
+
+pub mod audit;
+pub mod keyring;
+pub mod sessions;
+pub mod settings;
+pub mod stats;
+pub mod tokens;
+pub mod users;
+
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::{Migrate, Migrator};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
+
+pub type Conn = AnyConnection;
+pub type Tx = Transaction<'static, Any>;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("unsupported database URL: expected sqlite://… or postgres://…")]
+    BadUrl,
+    #[error("{0} already exists")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Turns a unique-constraint violation into `Conflict(what)`.
+pub fn on_unique(e: sqlx::Error, what: &'static str) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what),
+        _ => StoreError::Db(e),
+    }
+}
+
+/// The database, as a pool of connections to one backend.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// Where the migrations stand.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MigrationStatus {
+    pub backend: &'static str,
+    pub applied: Vec<i64>,
+    pub pending: Vec<String>,
+    /// Applied migrations whose file changed after they ran (never edit a landed one).
+    pub modified: Vec<i64>,
+    /// Applied migrations this binary does not know (the database is newer).
+    pub unknown: Vec<i64>,
+}
+
+impl MigrationStatus {
+    pub fn ok(&self) -> bool {
+        self.pending.is_empty() && self.modified.is_empty() && self.unknown.is_empty()
+    }
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://path` or `postgres://…`). A SQLite file is created
+    /// if missing, in WAL mode with `synchronous=FULL`.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::BadUrl);
+        };
+        let url = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}mode=rwc")
+            }
+            _ => url.to_string(),
+        };
+        let options: AnyConnectOptions = url.parse()?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // Durability first: protection data that was acknowledged must
+                        // survive a crash or power cut (quality.md, Durability).
+                        conn.execute("pragma journal_mode = wal").await?;
+                        conn.execute("pragma synchronous = full").await?;
+                        conn.execute("pragma foreign_keys = on").await?;
+                        conn.execute("pragma busy_timeout = 15000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    fn migrator(&self) -> &'static Migrator {
+        match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        self.migrator().run(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn migration_status(&self) -> Result<MigrationStatus> {
+        let mut conn = self.pool.acquire().await?;
+        conn.ensure_migrations_table().await?;
+        let applied = conn.list_applied_migrations().await?;
+        let known = self.migrator().iter().collect::<Vec<_>>();
+        let mut status = MigrationStatus {
+            backend: self.backend.name(),
+            applied: applied.iter().map(|m| m.version).collect(),
+            pending: Vec::new(),
+            modified: Vec::new(),
+            unknown: Vec::new(),
+        };
+        for m in &known {
+            match applied.iter().find(|a| a.version == m.version) {
+                None => status.pending.push(format!("{:04}_{}", m.version, m.description)),
+                Some(a) if a.checksum != m.checksum => status.modified.push(m.version),
+                Some(_) => {}
+            }
+        }
+        for a in &applied {
+            if !known.iter().any(|m| m.version == a.version) {
+                status.unknown.push(a.version);
+            }
+        }
+        Ok(status)
+    }
+
+    /// A connection for reading.
+    pub async fn read(&self) -> Result<sqlx::pool::PoolConnection<Any>> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// Begins a write transaction holding the writers' lock (see the module header).
+    pub async fn write(&self) -> Result<Tx> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("update audit_head set seq = seq where id = 1")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
+
+    /// Checks that the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        conn.ping().await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    /// Migrations are never edited once landed, and both backends have the same list.
+    #[test]
+    fn migration_folders_have_the_same_files() {
+        let names = |dir: &str| {
+            let mut v: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        let sqlite = names("migrations/sqlite");
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, names("migrations/postgres"));
+    }
+}

@@ -1,0 +1,118 @@
+//! The HTTP surfaces: the whole route table, server start-up, and the pieces every
+//! handler shares (state, extractors, errors, security headers, CSRF).
+
+pub mod api;
+pub mod assets;
+pub mod csrf;
+pub mod error;
+pub mod extract;
+pub mod middleware;
+pub mod ui;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::app::App;
+
+/// What every handler gets: the opened application.
+pub type AppState = Arc<App>;
+
+/// The whole route table of the HTML surface, the API and the probes. Every route's
+/// authorization is in its handler's extractors (`Session`, `ApiCaller`) and in the
+/// capability its action requires; `tests/it/authz.rs` walks this table for every role.
+pub fn router(app: AppState) -> Router {
+    let ui = Router::new()
+        .route("/", get(ui::dashboard::show))
+        .route("/login", get(ui::login::form).post(ui::login::submit))
+        .route("/logout", post(ui::login::logout))
+        .route("/lang", post(ui::lang::switch))
+        .route("/account", get(ui::account::show))
+        .route("/account/personal", get(ui::account::personal))
+        .route("/account/password", post(ui::account::change_password))
+        .route("/account/tokens", get(ui::tokens::list).post(ui::tokens::create))
+        .route("/account/tokens/{id}/revoke", post(ui::tokens::revoke))
+        .route("/admin/users", get(ui::users::list).post(ui::users::create))
+        .route("/admin/users/search", post(ui::users::search))
+        .route("/admin/users/{id}", get(ui::users::show))
+        .route("/admin/users/{id}/personal", get(ui::users::personal).post(ui::users::update_personal))
+        .route("/admin/users/{id}/role", post(ui::users::set_role))
+        .route("/admin/users/{id}/status", post(ui::users::set_status))
+        .route("/admin/users/{id}/password", post(ui::users::reset_password))
+        .route("/admin/audit", get(ui::audit::list))
+        .route("/admin/audit/verify", get(ui::audit::verify));
+    Router::new()
+        .merge(ui)
+        .nest("/api/v1", api::router())
+        .route("/healthz", get(health))
+        .route("/readyz", get(ready))
+        .merge(assets::router())
+        .fallback(ui::errors::not_found)
+        .layer(axum::middleware::from_fn(ui::errors::render_errors))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
+        .with_state(app)
+}
+
+async fn health() -> &'static str {
+    "ok"
+}
+
+async fn ready(axum::extract::State(app): axum::extract::State<AppState>) -> (axum::http::StatusCode, &'static str) {
+    let ok = app.store.ping().await.is_ok()
+        && app.store.migration_status().await.map(|s| s.ok()).unwrap_or(false);
+    if ok {
+        (axum::http::StatusCode::OK, "ready")
+    } else {
+        (axum::http::StatusCode::SERVICE_UNAVAILABLE, "not ready")
+    }
+}
+
+/// Binds, prints `vigil listening on http://ADDR`, and serves until Ctrl-C, with the
+/// background duties: signing audit checkpoints and sweeping expired sessions.
+pub async fn serve(app: App, bound: Option<tokio::sync::oneshot::Sender<SocketAddr>>) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(app.config.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;
+    let addr = listener.local_addr()?;
+    let app = Arc::new(app);
+    spawn_duties(app.clone());
+    println!("vigil listening on http://{addr}");
+    if let Some(tx) = bound {
+        let _ = tx.send(addr);
+    }
+    let service = router(app.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    // A last checkpoint on the way out, so the file covers everything that happened.
+    if let Err(e) = app.checkpoint_if_due(true).await {
+        tracing::error!("final audit checkpoint failed: {e}");
+    }
+    app.store.close().await;
+    Ok(())
+}
+
+fn spawn_duties(app: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(15));
+        let mut n: u64 = 0;
+        loop {
+            tick.tick().await;
+            if let Err(e) = app.checkpoint_if_due(false).await {
+                tracing::error!("audit checkpoint failed: {e}");
+            }
+            n += 1;
+            if n % 20 == 0 {
+                if let Err(e) = crate::actions::session::sweep_expired(&app).await {
+                    tracing::warn!("session sweep failed: {e}");
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,11 @@
+//! The HTML pages: one file per area, one askama struct per page.
+
+pub mod account;
+pub mod audit;
+pub mod dashboard;
+pub mod errors;
+pub mod lang;
+pub mod login;
+pub mod page;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,13 @@
+//! vigil's one integration-test binary: each module is an area of the system, tested
+//! through its public surface (router, CLI, store) with real SQLite and PostgreSQL.
+//!
+//! Test code may unwrap, expect, panic and index: a failed expectation should fail the
+//! test loudly, which is what the library's deny-lints exist to prevent elsewhere.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod pg;
