@@ -1,15 +1,278 @@
-//! `vigil bench`: benchmark scenarios, each measured against an anchor in the same run.
+//! `vigil bench`: benchmark scenarios, each measured against an *anchor* — the same
+//! work without vigil's extras — in the same process, on the same data, interleaved
+//! round by round. The ratio of medians is the figure to watch: it survives a noisy,
+//! shared machine far better than absolute times (quality.md).
+//!
+//! Scenarios of the foundation:
+//! - login: a full sign-in (throttle, lookup, argon2id, session, audit entry) vs a raw
+//!   argon2id verification with the same settings;
+//! - audited write: a one-row change with its audit entry vs the same update alone;
+//! - audit verify: re-verifying the stored trail vs SHA-256 over the same entries;
+//! - dashboard: the dashboard request through the router vs `/healthz` in the same
+//!   router.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::http::Request;
+use tower::ServiceExt;
+
+use crate::actions;
+use crate::app::App;
+use crate::auth::{password, Actor};
+use crate::clock::Clock;
+use crate::config::{Config, Options};
+use crate::crypto::MasterKey;
+use crate::domain::{Password, Role, Username};
+use crate::i18n::Lang;
 
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
-    /// Data size: S (one camp), M or L.
+    /// Data size: S (one camp, run in CI), M or L (on demand).
     #[arg(long, default_value = "S")]
     pub size: String,
-    /// Write the results as JSON to this file.
+    /// Rounds per scenario (the median is reported); at least 5.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
-    pub json: Option<std::path::PathBuf>,
+    pub json: Option<PathBuf>,
 }
 
-pub async fn run(_args: BenchArgs) -> anyhow::Result<()> {
-    anyhow::bail!("benchmarks are being written")
+#[derive(Debug, serde::Serialize)]
+pub struct Outcome {
+    pub scenario: &'static str,
+    pub unit: &'static str,
+    /// Operations per round.
+    pub ops: usize,
+    /// Median operations per second of the subject and of the anchor.
+    pub subject_per_sec: f64,
+    pub anchor_per_sec: f64,
+    /// subject / anchor throughput: 1.0 means vigil adds nothing.
+    pub ratio: f64,
+    pub anchor: &'static str,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct Results {
+    pub size: String,
+    pub runs: usize,
+    pub peak_rss_kib: Option<u64>,
+    pub scenarios: Vec<Outcome>,
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Runs subject and anchor alternately `runs` times; returns median rates.
+async fn measure<S, A, FS, FA>(runs: usize, ops: usize, mut subject: S, mut anchor: A) -> anyhow::Result<(f64, f64)>
+where
+    S: FnMut() -> FS,
+    A: FnMut() -> FA,
+    FS: std::future::Future<Output = anyhow::Result<()>>,
+    FA: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let (mut s, mut a) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let t = Instant::now();
+        subject().await?;
+        s.push(ops as f64 / t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        anchor().await?;
+        a.push(ops as f64 / t.elapsed().as_secs_f64());
+    }
+    Ok((median(s), median(a)))
+}
+
+fn outcome(scenario: &'static str, unit: &'static str, ops: usize, (s, a): (f64, f64), anchor: &'static str) -> Outcome {
+    Outcome {
+        scenario,
+        unit,
+        ops,
+        subject_per_sec: s,
+        anchor_per_sec: a,
+        ratio: if a > 0.0 { s / a } else { 0.0 },
+        anchor,
+    }
+}
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
+    let scale = match args.size.to_ascii_uppercase().as_str() {
+        "S" => 1,
+        "M" => 10,
+        "L" => 100,
+        other => anyhow::bail!("--size: expected S, M or L, got {other}"),
+    };
+    let runs = args.runs.max(5);
+    let dir = tempfile_dir()?;
+    let opts = Options {
+        data: Some(dir.join("data")),
+        database_url: Some(format!("sqlite://{}", dir.join("data/vigil.db").display())),
+        ..Options::default()
+    };
+    let config = Config::load(&opts, Some("127.0.0.1:0"))?;
+    let app = Arc::new(App::open(config, &MasterKey::generate(), Clock::System).await?);
+    let results = scenarios(&app, scale, runs).await;
+    app.store.close().await;
+    std::fs::remove_dir_all(&dir).ok();
+    let results = Results {
+        size: args.size.to_ascii_uppercase(),
+        runs,
+        peak_rss_kib: peak_rss_kib(),
+        scenarios: results?,
+    };
+    println!("{:<16} {:>8} {:>14} {:>14} {:>7}  anchor", "scenario", "ops", "vigil/s", "anchor/s", "ratio");
+    for o in &results.scenarios {
+        println!(
+            "{:<16} {:>8} {:>14.1} {:>14.1} {:>7.3}  {}",
+            o.scenario, o.ops, o.subject_per_sec, o.anchor_per_sec, o.ratio, o.anchor
+        );
+    }
+    if let Some(kib) = results.peak_rss_kib {
+        println!("peak memory: {} MiB", kib / 1024);
+    }
+    if let Some(path) = &args.json {
+        std::fs::write(path, serde_json::to_string_pretty(&results)?)?;
+    }
+    Ok(())
+}
+
+fn tempfile_dir() -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
+    let admin = Actor::system().grant()?;
+    let pw = "benchmark passphrase 1";
+    let (user_id, _) = actions::users::create(
+        app,
+        &admin,
+        actions::users::NewUser {
+            username: Username::parse("bench")?,
+            role: Role::Analyst,
+            password: Some(Password::parse(pw)?),
+            full_name: None,
+            contact: None,
+        },
+    )
+    .await?;
+    let actor = Actor {
+        user_id,
+        username: "bench".into(),
+        role: Role::Analyst,
+    };
+    let own = actor.grant()?;
+    let mut out = Vec::new();
+
+    // Login vs raw argon2id.
+    let hash = password::hash_blocking(pw)?;
+    let n = 4 * scale.min(10);
+    let rates = measure(
+        runs,
+        n,
+        || async {
+            for _ in 0..n {
+                actions::session::login(app, "bench", pw, "127.0.0.1", None)
+                    .await?
+                    .map_err(|e| anyhow::anyhow!("bench login failed: {e:?}"))?;
+            }
+            Ok(())
+        },
+        || {
+            let hash = hash.clone();
+            async move {
+                tokio::task::spawn_blocking(move || (0..n).all(|_| password::verify_blocking(pw, &hash))).await?;
+                Ok(())
+            }
+        },
+    )
+    .await?;
+    out.push(outcome("login", "sign-ins", n, rates, "argon2id verify, same settings"));
+
+    // Audited write vs the same write unaudited.
+    let n = 100 * scale;
+    let rates = measure(
+        runs,
+        n,
+        || async {
+            for i in 0..n {
+                let lang = if i % 2 == 0 { Lang::Fa } else { Lang::Ar };
+                actions::users::set_own_language(app, &own, lang).await?;
+            }
+            Ok(())
+        },
+        || async {
+            for i in 0..n {
+                let mut tx = app.store.write().await?;
+                crate::store::users::set_lang(&mut tx, user_id, if i % 2 == 0 { "fa" } else { "ar" }).await?;
+                tx.commit().await?;
+            }
+            Ok(())
+        },
+    )
+    .await?;
+    out.push(outcome("audited write", "writes", n, rates, "same update, no audit entry"));
+
+    // Audit verify vs hashing the same entries.
+    let entries = {
+        let mut c = app.store.read().await?;
+        crate::store::audit::scan(&mut c, 0, i64::MAX).await?
+    };
+    let key = app.keys.verifying_key_hex();
+    let n = entries.len();
+    let rates = measure(
+        runs,
+        n,
+        || async {
+            let r = actions::trail::verify_store(&app.store, actions::trail::Checkpoints::Stored, &key).await?;
+            anyhow::ensure!(r.ok(), "the benchmark's own trail failed verification");
+            Ok(())
+        },
+        || async {
+            let mut ok = 0usize;
+            for e in &entries {
+                ok += usize::from(crate::audit::entry_hash(e) == e.hash);
+            }
+            anyhow::ensure!(ok == entries.len());
+            Ok(())
+        },
+    )
+    .await?;
+    out.push(outcome("audit verify", "entries", n, rates, "SHA-256 chain over the same entries in memory"));
+
+    // Dashboard vs a no-op route in the same router.
+    let signed = actions::session::login(app, "bench", pw, "127.0.0.1", None)
+        .await?
+        .map_err(|e| anyhow::anyhow!("bench login failed: {e:?}"))?;
+    let cookie = format!("vigil_session={}", signed.token);
+    let router = crate::web::router(app.clone());
+    let n = 200 * scale;
+    let get = |path: &'static str| {
+        let router = router.clone();
+        let cookie = cookie.clone();
+        async move {
+            for _ in 0..n {
+                let req = Request::get(path).header("cookie", &cookie).body(Body::empty())?;
+                let res = router.clone().oneshot(req).await?;
+                anyhow::ensure!(res.status().is_success(), "{path} answered {}", res.status());
+                axum::body::to_bytes(res.into_body(), usize::MAX).await?;
+            }
+            Ok(())
+        }
+    };
+    let rates = measure(runs, n, || get("/"), || get("/healthz")).await?;
+    out.push(outcome("dashboard", "requests", n, rates, "/healthz in the same router"));
+    Ok(out)
 }

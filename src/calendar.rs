@@ -7,7 +7,8 @@
 //! rather than guess, so every function returns `Option`.
 //!
 //! Days are counted from 1970-01-01 (the Unix epoch), so a Unix timestamp maps
-//! onto the same line with one `div_euclid`.
+//! onto the same line with one `div_euclid`. The month names the date formats
+//! of `i18n` need (Persian, Arabic, English) live here too.
 
 /// Persian month names, Farvardin first.
 pub const PERSIAN_MONTHS: [&str; 12] = [
@@ -27,8 +28,32 @@ pub const PERSIAN_MONTHS: [&str; 12] = [
 
 /// Persian name of a Jalali month (1–12).
 pub fn persian_month_name(month: u8) -> Option<&'static str> {
-    PERSIAN_MONTHS.get(usize::from(month).checked_sub(1)?).copied()
+    PERSIAN_MONTHS
+        .get(usize::from(month).checked_sub(1)?)
+        .copied()
 }
+
+/// English month abbreviations, January first.
+pub const ENGLISH_MONTHS_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Gregorian month names in Arabic, January first: CLDR's default `ar` set
+/// (يناير …), not the Levantine one (كانون الثاني …).
+pub const ARABIC_MONTHS: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
 
 /// Years in which the leap pattern of the Jalali calendar changes (jalaali-js).
 /// Between two breaks the calendar follows a regular 33-year cycle.
@@ -209,6 +234,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    type Ymd = (i32, u8, u8);
+
     /// Generated with PyPI `jdatetime` 6.1.1 (`jdatetime.date(y, 1, 1).togregorian()`
     /// and `.isleap()`, cross-checked by constructing Esfand 30):
     /// (Jalali year, Gregorian date of 1 Farvardin, leap year).
@@ -270,7 +297,7 @@ mod tests {
     /// Random days across 1300–1500 AP plus edges, from `jdatetime.date.fromgregorian`
     /// (random.seed(1405)): (Gregorian, Jalali).
     #[rustfmt::skip]
-    const PAIRS: [((i32, u8, u8), (i32, u8, u8)); 70] = [
+    const PAIRS: [(Ymd, Ymd); 70] = [
     ((2072, 11, 6), (1451, 8, 16)), ((2007, 6, 3), (1386, 3, 13)), ((2111, 1, 15), (1489, 10, 25)),
     ((2005, 12, 15), (1384, 9, 24)), ((1972, 1, 29), (1350, 11, 9)), ((1993, 4, 11), (1372, 1, 22)),
     ((2007, 10, 27), (1386, 8, 5)), ((2041, 4, 8), (1420, 1, 20)), ((2069, 1, 6), (1447, 10, 17)),

@@ -10,4 +10,9 @@
     clippy::indexing_slicing
 )]
 
+mod authz;
+mod canary;
 mod pg;
+mod story;
+mod support;
+mod trail;

@@ -90,7 +90,9 @@ pub async fn fresh_database_url() -> Option<String> {
             panic!("VIGIL_TEST_PG=require but {why} (apt-get install postgresql, or run ./scripts/test)")
         }
         State::Absent(why) => {
-            eprintln!("skipping PostgreSQL test: {why} (set VIGIL_TEST_PG=require to fail instead)");
+            eprintln!(
+                "skipping PostgreSQL test: {why} (set VIGIL_TEST_PG=require to fail instead)"
+            );
             return None;
         }
         State::Failed(why) => panic!("test PostgreSQL cluster failed to start: {why}"),
@@ -163,9 +165,15 @@ struct Server {
 
 impl Server {
     fn start(bindir: &Path) -> Result<Cluster, String> {
-        let as_root = fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false);
+        let as_root = fs::metadata("/proc/self")
+            .map(|m| m.uid() == 0)
+            .unwrap_or(false);
         let dir = cluster_dir(as_root)?;
-        let server = Server { bindir: bindir.to_path_buf(), dir, as_root };
+        let server = Server {
+            bindir: bindir.to_path_buf(),
+            dir,
+            as_root,
+        };
         server.initdb()?;
         // The port is free when we look but could be taken before postgres binds it.
         let mut last = String::new();
@@ -204,7 +212,15 @@ impl Server {
             .command("initdb")
             .arg("-D")
             .arg(self.data())
-            .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"])
+            .args([
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ])
             .args(["--no-sync", "--no-instructions"])
             .stdin(Stdio::null())
             .output()
@@ -245,7 +261,10 @@ impl Server {
         let lifeline = child.stdin.take().ok_or("watchdog has no stdin")?;
         // On failure `lifeline` drops here, which stops whatever the watchdog started.
         self.wait_ready(&mut child, port)?;
-        Ok(Cluster { port, _lifeline: lifeline })
+        Ok(Cluster {
+            port,
+            _lifeline: lifeline,
+        })
     }
 
     /// Polls `pg_isready` until the server answers, it dies, or the deadline passes.
@@ -254,7 +273,17 @@ impl Server {
         let isready = self.bindir.join("pg_isready");
         loop {
             let ready = Command::new(&isready)
-                .args(["-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-t", "2"])
+                .args([
+                    "-q",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "postgres",
+                    "-t",
+                    "2",
+                ])
                 .args(["-p", &port.to_string()])
                 .status()
                 .map_err(|e| format!("running pg_isready: {e}"))?;
@@ -279,24 +308,38 @@ impl Server {
 }
 
 /// `target/tmp/pg-<pid>`, or a directory under the system temp dir when that path is too
-/// long for a unix socket or (as root) the `postgres` user cannot reach it, e.g. a clone
-/// under `/root`.
+/// long for a unix socket or cannot be used, e.g. (as root) a clone under `/root` that
+/// the `postgres` user cannot reach.
 fn cluster_dir(as_root: bool) -> Result<PathBuf, String> {
     let pid = std::process::id();
-    let preferred = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pg-{pid}"));
-    let fallback = std::env::temp_dir().join(format!("vigil-pg-{pid}"));
-    sweep_stale(Path::new(env!("CARGO_TARGET_TMPDIR")), "pg-");
-    sweep_stale(&std::env::temp_dir(), "vigil-pg-");
-    for dir in [preferred, fallback] {
+    let target_tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let candidates = [
+        (target_tmp.to_path_buf(), format!("pg-{pid}")),
+        (std::env::temp_dir(), format!("vigil-pg-{pid}")),
+    ];
+    let mut problems = Vec::new();
+    for (base, name) in candidates {
+        sweep_stale(&base, name.trim_end_matches(|c: char| c.is_ascii_digit()));
+        let dir = base.join(name);
         if dir.as_os_str().len() > MAX_SOCKET_DIR_LEN {
+            problems.push(format!(
+                "{}: too long for a unix socket path",
+                dir.display()
+            ));
             continue;
         }
         fs::remove_dir_all(&dir).ok();
-        fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        if let Err(e) = fs::create_dir_all(&dir) {
+            problems.push(format!("{}: {e}", dir.display()));
+            continue;
+        }
         if !as_root {
             return Ok(dir);
         }
-        let chown = Command::new("chown").arg("postgres:postgres").arg(&dir).status();
+        let chown = Command::new("chown")
+            .arg("postgres:postgres")
+            .arg(&dir)
+            .status();
         let reachable = Command::new("runuser")
             .args(["-u", "postgres", "--", "test", "-w"])
             .arg(&dir)
@@ -304,9 +347,16 @@ fn cluster_dir(as_root: bool) -> Result<PathBuf, String> {
         if matches!(chown, Ok(s) if s.success()) && matches!(reachable, Ok(s) if s.success()) {
             return Ok(dir);
         }
+        problems.push(format!(
+            "{}: not writable by the postgres user",
+            dir.display()
+        ));
         fs::remove_dir_all(&dir).ok();
     }
-    Err("no directory for the cluster that the postgres user can write (is there a `postgres` system user?)".into())
+    Err(format!(
+        "no usable directory for the cluster: {}",
+        problems.join("; ")
+    ))
 }
 
 /// Removes `<prefix><pid>` cluster directories whose test process no longer exists.
@@ -340,7 +390,10 @@ async fn smoke() {
         return;
     };
     let pool = sqlx::postgres::PgPool::connect(&url).await.unwrap();
-    let one: i32 = sqlx::query_scalar("select 1").fetch_one(&pool).await.unwrap();
+    let one: i32 = sqlx::query_scalar("select 1")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(one, 1);
     pool.close().await;
 }
@@ -353,7 +406,10 @@ async fn each_call_gets_its_own_database() {
     assert_ne!(a, b);
     let pa = sqlx::postgres::PgPool::connect(&a).await.unwrap();
     let pb = sqlx::postgres::PgPool::connect(&b).await.unwrap();
-    sqlx::query("create table only_in_a (x int)").execute(&pa).await.unwrap();
+    sqlx::query("create table only_in_a (x int)")
+        .execute(&pa)
+        .await
+        .unwrap();
     let seen: i64 = sqlx::query_scalar(
         "select count(*) from information_schema.tables where table_name = 'only_in_a'",
     )

@@ -1,0 +1,233 @@
+# vigil — الرسائل العربية.
+# Keys are kebab-case, grouped by page. The three files must define the same ids.
+
+## Application
+
+app-name = Vigil
+app-tagline = رصد الحماية للاجئين والنازحين
+
+## Layout: skip link, header, footer
+
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+header-user-label = المستخدم الحالي
+header-role = الدور: { $role }
+footer-confidential = سرّي: يحتوي هذا النظام على بيانات حماية. لا تشاركها إلا بما يسمح به اتفاق مشاركة البيانات.
+footer-licence = برنامج حرّ مرخّص بموجب AGPL-3.0-or-later.
+
+## Navigation
+
+nav-label = التنقل الرئيسي
+nav-dashboard = لوحة المعلومات
+nav-registry = التسجيل
+nav-incidents = الحوادث
+nav-agreements = الاتفاقات
+nav-resettlement = إعادة التوطين
+nav-reports = التقارير
+nav-audit = سجلّ التدقيق
+nav-users = المستخدمون
+nav-account = الحساب
+nav-api-tokens = رموز API
+nav-sign-in = تسجيل الدخول
+nav-sign-out = تسجيل الخروج
+
+## Language switch
+
+lang-switch-label = اللغة
+lang-en = الإنجليزية
+lang-fa = الفارسية
+lang-ar = العربية
+
+## Demo mode
+
+demo-ribbon = بيانات تجريبية — جميع المقيمين أشخاص وهميون
+
+## Login page
+
+login-title = تسجيل الدخول
+login-intro = استخدم الحساب الذي أنشأه لك مدير النظام.
+login-username = اسم المستخدم
+login-password = كلمة المرور
+login-submit = دخول
+login-failed = تعذّر تسجيل الدخول. تحقّق من اسم المستخدم وكلمة المرور، أو انتظر بضع دقائق ثم حاول مرة أخرى.
+
+## Dashboard
+
+dashboard-title = لوحة المعلومات
+
+## Roles
+
+role-admin = مدير النظام
+role-registrar = مسؤول التسجيل
+role-case-officer = مسؤول إدارة الحالات
+role-documenter = موثّق
+role-analyst = محلّل
+role-observer = مراقب
+
+## Errors
+
+error-not-found-title = الصفحة غير موجودة
+error-not-found = الصفحة أو السجلّ المطلوب غير موجود، أو ليست لديك صلاحية الوصول إليه.
+error-forbidden-title = غير مسموح
+error-forbidden = لا يسمح لك دورك بتنفيذ هذا الإجراء.
+error-bad-request-title = طلب غير صالح
+error-bad-request = تعذّر فهم الطلب. راجع النموذج ثم حاول مرة أخرى.
+error-server-title = حدث خطأ
+error-server = حدث خطأ غير متوقع. حاول مرة أخرى، وإذا تكرّر فأبلغ مدير النظام.
+error-session-expired-title = انتهت الجلسة
+error-session-expired = انتهت صلاحية جلستك. يرجى تسجيل الدخول مرة أخرى.
+error-csrf-title = انتهت صلاحية النموذج
+error-csrf = انتهت صلاحية هذا النموذج أو أُرسل من صفحة أخرى. أعد تحميل الصفحة ثم حاول مرة أخرى.
+error-back-home = العودة إلى لوحة المعلومات
+
+## Common words and counts
+
+common-save = حفظ
+common-cancel = إلغاء
+common-search = بحث
+common-edit = تعديل
+common-delete = حذف
+common-back = رجوع
+common-next = التالي
+common-previous = السابق
+common-yes = نعم
+common-no = لا
+common-none = لا شيء
+# Arabic has six plural categories; the noun changes with each.
+common-people-count =
+    { $count ->
+        [zero] لا أحد
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $count } أشخاص
+        [many] { $count } شخصًا
+       *[other] { $count } شخص
+    }
+
+
+## الأخطاء والرسائل
+
+error-title = حدث خطأ
+error-bad-form = تعذّرت قراءة النموذج. أعد تحميل الصفحة وحاول مرة أخرى.
+error-conflict = هذا موجود من قبل.
+error-refused = رُفض هذا التغيير: لن يبقى أي مسؤول نشط.
+error-too-large = الطلب كبير جدًا.
+flash-saved = تم الحفظ.
+flash-password-changed = تم تغيير كلمة المرور. سجّل الدخول مجددًا بالكلمة الجديدة.
+flash-password-reset = أُعيد تعيين كلمة المرور وأُنهيت جلسات الحساب.
+flash-token-revoked = أُلغي الرمز.
+
+## أسماء الحقول
+
+field-username = اسم المستخدم
+field-password = كلمة المرور
+field-full-name = الاسم الكامل
+field-contact = وسيلة الاتصال
+field-role = الدور
+field-name = الاسم
+field-days = الصلاحية (بالأيام)
+field-confirm = أعد كتابة كلمة المرور الجديدة
+field-current-password = كلمة المرور الحالية
+
+## التحقق من المدخلات
+
+invalid-role = اختر أحد الأدوار المدرجة.
+invalid-username-length = يجب أن يكون بين ٣ و٣٢ حرفًا.
+invalid-username-chars = يُسمح فقط بالأحرف a–z والأرقام و . _ -
+invalid-text-length = ٢٠٠ حرف على الأكثر.
+invalid-text-control = يجب ألا يحتوي على محارف تحكم.
+invalid-password-short = ١٢ حرفًا على الأقل.
+invalid-password-long = ١٢٨ حرفًا على الأكثر.
+invalid-token-name = يجب أن يكون بين ١ و٨٠ حرفًا.
+invalid-token-days = يجب أن يكون عددًا صحيحًا من الأيام بين ١ و٣٦٦.
+invalid-current-password = ليست كلمة مرورك الحالية.
+invalid-password-mismatch = كلمتا المرور الجديدتان مختلفتان.
+
+## لوحة المعلومات
+
+dashboard-accounts = الحسابات النشطة حسب الدور
+dashboard-sessions = الجلسات المفتوحة
+dashboard-audit-entries = قيود سجل التدقيق
+dashboard-checkpoints = نقاط التحقق الموقّعة
+dashboard-last-checkpoint = آخر نقطة تحقق
+dashboard-never = أبدًا
+dashboard-observer-note = دورك قراءة التقارير المنشورة. لم يُنشر أي تقرير بعد.
+dashboard-audit-link = تحقّق من سجل التدقيق الآن
+
+## الحساب
+
+account-title = حسابك
+account-username = اسم المستخدم
+account-role = الدور
+account-personal = البيانات الشخصية
+account-show-personal = عرض البيانات الشخصية
+account-personal-audited = كل اطلاع على البيانات الشخصية يُسجَّل في سجل التدقيق.
+account-none = غير مسجّل
+account-change-password = تغيير كلمة المرور
+account-new-password = كلمة المرور الجديدة (١٢ حرفًا على الأقل)
+account-save-password = تغيير كلمة المرور
+account-tokens-link = رموز API الشخصية
+
+## رموز API
+
+tokens-title = رموز API الشخصية
+tokens-intro = يتيح الرمز لبرنامجٍ استخدام واجهة API بدورك. احفظه كما تحفظ كلمة المرور.
+tokens-create = إنشاء رمز
+tokens-created-once = يُعرض رمزك الجديد هذه المرة فقط. انسخه الآن.
+tokens-prefix = الرمز
+tokens-created = تاريخ الإنشاء
+tokens-expires = تاريخ الانتهاء
+tokens-last-used = آخر استخدام
+tokens-revoke = إلغاء
+tokens-revoked = ملغى
+tokens-none = ليس لديك أي رمز.
+tokens-never = أبدًا
+
+## المستخدمون
+
+users-title = المستخدمون
+users-create = إضافة حساب
+users-create-submit = إضافة الحساب
+users-created-password = أُنشئ الحساب. تُعرض كلمة مروره هذه المرة فقط: سلّمها شخصيًا.
+users-search = البحث عن حساب بالاسم
+users-search-name = الاسم الكامل (مطابق؛ لا يهم حجم الأحرف ولا المسافات)
+users-search-submit = بحث
+users-found = الحسابات التي عُثر عليها
+users-none-found = لا يوجد حساب بهذا الاسم.
+users-status = الحالة
+users-active = نشط
+users-disabled = معطّل
+user-title = الحساب
+user-personal = البيانات الشخصية
+user-show-personal = عرض البيانات الشخصية
+user-save-personal = حفظ البيانات الشخصية
+user-role-change = الدور والحالة
+user-save-role = تغيير الدور
+user-disable = تعطيل الحساب
+user-enable = تفعيل الحساب
+user-reset-password = إعادة تعيين كلمة المرور
+user-reset-hint = اتركه فارغًا لتوليد كلمة مرور. تُنهى جلسات الحساب في الحالتين.
+user-new-password-once = تُعرض كلمة المرور الجديدة هذه المرة فقط: سلّمها شخصيًا.
+user-audit-link = هذا الحساب في سجل التدقيق
+
+## سجل التدقيق
+
+audit-title = سجل التدقيق
+audit-actor = المنفّذ
+audit-action = الإجراء
+audit-object-type = نوع الكائن
+audit-object-id = معرّف الكائن
+audit-apply = تصفية
+audit-seq = الرقم
+audit-at = الوقت (UTC)
+audit-summary = الملخص
+audit-object = الكائن
+audit-next = قيود أقدم
+audit-verify-link = التحقق من السجل كاملًا
+audit-none = لا توجد قيود مطابقة.
+audit-verify-title = التحقق من سجل التدقيق
+audit-verify-ok = سجل التدقيق سليم: كل قيد مرتبط بالقيد الذي قبله وكل نقاط التحقق الموقّعة مطابقة.
+audit-verify-failed = فشل التحقق من سجل التدقيق. ربما جرى العبث بالتاريخ:
+audit-verify-entries = القيود التي فُحصت
+audit-verify-checkpoints = نقاط التحقق التي فُحصت
+audit-verify-last-hash = بصمة آخر قيد
+audit-verify-public-key = المفتاح العام لنقاط التحقق (يُسلَّم للأطراف الثالثة)

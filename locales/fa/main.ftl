@@ -1,0 +1,229 @@
+# vigil — پیام‌های فارسی.
+# Keys are kebab-case, grouped by page. The three files must define the same ids.
+
+## Application
+
+app-name = Vigil
+app-tagline = پایش حمایت از پناهندگان و آوارگان
+
+## Layout: skip link, header, footer
+
+skip-to-content = رفتن به محتوای اصلی
+header-user-label = کاربر واردشده
+header-role = نقش: { $role }
+footer-confidential = محرمانه: این سامانه داده‌های حمایتی را نگه می‌دارد. آن‌ها را فقط در چارچوب توافق‌نامهٔ اشتراک داده به اشتراک بگذارید.
+footer-licence = نرم‌افزار آزاد، با مجوز AGPL-3.0-or-later.
+
+## Navigation
+
+nav-label = ناوبری اصلی
+nav-dashboard = داشبورد
+nav-registry = ثبت‌نام
+nav-incidents = رخدادها
+nav-agreements = توافق‌نامه‌ها
+nav-resettlement = اسکان مجدد
+nav-reports = گزارش‌ها
+nav-audit = سوابق ممیزی
+nav-users = کاربران
+nav-account = حساب کاربری
+nav-api-tokens = توکن‌های API
+nav-sign-in = ورود
+nav-sign-out = خروج
+
+## Language switch
+
+lang-switch-label = زبان
+lang-en = انگلیسی
+lang-fa = فارسی
+lang-ar = عربی
+
+## Demo mode
+
+demo-ribbon = دادهٔ نمایشی — همهٔ ساکنان ساختگی‌اند
+
+## Login page
+
+login-title = ورود به سامانه
+login-intro = با حسابی وارد شوید که مدیر سامانه برایتان ساخته است.
+login-username = نام کاربری
+login-password = گذرواژه
+login-submit = ورود
+login-failed = ورود ناموفق بود. نام کاربری و گذرواژه را بررسی کنید، یا چند دقیقه صبر کنید و دوباره تلاش کنید.
+
+## Dashboard
+
+dashboard-title = داشبورد
+
+## Roles
+
+role-admin = مدیر سامانه
+role-registrar = مسئول ثبت‌نام
+role-case-officer = کارشناس پرونده
+role-documenter = مستندنگار
+role-analyst = تحلیلگر
+role-observer = ناظر
+
+## Errors
+
+error-not-found-title = صفحه پیدا نشد
+error-not-found = صفحه یا پرونده‌ای که خواستید وجود ندارد، یا به آن دسترسی ندارید.
+error-forbidden-title = دسترسی مجاز نیست
+error-forbidden = نقش شما اجازهٔ این کار را نمی‌دهد.
+error-bad-request-title = درخواست نامعتبر
+error-bad-request = درخواست قابل پردازش نبود. فرم را بررسی کنید و دوباره تلاش کنید.
+error-server-title = خطایی رخ داد
+error-server = خطای پیش‌بینی‌نشده‌ای رخ داد. دوباره تلاش کنید؛ اگر تکرار شد، به مدیر سامانه اطلاع دهید.
+error-session-expired-title = نشست منقضی شد
+error-session-expired = نشست شما منقضی شده است. لطفاً دوباره وارد شوید.
+error-csrf-title = فرم منقضی شد
+error-csrf = این فرم منقضی شده یا از صفحهٔ دیگری فرستاده شده است. صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.
+error-back-home = بازگشت به داشبورد
+
+## Common words and counts
+
+common-save = ذخیره
+common-cancel = انصراف
+common-search = جستجو
+common-edit = ویرایش
+common-delete = حذف
+common-back = بازگشت
+common-next = بعدی
+common-previous = قبلی
+common-yes = بله
+common-no = خیر
+common-none = هیچ
+# Persian nouns stay singular after a number, so both forms read "N نفر".
+common-people-count =
+    { $count ->
+        [one] { $count } نفر
+       *[other] { $count } نفر
+    }
+
+
+## خطاها و پیام‌ها
+
+error-title = مشکلی پیش آمد
+error-bad-form = فرم خوانده نشد. صفحه را دوباره بارگیری کنید و دوباره بکوشید.
+error-conflict = این مورد از پیش وجود دارد.
+error-refused = این تغییر پذیرفته نشد: هیچ مدیر فعالی باقی نمی‌ماند.
+error-too-large = درخواست بیش از اندازه بزرگ است.
+flash-saved = ذخیره شد.
+flash-password-changed = گذرواژهٔ شما تغییر کرد. با گذرواژهٔ تازه دوباره وارد شوید.
+flash-password-reset = گذرواژه بازنشانی شد و نشست‌های این حساب بسته شد.
+flash-token-revoked = توکن باطل شد.
+
+## نام فیلدها
+
+field-username = نام کاربری
+field-password = گذرواژه
+field-full-name = نام کامل
+field-contact = راه تماس
+field-role = نقش
+field-name = نام
+field-days = اعتبار (روز)
+field-confirm = تکرار گذرواژهٔ تازه
+field-current-password = گذرواژهٔ کنونی
+
+## اعتبارسنجی
+
+invalid-role = یکی از نقش‌های فهرست را برگزینید.
+invalid-username-length = باید بین ۳ تا ۳۲ نویسه باشد.
+invalid-username-chars = تنها حروف a–z، رقم‌ها و . _ - مجاز است.
+invalid-text-length = حداکثر ۲۰۰ نویسه.
+invalid-text-control = نباید نویسهٔ کنترلی داشته باشد.
+invalid-password-short = دست‌کم ۱۲ نویسه.
+invalid-password-long = حداکثر ۱۲۸ نویسه.
+invalid-token-name = باید بین ۱ تا ۸۰ نویسه باشد.
+invalid-token-days = باید عددی درست از ۱ تا ۳۶۶ روز باشد.
+invalid-current-password = گذرواژهٔ کنونی شما نیست.
+invalid-password-mismatch = دو گذرواژهٔ تازه یکسان نیستند.
+
+## داشبورد
+
+dashboard-accounts = حساب‌های فعال بر پایهٔ نقش
+dashboard-sessions = نشست‌های باز
+dashboard-audit-entries = ثبت‌های ردپای حسابرسی
+dashboard-checkpoints = نقطه‌های بازبینی امضاشده
+dashboard-last-checkpoint = آخرین نقطهٔ بازبینی
+dashboard-never = هرگز
+dashboard-observer-note = نقش شما خواندن گزارش‌های منتشرشده است. هنوز گزارشی منتشر نشده است.
+dashboard-audit-link = اکنون ردپای حسابرسی را بررسی کنید
+
+## حساب
+
+account-title = حساب شما
+account-username = نام کاربری
+account-role = نقش
+account-personal = داده‌های شخصی
+account-show-personal = نمایش داده‌های شخصی
+account-personal-audited = هر بار دیدن داده‌های شخصی در ردپای حسابرسی ثبت می‌شود.
+account-none = ثبت نشده
+account-change-password = تغییر گذرواژه
+account-new-password = گذرواژهٔ تازه (دست‌کم ۱۲ نویسه)
+account-save-password = تغییر گذرواژه
+account-tokens-link = توکن‌های شخصی API
+
+## توکن‌های API
+
+tokens-title = توکن‌های شخصی API
+tokens-intro = توکن به یک برنامه اجازه می‌دهد با نقش شما از API استفاده کند. مانند گذرواژه از آن نگهداری کنید.
+tokens-create = ساخت توکن
+tokens-created-once = توکن تازهٔ شما تنها همین یک بار نمایش داده می‌شود. همین حالا آن را رونوشت کنید.
+tokens-prefix = توکن
+tokens-created = ساخته‌شده
+tokens-expires = انقضا
+tokens-last-used = آخرین استفاده
+tokens-revoke = ابطال
+tokens-revoked = باطل‌شده
+tokens-none = توکنی ندارید.
+tokens-never = هرگز
+
+## کاربران
+
+users-title = کاربران
+users-create = افزودن حساب
+users-create-submit = افزودن حساب
+users-created-password = حساب ساخته شد. گذرواژهٔ آن تنها همین یک بار نمایش داده می‌شود: آن را حضوری تحویل دهید.
+users-search = یافتن حساب با نام
+users-search-name = نام کامل (دقیق؛ بزرگی و کوچکی حروف و فاصله‌ها مهم نیست)
+users-search-submit = یافتن
+users-found = حساب‌های یافته‌شده
+users-none-found = هیچ حسابی با این نام نیست.
+users-status = وضعیت
+users-active = فعال
+users-disabled = غیرفعال
+user-title = حساب
+user-personal = داده‌های شخصی
+user-show-personal = نمایش داده‌های شخصی
+user-save-personal = ذخیرهٔ داده‌های شخصی
+user-role-change = نقش و وضعیت
+user-save-role = تغییر نقش
+user-disable = غیرفعال‌کردن حساب
+user-enable = فعال‌کردن حساب
+user-reset-password = بازنشانی گذرواژه
+user-reset-hint = برای ساخت خودکار گذرواژه خالی بگذارید. در هر دو حالت نشست‌های حساب بسته می‌شود.
+user-new-password-once = گذرواژهٔ تازه تنها همین یک بار نمایش داده می‌شود: آن را حضوری تحویل دهید.
+user-audit-link = این حساب در ردپای حسابرسی
+
+## ردپای حسابرسی
+
+audit-title = ردپای حسابرسی
+audit-actor = انجام‌دهنده
+audit-action = کنش
+audit-object-type = نوع موضوع
+audit-object-id = شناسهٔ موضوع
+audit-apply = پالایش
+audit-seq = شماره
+audit-at = زمان (UTC)
+audit-summary = خلاصه
+audit-object = موضوع
+audit-next = ثبت‌های قدیمی‌تر
+audit-verify-link = بررسی کل ردپا
+audit-none = هیچ ثبتی یافت نشد.
+audit-verify-title = بررسی ردپای حسابرسی
+audit-verify-ok = ردپای حسابرسی دست‌نخورده است: هر ثبت به ثبت پیشین پیوند دارد و همهٔ نقطه‌های بازبینی امضاشده می‌خوانند.
+audit-verify-failed = ردپای حسابرسی در بررسی رد شد. ممکن است تاریخچه دست‌کاری شده باشد:
+audit-verify-entries = ثبت‌های بررسی‌شده
+audit-verify-checkpoints = نقطه‌های بازبینی بررسی‌شده
+audit-verify-last-hash = هش آخرین ثبت
+audit-verify-public-key = کلید عمومی نقطه‌های بازبینی (برای طرف‌های سوم)

@@ -1,0 +1,281 @@
+//! The authorization matrix: every route × every role (and anonymous), through the
+//! real router on a real server, with the answer each must get. No unexpected allow;
+//! an object the caller may not see answers 404. Every capability issue adds its rows.
+//!
+//! `every_route_has_rows` reads the route table from the source, so a new route
+//! without rows here fails the build's tests.
+
+use std::collections::BTreeSet;
+
+use vigil::domain::Role;
+
+use crate::support::{self, Browser, PASSWORD};
+
+const ALL: &[Role] = &Role::ALL;
+const ADMIN: &[Role] = &[Role::Admin];
+const RECORD: &[Role] = &[Role::Admin, Role::Registrar, Role::CaseOfficer, Role::Documenter, Role::Analyst];
+
+#[derive(Clone, Copy)]
+enum M {
+    Get,
+    Post,
+    Patch,
+    Put,
+    Delete,
+}
+
+/// One row: method, path template, the roles allowed, and the status they get.
+/// Other roles get 403 — except where `hidden` says the object is someone else's,
+/// and they get 404.
+struct Row {
+    m: M,
+    path: &'static str,
+    allowed: &'static [Role],
+    ok: u16,
+    hidden: bool,
+}
+
+const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
+    Row {
+        m,
+        path,
+        allowed,
+        ok,
+        hidden: false,
+    }
+}
+
+const UI: &[Row] = &[
+    row(M::Get, "/", ALL, 200),
+    row(M::Get, "/account", ALL, 200),
+    row(M::Get, "/account/personal", ALL, 200),
+    row(M::Post, "/account/password", ALL, 303),
+    row(M::Get, "/account/tokens", ALL, 200),
+    row(M::Post, "/account/tokens", ALL, 200),
+    Row {
+        m: M::Post,
+        path: "/account/tokens/{id}/revoke",
+        allowed: &[],
+        ok: 303,
+        hidden: true,
+    },
+    row(M::Get, "/admin/users", ADMIN, 200),
+    row(M::Post, "/admin/users", ADMIN, 200),
+    row(M::Post, "/admin/users/search", ADMIN, 200),
+    row(M::Get, "/admin/users/{id}", ADMIN, 200),
+    row(M::Get, "/admin/users/{id}/personal", ADMIN, 200),
+    row(M::Post, "/admin/users/{id}/personal", ADMIN, 303),
+    row(M::Post, "/admin/users/{id}/role", ADMIN, 303),
+    row(M::Post, "/admin/users/{id}/status", ADMIN, 303),
+    row(M::Post, "/admin/users/{id}/password", ADMIN, 200),
+    row(M::Get, "/admin/audit", ADMIN, 200),
+    row(M::Get, "/admin/audit/verify", ADMIN, 200),
+    row(M::Post, "/lang", ALL, 303),
+];
+
+const API: &[Row] = &[
+    row(M::Get, "/api/v1/me", ALL, 200),
+    row(M::Get, "/api/v1/dashboard", RECORD, 200),
+    row(M::Get, "/api/v1/tokens", ALL, 200),
+    row(M::Post, "/api/v1/tokens", ALL, 201),
+    Row {
+        m: M::Delete,
+        path: "/api/v1/tokens/{id}",
+        allowed: &[],
+        ok: 204,
+        hidden: true,
+    },
+    row(M::Get, "/api/v1/users", ADMIN, 200),
+    row(M::Post, "/api/v1/users", ADMIN, 201),
+    row(M::Get, "/api/v1/users/{id}", ADMIN, 200),
+    row(M::Patch, "/api/v1/users/{id}", ADMIN, 200),
+    row(M::Get, "/api/v1/users/{id}/personal", ADMIN, 200),
+    row(M::Put, "/api/v1/users/{id}/personal", ADMIN, 204),
+    row(M::Get, "/api/v1/audit", ADMIN, 200),
+    row(M::Get, "/api/v1/audit/verify", ADMIN, 200),
+];
+
+/// Routes outside the matrix, answered the same to everyone.
+const PUBLIC: &[&str] = &["/login", "/logout", "/healthz", "/readyz", "/api/v1/openapi.json"];
+
+fn name(r: Role) -> String {
+    format!("{}_user", r.as_str())
+}
+
+/// A form body that the allowed role's request would pass validation with.
+fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
+    match path {
+        "/account/password" => vec![("current", "not my password".into()), ("new", "x".into()), ("confirm", "y".into())],
+        "/account/tokens" => vec![("name", "matrix".into())],
+        "/admin/users" => vec![("username", format!("made{n}")), ("role", "observer".into())],
+        "/admin/users/search" => vec![("name", "Nobody".into())],
+        "/admin/users/{id}/personal" => vec![("full_name", "Target Person".into())],
+        "/admin/users/{id}/role" => vec![("role", "observer".into())],
+        "/admin/users/{id}/status" => vec![("disabled", "0".into())],
+        "/lang" => vec![("lang", "en".into())],
+        _ => vec![],
+    }
+}
+
+fn json_for(path: &str, n: usize) -> serde_json::Value {
+    match path {
+        "/api/v1/tokens" => serde_json::json!({"name": "matrix"}),
+        "/api/v1/users" => serde_json::json!({"username": format!("api{n}"), "role": "observer"}),
+        "/api/v1/users/{id}" => serde_json::json!({"role": "observer"}),
+        "/api/v1/users/{id}/personal" => serde_json::json!({"full_name": "Target Person"}),
+        _ => serde_json::json!({}),
+    }
+}
+
+#[tokio::test]
+async fn every_role_gets_exactly_the_expected_answer() {
+    let t = support::sqlite().await;
+    let mut ids = Vec::new();
+    for r in Role::ALL {
+        ids.push((r, t.user(&name(r), r).await));
+    }
+    let target = t.user("target", Role::Analyst).await;
+    let admin_id = ids[0].1;
+    let admin_token = t.token(admin_id, "admin_user", Role::Admin).await;
+    // An object that belongs to someone else: no role may even learn it exists.
+    t.token(target, "target", Role::Analyst).await;
+    let mut c = t.app.store.read().await.unwrap();
+    let others_token_id: i64 = sqlx::query_scalar("select max(token_id) from api_tokens")
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+    drop(c);
+    let base = t.serve().await;
+    let mut failures = Vec::new();
+    let mut n = 0;
+
+    for (role, uid) in &ids {
+        let b = Browser::new(&base);
+        assert_eq!(b.login(&name(*role), PASSWORD).await, 303, "{role} signs in");
+        let token = t.token(*uid, &name(*role), *role).await;
+        for r in UI {
+            n += 1;
+            let path = r.path.replace("{id}", &if r.hidden { others_token_id } else { target }.to_string());
+            let status = match r.m {
+                M::Get => b.get(&path).await.status().as_u16(),
+                _ => {
+                    let form = form_for(r.path, n);
+                    let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    b.submit("/account", &path, &f).await.status().as_u16()
+                }
+            };
+            let want = expected(r, *role);
+            if status != want {
+                failures.push(format!("{role} {path}: got {status}, want {want}"));
+            }
+        }
+        for r in API {
+            n += 1;
+            let id = if r.hidden { others_token_id } else { target };
+            let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
+            let http = reqwest::Client::new();
+            let req = match r.m {
+                M::Get => http.get(&url),
+                M::Post => http.post(&url),
+                M::Patch => http.patch(&url),
+                M::Put => http.put(&url),
+                M::Delete => http.delete(&url),
+            };
+            let status = req
+                .bearer_auth(&token)
+                .json(&json_for(r.path, n))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16();
+            let want = expected(r, *role);
+            if status != want {
+                failures.push(format!("{role} API {url}: got {status}, want {want}"));
+            }
+        }
+    }
+
+    // Anonymous: HTML routes send to the sign-in page, the API answers 401.
+    let anon = Browser::new(&base);
+    for r in UI.iter().filter(|r| r.path != "/lang") {
+        let path = r.path.replace("{id}", &target.to_string());
+        let res = match r.m {
+            M::Get => anon.get(&path).await,
+            _ => anon.post(&path, &[("csrf", "x")]).await,
+        };
+        let loc = support::location(&res);
+        if res.status() != 303 || loc != "/login" {
+            failures.push(format!("anonymous {path}: got {} → {loc}", res.status()));
+        }
+    }
+    for r in API {
+        let url = format!("{base}{}", r.path.replace("{id}", &target.to_string()));
+        let s = reqwest::Client::new().get(&url).send().await.unwrap().status().as_u16();
+        let s2 = reqwest::Client::new()
+            .get(&url)
+            .bearer_auth("vgl_notarealtokennotarealtokennotareal")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        if s != 401 && s != 405 || s2 != 401 && s2 != 405 {
+            failures.push(format!("anonymous API {url}: got {s} / {s2}"));
+        }
+    }
+
+    // Signed in, but without the form's CSRF token: every POST is refused.
+    let b = Browser::new(&base);
+    b.login("admin_user", PASSWORD).await;
+    for r in UI.iter().filter(|r| !matches!(r.m, M::Get)) {
+        let path = r.path.replace("{id}", &target.to_string());
+        let s = b.post(&path, &[("csrf", "forged")]).await.status().as_u16();
+        if s != 403 {
+            failures.push(format!("forged CSRF {path}: got {s}"));
+        }
+    }
+
+    // An object that does not exist answers 404 to those who may look.
+    let s = reqwest::Client::new()
+        .get(format!("{base}/api/v1/users/999999"))
+        .bearer_auth(&admin_token)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(s, 404);
+    assert_eq!(b.get("/admin/users/999999").await.status(), 404);
+
+    assert!(failures.is_empty(), "unexpected answers:\n{}", failures.join("\n"));
+}
+
+fn expected(r: &Row, role: Role) -> u16 {
+    if r.hidden {
+        404
+    } else if r.allowed.contains(&role) {
+        r.ok
+    } else {
+        403
+    }
+}
+
+#[test]
+fn every_route_has_rows() {
+    let mut routes = BTreeSet::new();
+    for (file, prefix) in [("src/web/mod.rs", ""), ("src/web/api/mod.rs", "/api/v1")] {
+        let src = std::fs::read_to_string(file).unwrap();
+        for part in src.split(".route(\"").skip(1) {
+            let path = part.split('"').next().unwrap();
+            routes.insert(format!("{prefix}{path}"));
+        }
+    }
+    let covered: BTreeSet<String> = UI
+        .iter()
+        .chain(API)
+        .map(|r| r.path.to_string())
+        .chain(PUBLIC.iter().map(|p| p.to_string()))
+        .collect();
+    let missing: Vec<_> = routes.difference(&covered).collect();
+    assert!(missing.is_empty(), "routes without authorization-matrix rows: {missing:?}");
+}
