@@ -36,8 +36,7 @@ pub fn load_master_key(config: &Config) -> Result<MasterKey, AppError> {
     match &config.key {
         KeySource::Env => {
             let text = std::env::var("VIGIL_MASTER_KEY").unwrap_or_default();
-            MasterKey::parse(&text)
-                .map_err(|e| AppError::Key(format!("VIGIL_MASTER_KEY: {e}")))
+            MasterKey::parse(&text).map_err(|e| AppError::Key(format!("VIGIL_MASTER_KEY: {e}")))
         }
         KeySource::File(path) => {
             let mut forbidden = vec![config.data_dir.clone()];
@@ -85,7 +84,13 @@ pub fn write_key_file(path: &Path, key: &MasterKey, demo: bool) -> Result<(), Ap
     } else {
         "# vigil master key. Keep it secret, keep it apart from the data, back it up.\n"
     };
-    write!(f, "{label}# fingerprint {}\n{}\n", key.fingerprint(), key.to_hex()).map_err(io)?;
+    write!(
+        f,
+        "{label}# fingerprint {}\n{}\n",
+        key.fingerprint(),
+        key.to_hex()
+    )
+    .map_err(io)?;
     f.sync_all().map_err(io)
 }
 
@@ -135,7 +140,10 @@ impl App {
     /// Signs a checkpoint of the trail's head when enough entries or time have passed
     /// since the last one (or always, with `force`, if there is anything new), stores
     /// it, and appends it to the checkpoint file. Returns the checkpoint written.
-    pub async fn checkpoint_if_due(&self, force: bool) -> Result<Option<crate::audit::Checkpoint>, AppError> {
+    pub async fn checkpoint_if_due(
+        &self,
+        force: bool,
+    ) -> Result<Option<crate::audit::Checkpoint>, AppError> {
         let now = self.now();
         let mut tx = self.store.write().await?;
         let (seq, hash) = store::audit::head(&mut tx).await?;
@@ -166,12 +174,20 @@ pub fn append_checkpoint_line(path: &Path, cp: &crate::audit::Checkpoint) -> Res
         std::fs::create_dir_all(dir).map_err(io)?;
     }
     let line = serde_json::to_string(cp).unwrap_or_default();
-    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(io)?;
     writeln!(f, "{line}").map_err(io)?;
     f.sync_data().map_err(io)
 }
 
-async fn unlock_keyring(store: &Store, master: &MasterKey, clock: &Clock) -> Result<Keyring, AppError> {
+async fn unlock_keyring(
+    store: &Store,
+    master: &MasterKey,
+    clock: &Clock,
+) -> Result<Keyring, AppError> {
     let mut tx = store.write().await?;
     let wrapped = store::keyring::all(&mut tx).await?;
     let entries: Vec<(String, SecretKey)> = if wrapped.is_empty() {

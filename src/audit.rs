@@ -113,7 +113,12 @@ pub fn checkpoint_message(seq: i64, hash: &str, at: i64) -> String {
     format!("vigil audit checkpoint v1\nseq {seq}\nhash {hash}\nat {at}\n")
 }
 
-pub fn sign_checkpoint(key: &ed25519_dalek::SigningKey, seq: i64, hash: &str, at: i64) -> Checkpoint {
+pub fn sign_checkpoint(
+    key: &ed25519_dalek::SigningKey,
+    seq: i64,
+    hash: &str,
+    at: i64,
+) -> Checkpoint {
     let sig = key.sign(checkpoint_message(seq, hash, at).as_bytes());
     Checkpoint {
         seq,
@@ -141,7 +146,10 @@ pub fn checkpoint_signature_ok(c: &Checkpoint, trusted_key: &str) -> bool {
     let Ok(sig) = Signature::from_slice(&sig_bytes) else {
         return false;
     };
-    c.key == trusted_key && vk.verify(checkpoint_message(c.seq, &c.hash, c.at).as_bytes(), &sig).is_ok()
+    c.key == trusted_key
+        && vk
+            .verify(checkpoint_message(c.seq, &c.hash, c.at).as_bytes(), &sig)
+            .is_ok()
 }
 
 /// One thing wrong with a trail.
@@ -209,7 +217,10 @@ impl Verifier {
         Verifier {
             expected_seq: 1,
             prev_hash: GENESIS.to_string(),
-            wanted: checkpoints.iter().map(|c| (c.seq, c.hash.clone())).collect(),
+            wanted: checkpoints
+                .iter()
+                .map(|c| (c.seq, c.hash.clone()))
+                .collect(),
             seen_at_checkpoints: Default::default(),
             problems: Vec::new(),
             entries: 0,
@@ -238,7 +249,12 @@ impl Verifier {
     }
 
     /// Finishes: checks the head record and every checkpoint against the trail.
-    pub fn finish(mut self, head: (i64, &str), checkpoints: &[Checkpoint], trusted_key: &str) -> Report {
+    pub fn finish(
+        mut self,
+        head: (i64, &str),
+        checkpoints: &[Checkpoint],
+        trusted_key: &str,
+    ) -> Report {
         let last_seq = self.expected_seq - 1;
         if head.0 != last_seq || head.1 != self.prev_hash {
             self.problems.push(Problem::Head {
@@ -253,12 +269,16 @@ impl Verifier {
             }
             match self.seen_at_checkpoints.get(&c.seq) {
                 Some(h) if *h == c.hash => {}
-                Some(_) => self.problems.push(Problem::CheckpointMismatch { seq: c.seq }),
+                Some(_) => self
+                    .problems
+                    .push(Problem::CheckpointMismatch { seq: c.seq }),
                 None if c.seq > last_seq => self.problems.push(Problem::Truncated {
                     checkpoint_seq: c.seq,
                     last_seq,
                 }),
-                None => self.problems.push(Problem::CheckpointMismatch { seq: c.seq }),
+                None => self
+                    .problems
+                    .push(Problem::CheckpointMismatch { seq: c.seq }),
             }
         }
         Report {
@@ -307,7 +327,10 @@ mod tests {
     fn trail(n: i64) -> Vec<Entry> {
         let mut out: Vec<Entry> = Vec::new();
         for i in 0..n {
-            let (seq, prev) = out.last().map(|e| (e.seq, e.hash.clone())).unwrap_or((0, GENESIS.into()));
+            let (seq, prev) = out
+                .last()
+                .map(|e| (e.seq, e.hash.clone()))
+                .unwrap_or((0, GENESIS.into()));
             out.push(
                 NewEntry {
                     at: 1_700_000_000_000 + i,
@@ -330,7 +353,10 @@ mod tests {
         for e in entries {
             v.push(e);
         }
-        let head = entries.last().map(|e| (e.seq, e.hash.as_str())).unwrap_or((0, GENESIS));
+        let head = entries
+            .last()
+            .map(|e| (e.seq, e.hash.as_str()))
+            .unwrap_or((0, GENESIS));
         v.finish(head, cps, key)
     }
 
@@ -351,14 +377,17 @@ mod tests {
         let cp = sign_checkpoint(&sk, 20, &t[19].hash, 1);
         let mut edited = t.clone();
         edited[5].summary = "role=admin".into();
-        assert!(!verify(&edited, &[cp.clone()], &key).ok());
+        assert!(!verify(&edited, std::slice::from_ref(&cp), &key).ok());
         let mut deleted = t.clone();
         deleted.remove(7);
-        assert!(!verify(&deleted, &[cp.clone()], &key).ok());
+        assert!(!verify(&deleted, std::slice::from_ref(&cp), &key).ok());
         // A truncated trail whose head was rewound to match still fails the checkpoint.
         let truncated = &t[..15];
-        let r = verify(truncated, &[cp.clone()], &key);
-        assert!(r.problems.iter().any(|p| matches!(p, Problem::Truncated { .. })));
+        let r = verify(truncated, std::slice::from_ref(&cp), &key);
+        assert!(r
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Truncated { .. })));
         let mut forged = cp;
         forged.seq = 19;
         assert!(!verify(&t, &[forged], &key).ok());

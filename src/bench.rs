@@ -69,7 +69,12 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// Runs subject and anchor alternately `runs` times; returns median rates.
-async fn measure<S, A, FS, FA>(runs: usize, ops: usize, mut subject: S, mut anchor: A) -> anyhow::Result<(f64, f64)>
+async fn measure<S, A, FS, FA>(
+    runs: usize,
+    ops: usize,
+    mut subject: S,
+    mut anchor: A,
+) -> anyhow::Result<(f64, f64)>
 where
     S: FnMut() -> FS,
     A: FnMut() -> FA,
@@ -88,7 +93,13 @@ where
     Ok((median(s), median(a)))
 }
 
-fn outcome(scenario: &'static str, unit: &'static str, ops: usize, (s, a): (f64, f64), anchor: &'static str) -> Outcome {
+fn outcome(
+    scenario: &'static str,
+    unit: &'static str,
+    ops: usize,
+    (s, a): (f64, f64),
+    anchor: &'static str,
+) -> Outcome {
     Outcome {
         scenario,
         unit,
@@ -131,7 +142,10 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         peak_rss_kib: peak_rss_kib(),
         scenarios: results?,
     };
-    println!("{:<16} {:>8} {:>14} {:>14} {:>7}  anchor", "scenario", "ops", "vigil/s", "anchor/s", "ratio");
+    println!(
+        "{:<16} {:>8} {:>14} {:>14} {:>7}  anchor",
+        "scenario", "ops", "vigil/s", "anchor/s", "ratio"
+    );
     for o in &results.scenarios {
         println!(
             "{:<16} {:>8} {:>14.1} {:>14.1} {:>7.3}  {}",
@@ -193,13 +207,22 @@ async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<
         || {
             let hash = hash.clone();
             async move {
-                tokio::task::spawn_blocking(move || (0..n).all(|_| password::verify_blocking(pw, &hash))).await?;
+                tokio::task::spawn_blocking(move || {
+                    (0..n).all(|_| password::verify_blocking(pw, &hash))
+                })
+                .await?;
                 Ok(())
             }
         },
     )
     .await?;
-    out.push(outcome("login", "sign-ins", n, rates, "argon2id verify, same settings"));
+    out.push(outcome(
+        "login",
+        "sign-ins",
+        n,
+        rates,
+        "argon2id verify, same settings",
+    ));
 
     // Audited write vs the same write unaudited.
     let n = 100 * scale;
@@ -216,14 +239,25 @@ async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<
         || async {
             for i in 0..n {
                 let mut tx = app.store.write().await?;
-                crate::store::users::set_lang(&mut tx, user_id, if i % 2 == 0 { "fa" } else { "ar" }).await?;
+                crate::store::users::set_lang(
+                    &mut tx,
+                    user_id,
+                    if i % 2 == 0 { "fa" } else { "ar" },
+                )
+                .await?;
                 tx.commit().await?;
             }
             Ok(())
         },
     )
     .await?;
-    out.push(outcome("audited write", "writes", n, rates, "same update, no audit entry"));
+    out.push(outcome(
+        "audited write",
+        "writes",
+        n,
+        rates,
+        "same update, no audit entry",
+    ));
 
     // Audit verify vs hashing the same entries.
     let entries = {
@@ -236,7 +270,9 @@ async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<
         runs,
         n,
         || async {
-            let r = actions::trail::verify_store(&app.store, actions::trail::Checkpoints::Stored, &key).await?;
+            let r =
+                actions::trail::verify_store(&app.store, actions::trail::Checkpoints::Stored, &key)
+                    .await?;
             anyhow::ensure!(r.ok(), "the benchmark's own trail failed verification");
             Ok(())
         },
@@ -250,7 +286,13 @@ async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<
         },
     )
     .await?;
-    out.push(outcome("audit verify", "entries", n, rates, "SHA-256 chain over the same entries in memory"));
+    out.push(outcome(
+        "audit verify",
+        "entries",
+        n,
+        rates,
+        "SHA-256 chain over the same entries in memory",
+    ));
 
     // Dashboard vs a no-op route in the same router.
     let signed = actions::session::login(app, "bench", pw, "127.0.0.1", None)
@@ -264,15 +306,27 @@ async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<
         let cookie = cookie.clone();
         async move {
             for _ in 0..n {
-                let req = Request::get(path).header("cookie", &cookie).body(Body::empty())?;
+                let req = Request::get(path)
+                    .header("cookie", &cookie)
+                    .body(Body::empty())?;
                 let res = router.clone().oneshot(req).await?;
-                anyhow::ensure!(res.status().is_success(), "{path} answered {}", res.status());
+                anyhow::ensure!(
+                    res.status().is_success(),
+                    "{path} answered {}",
+                    res.status()
+                );
                 axum::body::to_bytes(res.into_body(), usize::MAX).await?;
             }
             Ok(())
         }
     };
     let rates = measure(runs, n, || get("/"), || get("/healthz")).await?;
-    out.push(outcome("dashboard", "requests", n, rates, "/healthz in the same router"));
+    out.push(outcome(
+        "dashboard",
+        "requests",
+        n,
+        rates,
+        "/healthz in the same router",
+    ));
     Ok(out)
 }

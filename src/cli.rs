@@ -16,7 +16,11 @@ use crate::domain::{Password, Role, Username};
 use crate::store;
 
 #[derive(Parser, Debug)]
-#[command(name = "vigil", version, about = "A protection-monitoring record for displaced people at risk")]
+#[command(
+    name = "vigil",
+    version,
+    about = "A protection-monitoring record for displaced people at risk"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub options: Options,
@@ -151,7 +155,10 @@ pub fn main() -> ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("vigil: cannot start the async runtime: {e}");
@@ -194,7 +201,11 @@ fn read_password(from_stdin: bool) -> anyhow::Result<Option<Password>> {
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let opts = &cli.options;
     match cli.command {
-        Command::Serve { listen, demo, key_dir } => {
+        Command::Serve {
+            listen,
+            demo,
+            key_dir,
+        } => {
             if demo {
                 crate::demo::serve_demo(opts, listen.as_deref(), key_dir).await?;
             } else {
@@ -215,7 +226,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match out {
                 Some(path) => {
                     app::write_key_file(&path, &key, false)?;
-                    println!("wrote a new master key to {} (fingerprint {})", path.display(), key.fingerprint());
+                    println!(
+                        "wrote a new master key to {} (fingerprint {})",
+                        path.display(),
+                        key.fingerprint()
+                    );
                     println!("keep it apart from the data directory, and back it up: without it the personal data cannot be read.");
                 }
                 None => println!("{}", key.to_hex()),
@@ -238,13 +253,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(cmd) => user_command(opts, cmd).await?,
         Command::Db(DbCommand::Migrate) => {
             let config = Config::load(opts, None)?;
-            if let Some(dir) = config.sqlite_path().as_deref().and_then(std::path::Path::parent) {
+            if let Some(dir) = config
+                .sqlite_path()
+                .as_deref()
+                .and_then(std::path::Path::parent)
+            {
                 std::fs::create_dir_all(dir)?;
             }
             let s = store::Store::connect(&config.database_url).await?;
             s.migrate().await?;
             let st = s.migration_status().await?;
-            println!("{}: {} migration(s) applied, none pending", st.backend, st.applied.len());
+            println!(
+                "{}: {} migration(s) applied, none pending",
+                st.backend,
+                st.applied.len()
+            );
         }
         Command::Db(DbCommand::Check) => {
             let config = Config::load(opts, None)?;
@@ -265,13 +288,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             println!("migrations in order");
         }
-        Command::Audit(AuditCommand::Verify { checkpoints, public_key, json }) => {
+        Command::Audit(AuditCommand::Verify {
+            checkpoints,
+            public_key,
+            json,
+        }) => {
             let (app, _) = open(opts, None).await?;
             let source = match &checkpoints {
                 Some(path) => {
                     let text = std::fs::read_to_string(path)
                         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-                    Checkpoints::Given(crate::audit::parse_checkpoints(&text).map_err(anyhow::Error::msg)?)
+                    Checkpoints::Given(
+                        crate::audit::parse_checkpoints(&text).map_err(anyhow::Error::msg)?,
+                    )
                 }
                 None => Checkpoints::Stored,
             };
@@ -287,7 +316,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 for p in &report.problems {
                     println!("PROBLEM: {p}");
                 }
-                println!("{}", if report.ok() { "audit trail intact" } else { "AUDIT TRAIL FAILED VERIFICATION" });
+                println!(
+                    "{}",
+                    if report.ok() {
+                        "audit trail intact"
+                    } else {
+                        "AUDIT TRAIL FAILED VERIFICATION"
+                    }
+                );
             }
             if !report.ok() {
                 return Ok(ExitCode::FAILURE);
@@ -323,7 +359,11 @@ async fn user_command(opts: &Options, cmd: UserCommand) -> anyhow::Result<()> {
     let (app, _) = open(opts, None).await?;
     let cap = Actor::system().grant()?;
     match cmd {
-        UserCommand::Add { name, role, password_stdin } => {
+        UserCommand::Add {
+            name,
+            role,
+            password_stdin,
+        } => {
             let new = actions::users::NewUser {
                 username: Username::parse(&name)?,
                 role: role.parse::<Role>()?,
@@ -339,9 +379,18 @@ async fn user_command(opts: &Options, cmd: UserCommand) -> anyhow::Result<()> {
                 None => println!("added {username} as {role}"),
             }
         }
-        UserCommand::Passwd { name, password_stdin } => {
+        UserCommand::Passwd {
+            name,
+            password_stdin,
+        } => {
             let u = find_user(&app, &name).await?;
-            let generated = actions::users::reset_password(&app, &cap, u.user_id, read_password(password_stdin)?).await?;
+            let generated = actions::users::reset_password(
+                &app,
+                &cap,
+                u.user_id,
+                read_password(password_stdin)?,
+            )
+            .await?;
             match generated {
                 Some(p) => println!("{}: new password {p} (sessions ended)", u.username),
                 None => println!("{}: password changed (sessions ended)", u.username),

@@ -32,7 +32,13 @@ pub struct Options {
     pub data: Option<PathBuf>,
     /// Database URL: sqlite://PATH or postgres://USER@HOST/DB. Default: SQLite in the
     /// data directory.
-    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true, value_name = "URL")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        global = true,
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub database_url: Option<String>,
     /// A file holding the master key (outside the data directory). Alternatively set
     /// VIGIL_MASTER_KEY.
@@ -116,7 +122,11 @@ pub fn redact_url(url: &str) -> String {
         (Some(s), Some(at)) if at > s => {
             let creds = url.get(s + 3..at).unwrap_or_default();
             let user = creds.split(':').next().unwrap_or_default();
-            format!("{}{user}:***{}", url.get(..s + 3).unwrap_or_default(), url.get(at..).unwrap_or_default())
+            format!(
+                "{}{user}:***{}",
+                url.get(..s + 3).unwrap_or_default(),
+                url.get(at..).unwrap_or_default()
+            )
         }
         _ => url.to_string(),
     }
@@ -166,10 +176,22 @@ impl Config {
                 "listen: `{listen_text}` is not an address such as 127.0.0.1:8080"
             ))
         })?;
-        let idle = positive("session.idle_minutes", file.session.idle_minutes.unwrap_or(30))?;
-        let absolute = positive("session.absolute_hours", file.session.absolute_hours.unwrap_or(12))?;
-        let checkpoint_every = positive("audit.checkpoint_every", file.audit.checkpoint_every.unwrap_or(100))?;
-        let checkpoint_minutes = positive("audit.checkpoint_minutes", file.audit.checkpoint_minutes.unwrap_or(10))?;
+        let idle = positive(
+            "session.idle_minutes",
+            file.session.idle_minutes.unwrap_or(30),
+        )?;
+        let absolute = positive(
+            "session.absolute_hours",
+            file.session.absolute_hours.unwrap_or(12),
+        )?;
+        let checkpoint_every = positive(
+            "audit.checkpoint_every",
+            file.audit.checkpoint_every.unwrap_or(100),
+        )?;
+        let checkpoint_minutes = positive(
+            "audit.checkpoint_minutes",
+            file.audit.checkpoint_minutes.unwrap_or(10),
+        )?;
         let checkpoint_file = file
             .audit
             .checkpoint_file
@@ -183,7 +205,11 @@ impl Config {
             database_url,
             key,
             listen,
-            log: opts.log.clone().or(file.log).unwrap_or_else(|| "info".into()),
+            log: opts
+                .log
+                .clone()
+                .or(file.log)
+                .unwrap_or_else(|| "info".into()),
             secure_cookies,
             session: Timeouts {
                 idle_ms: idle * 60_000,
@@ -208,7 +234,9 @@ fn positive(name: &str, v: i64) -> Result<i64, ConfigError> {
     if v > 0 {
         Ok(v)
     } else {
-        Err(ConfigError::Invalid(format!("{name}: must be a positive number, got {v}")))
+        Err(ConfigError::Invalid(format!(
+            "{name}: must be a positive number, got {v}"
+        )))
     }
 }
 
@@ -276,7 +304,10 @@ mod tests {
 
     #[test]
     fn passwords_in_urls_are_redacted() {
-        assert_eq!(redact_url("postgres://vigil:s3cret@db/vigil"), "postgres://vigil:***@db/vigil");
+        assert_eq!(
+            redact_url("postgres://vigil:s3cret@db/vigil"),
+            "postgres://vigil:***@db/vigil"
+        );
         assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
     }
 }

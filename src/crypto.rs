@@ -170,10 +170,20 @@ impl Keyring {
     /// Seals a personal value for `table.column` of row `row`.
     pub fn seal(&self, table: &str, column: &str, row: i64, plain: &str) -> Vec<u8> {
         let cipher = XChaCha20Poly1305::new(self.data.bytes().into());
-        seal_with(&cipher, plain.as_bytes(), field_ad(table, column, row).as_bytes())
+        seal_with(
+            &cipher,
+            plain.as_bytes(),
+            field_ad(table, column, row).as_bytes(),
+        )
     }
 
-    pub fn open(&self, table: &str, column: &str, row: i64, sealed: &[u8]) -> Result<String, CryptoError> {
+    pub fn open(
+        &self,
+        table: &str,
+        column: &str,
+        row: i64,
+        sealed: &[u8],
+    ) -> Result<String, CryptoError> {
         let cipher = XChaCha20Poly1305::new(self.data.bytes().into());
         let plain = open_with(&cipher, sealed, field_ad(table, column, row).as_bytes())?;
         String::from_utf8(plain).map_err(|_| CryptoError::Tampered)
@@ -227,7 +237,13 @@ fn seal_with(cipher: &XChaCha20Poly1305, plain: &[u8], ad: &[u8]) -> Vec<u8> {
     let mut nonce = [0u8; NONCE_LEN];
     rand::rngs::OsRng.fill_bytes(&mut nonce);
     let sealed = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad: ad })
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: plain,
+                aad: ad,
+            },
+        )
         // Encryption only fails for messages beyond 256 GiB; vigil's fields are small.
         .unwrap_or_default();
     let mut out = Vec::with_capacity(1 + NONCE_LEN + sealed.len());
@@ -278,7 +294,10 @@ mod tests {
     fn sealed_fields_open_only_in_their_own_place() {
         let k = keyring();
         let sealed = k.seal("users", "full_name", 7, "Canary Zeta");
-        assert_eq!(k.open("users", "full_name", 7, &sealed).unwrap(), "Canary Zeta");
+        assert_eq!(
+            k.open("users", "full_name", 7, &sealed).unwrap(),
+            "Canary Zeta"
+        );
         assert!(k.open("users", "full_name", 8, &sealed).is_err());
         assert!(k.open("users", "contact", 7, &sealed).is_err());
         let mut flipped = sealed.clone();
@@ -314,6 +333,9 @@ mod tests {
         let k = keyring();
         assert_eq!(k.blind_index("name", "ali"), k.blind_index("name", "ali"));
         assert_ne!(k.blind_index("name", "ali"), k.blind_index("doc", "ali"));
-        assert_ne!(k.blind_index("name", "ali"), keyring().blind_index("name", "ali"));
+        assert_ne!(
+            k.blind_index("name", "ali"),
+            keyring().blind_index("name", "ali")
+        );
     }
 }

@@ -34,7 +34,10 @@ fn fresh_dir(dir: &Path) -> anyhow::Result<()> {
         std::fs::remove_dir_all(dir)?;
     }
     std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join(MARKER), "made by vigil serve --demo; wiped by the next one\n")?;
+    std::fs::write(
+        dir.join(MARKER),
+        "made by vigil serve --demo; wiped by the next one\n",
+    )?;
     Ok(())
 }
 
@@ -69,8 +72,15 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     Ok(out)
 }
 
-pub async fn serve_demo(opts: &Options, listen: Option<&str>, key_dir: Option<PathBuf>) -> anyhow::Result<()> {
-    let data = opts.data.clone().unwrap_or_else(|| PathBuf::from("vigil-demo"));
+pub async fn serve_demo(
+    opts: &Options,
+    listen: Option<&str>,
+    key_dir: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let data = opts
+        .data
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("vigil-demo"));
     let keys = key_dir.unwrap_or_else(|| PathBuf::from("vigil-demo-keys"));
     fresh_dir(&data)?;
     fresh_dir(&keys)?;
@@ -90,7 +100,11 @@ pub async fn serve_demo(opts: &Options, listen: Option<&str>, key_dir: Option<Pa
     let mut app = App::open(config, &master, Clock::System).await?;
     let accounts = load(&app).await?;
     app.demo = true;
-    println!("vigil demo: data in {}, demo keys in {}", data.display(), keys.display());
+    println!(
+        "vigil demo: data in {}, demo keys in {}",
+        data.display(),
+        keys.display()
+    );
     println!("demo accounts (passwords are shown only now):");
     for (role, user, password) in &accounts {
         println!("{role}: {user} / {password}");

@@ -8,7 +8,12 @@ use crate::store;
 
 /// Re-wraps every keyring entry under `new` (the old master key is what opened
 /// `app`). The record itself is not re-encrypted: its keys do not change.
-pub async fn rotate_master_key(app: &App, cap: &Cap<ManageKeys>, old: &MasterKey, new: &MasterKey) -> Result<usize> {
+pub async fn rotate_master_key(
+    app: &App,
+    cap: &Cap<ManageKeys>,
+    old: &MasterKey,
+    new: &MasterKey,
+) -> Result<usize> {
     let now = app.now();
     let mut tx = app.store.write().await?;
     let wrapped = store::keyring::all(&mut tx).await?;

@@ -82,7 +82,13 @@ pub async fn audit(c: &mut Conn, app: &App, actor: &Actor, event: Event<'_>) -> 
     audit_raw(c, &app.keys, app.now(), actor, event).await
 }
 
-async fn audit_raw(c: &mut Conn, keys: &Keyring, now: i64, actor: &Actor, event: Event<'_>) -> Result<Entry> {
+async fn audit_raw(
+    c: &mut Conn,
+    keys: &Keyring,
+    now: i64,
+    actor: &Actor,
+    event: Event<'_>,
+) -> Result<Entry> {
     let details = serde_json::to_vec(&event.details).unwrap_or_default();
     let entry = crate::store::audit::append(
         c,

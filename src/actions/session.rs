@@ -61,7 +61,11 @@ pub async fn login(
                         action: "auth.login_failed",
                         object_type: "user",
                         object_id: r.user_id.to_string(),
-                        summary: if r.disabled != 0 { "account disabled".into() } else { "wrong password".into() },
+                        summary: if r.disabled != 0 {
+                            "account disabled".into()
+                        } else {
+                            "wrong password".into()
+                        },
                         details: json!({ "address": address }),
                     },
                 )
@@ -183,7 +187,7 @@ pub async fn authenticate_token(app: &App, token: &str) -> Result<Option<Actor>>
     if user.disabled != 0 {
         return Ok(None);
     }
-    if t.last_used_at.map_or(true, |u| now - u > 60_000) {
+    if t.last_used_at.is_none_or(|u| now - u > 60_000) {
         store::tokens::touch(&mut c, t.token_id, now).await?;
     }
     Ok(Some(actor_of(&user)))

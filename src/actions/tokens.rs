@@ -35,14 +35,27 @@ impl From<store::tokens::TokenRow> for TokenInfo {
 }
 
 /// Creates a token for the caller; returns it — the only time it is ever shown.
-pub async fn create(app: &App, cap: &Cap<OwnAccount>, name: &str, days: Option<i64>) -> Result<(i64, String)> {
+pub async fn create(
+    app: &App,
+    cap: &Cap<OwnAccount>,
+    name: &str,
+    days: Option<i64>,
+) -> Result<(i64, String)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(ActionError::Invalid(Invalid::new("name", "invalid-token-name", "must be 1 to 80 characters")));
+        return Err(ActionError::Invalid(Invalid::new(
+            "name",
+            "invalid-token-name",
+            "must be 1 to 80 characters",
+        )));
     }
     if let Some(d) = days {
         if !(1..=366).contains(&d) {
-            return Err(ActionError::Invalid(Invalid::new("days", "invalid-token-days", "must be between 1 and 366")));
+            return Err(ActionError::Invalid(Invalid::new(
+                "days",
+                "invalid-token-days",
+                "must be between 1 and 366",
+            )));
         }
     }
     let now = app.now();
@@ -66,7 +79,10 @@ pub async fn create(app: &App, cap: &Cap<OwnAccount>, name: &str, days: Option<i
             action: "token.create",
             object_type: "api_token",
             object_id: id.to_string(),
-            summary: format!("expires in {} day(s)", days.map_or("no".into(), |d| d.to_string())),
+            summary: format!(
+                "expires in {} day(s)",
+                days.map_or("no".into(), |d| d.to_string())
+            ),
             details: serde_json::json!({ "name": name }),
         },
     )

@@ -9,7 +9,11 @@ use crate::store::{self, audit::Filter};
 pub const PAGE: i64 = 50;
 
 /// A page of entries, newest first, and the cursor for the next page.
-pub async fn page(app: &App, _cap: &Cap<ReadAudit>, filter: &Filter) -> Result<(Vec<Entry>, Option<i64>)> {
+pub async fn page(
+    app: &App,
+    _cap: &Cap<ReadAudit>,
+    filter: &Filter,
+) -> Result<(Vec<Entry>, Option<i64>)> {
     let mut c = app.store.read().await?;
     let mut entries = store::audit::page(&mut c, filter, PAGE + 1).await?;
     let next = if entries.len() as i64 > PAGE {
@@ -32,13 +36,22 @@ pub enum Checkpoints {
 
 /// Recomputes the whole chain and checks every checkpoint, with the signing key of
 /// this database's keyring (or `trusted_key`, hex, when given).
-pub async fn verify(app: &App, _cap: &Cap<ReadAudit>, source: Checkpoints, trusted_key: Option<&str>) -> Result<Report> {
+pub async fn verify(
+    app: &App,
+    _cap: &Cap<ReadAudit>,
+    source: Checkpoints,
+    trusted_key: Option<&str>,
+) -> Result<Report> {
     let key = trusted_key.map_or_else(|| app.keys.verifying_key_hex(), str::to_string);
     verify_store(&app.store, source, &key).await
 }
 
 /// The same, on a bare store (used by benchmarks and tests).
-pub async fn verify_store(store_: &store::Store, source: Checkpoints, trusted_key: &str) -> Result<Report> {
+pub async fn verify_store(
+    store_: &store::Store,
+    source: Checkpoints,
+    trusted_key: &str,
+) -> Result<Report> {
     let mut c = store_.read().await?;
     let cps = match source {
         Checkpoints::Stored => store::audit::checkpoints(&mut c).await?,

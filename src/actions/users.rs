@@ -78,7 +78,11 @@ pub fn generate_password() -> String {
     crate::crypto::random_token(15)
 }
 
-pub async fn create(app: &App, cap: &Cap<ManageUsers>, new: NewUser) -> Result<(i64, Option<String>)> {
+pub async fn create(
+    app: &App,
+    cap: &Cap<ManageUsers>,
+    new: NewUser,
+) -> Result<(i64, Option<String>)> {
     let (password, generated) = match new.password {
         Some(p) => (p, None),
         None => {
@@ -89,8 +93,23 @@ pub async fn create(app: &App, cap: &Cap<ManageUsers>, new: NewUser) -> Result<(
     let hash = password::hash(&password).await?;
     let now = app.now();
     let mut tx = app.store.write().await?;
-    let id = store::users::insert(&mut tx, new.username.as_str(), new.role.as_str(), &hash, now).await?;
-    write_personal(&mut tx, app, id, new.full_name.as_ref(), new.contact.as_ref(), now).await?;
+    let id = store::users::insert(
+        &mut tx,
+        new.username.as_str(),
+        new.role.as_str(),
+        &hash,
+        now,
+    )
+    .await?;
+    write_personal(
+        &mut tx,
+        app,
+        id,
+        new.full_name.as_ref(),
+        new.contact.as_ref(),
+        now,
+    )
+    .await?;
     audit(
         &mut tx,
         app,
@@ -136,7 +155,9 @@ pub async fn list(app: &App, _cap: &Cap<ManageUsers>) -> Result<Vec<UserSummary>
 
 pub async fn get(app: &App, _cap: &Cap<ManageUsers>, user_id: i64) -> Result<UserSummary> {
     let mut c = app.store.read().await?;
-    let row = store::users::get(&mut c, user_id).await?.ok_or(ActionError::NotFound)?;
+    let row = store::users::get(&mut c, user_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     Ok(UserSummary::from_row(&row))
 }
 
@@ -153,7 +174,9 @@ pub async fn view_own_personal(app: &App, cap: &Cap<OwnAccount>) -> Result<Perso
 
 async fn view_personal_as(app: &App, actor: &crate::auth::Actor, user_id: i64) -> Result<Personal> {
     let mut tx = app.store.write().await?;
-    let row = store::users::get(&mut tx, user_id).await?.ok_or(ActionError::NotFound)?;
+    let row = store::users::get(&mut tx, user_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     let open = |col: &str, v: &Option<Vec<u8>>| -> Result<Option<String>> {
         v.as_ref()
             .map(|b| app.keys.open("users", col, user_id, b))
@@ -190,8 +213,18 @@ pub async fn update_personal(
 ) -> Result<()> {
     let now = app.now();
     let mut tx = app.store.write().await?;
-    store::users::get(&mut tx, user_id).await?.ok_or(ActionError::NotFound)?;
-    write_personal(&mut tx, app, user_id, full_name.as_ref(), contact.as_ref(), now).await?;
+    store::users::get(&mut tx, user_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    write_personal(
+        &mut tx,
+        app,
+        user_id,
+        full_name.as_ref(),
+        contact.as_ref(),
+        now,
+    )
+    .await?;
     audit(
         &mut tx,
         app,
@@ -214,7 +247,11 @@ pub async fn update_personal(
 
 /// Accounts whose full name matches `name` exactly (after folding), through the blind
 /// index: the database never sees the name. The search is audited, without the name.
-pub async fn find_by_name(app: &App, cap: &Cap<ManageUsers>, name: &str) -> Result<Vec<UserSummary>> {
+pub async fn find_by_name(
+    app: &App,
+    cap: &Cap<ManageUsers>,
+    name: &str,
+) -> Result<Vec<UserSummary>> {
     let key = app.keys.blind_index("user-name", &name_key(name));
     let mut tx = app.store.write().await?;
     let ids = store::users::ids_by_name_index(&mut tx, &key).await?;
@@ -243,8 +280,13 @@ pub async fn find_by_name(app: &App, cap: &Cap<ManageUsers>, name: &str) -> Resu
 
 /// Refuses a change that would leave no active admin: nobody could manage accounts.
 async fn keep_an_admin(c: &mut Conn, target: &UserRow) -> Result<()> {
-    if target.role == Role::Admin.as_str() && target.disabled == 0 && store::users::count_active_admins(c).await? <= 1 {
-        return Err(ActionError::Refused("this is the last active admin account"));
+    if target.role == Role::Admin.as_str()
+        && target.disabled == 0
+        && store::users::count_active_admins(c).await? <= 1
+    {
+        return Err(ActionError::Refused(
+            "this is the last active admin account",
+        ));
     }
     Ok(())
 }
@@ -257,7 +299,9 @@ async fn end_sessions(c: &mut Conn, user_id: i64) -> Result<u64> {
 pub async fn set_role(app: &App, cap: &Cap<ManageUsers>, user_id: i64, role: Role) -> Result<()> {
     let now = app.now();
     let mut tx = app.store.write().await?;
-    let row = store::users::get(&mut tx, user_id).await?.ok_or(ActionError::NotFound)?;
+    let row = store::users::get(&mut tx, user_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     if row.role == role.as_str() {
         return Ok(());
     }
@@ -281,10 +325,17 @@ pub async fn set_role(app: &App, cap: &Cap<ManageUsers>, user_id: i64, role: Rol
     Ok(())
 }
 
-pub async fn set_disabled(app: &App, cap: &Cap<ManageUsers>, user_id: i64, disabled: bool) -> Result<()> {
+pub async fn set_disabled(
+    app: &App,
+    cap: &Cap<ManageUsers>,
+    user_id: i64,
+    disabled: bool,
+) -> Result<()> {
     let now = app.now();
     let mut tx = app.store.write().await?;
-    let row = store::users::get(&mut tx, user_id).await?.ok_or(ActionError::NotFound)?;
+    let row = store::users::get(&mut tx, user_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     if (row.disabled != 0) == disabled {
         return Ok(());
     }
@@ -298,7 +349,11 @@ pub async fn set_disabled(app: &App, cap: &Cap<ManageUsers>, user_id: i64, disab
         app,
         cap.actor(),
         Event {
-            action: if disabled { "user.disable" } else { "user.enable" },
+            action: if disabled {
+                "user.disable"
+            } else {
+                "user.enable"
+            },
             object_type: "user",
             object_id: user_id.to_string(),
             summary: format!("{ended} session(s) ended"),
@@ -327,7 +382,9 @@ pub async fn reset_password(
     let hash = password::hash(&password).await?;
     let now = app.now();
     let mut tx = app.store.write().await?;
-    store::users::get(&mut tx, user_id).await?.ok_or(ActionError::NotFound)?;
+    store::users::get(&mut tx, user_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     store::users::set_password_hash(&mut tx, user_id, &hash, now).await?;
     let ended = end_sessions(&mut tx, user_id).await?;
     audit(
@@ -349,11 +406,18 @@ pub async fn reset_password(
 
 /// The account holder changes their own password, proving the current one. Every
 /// session of the account ends, this one included: the caller signs in again.
-pub async fn change_own_password(app: &App, cap: &Cap<OwnAccount>, current: &Password, new: Password) -> Result<()> {
+pub async fn change_own_password(
+    app: &App,
+    cap: &Cap<OwnAccount>,
+    current: &Password,
+    new: Password,
+) -> Result<()> {
     let user_id = cap.actor().user_id;
     let stored = {
         let mut c = app.store.read().await?;
-        store::users::get(&mut c, user_id).await?.ok_or(ActionError::NotFound)?
+        store::users::get(&mut c, user_id)
+            .await?
+            .ok_or(ActionError::NotFound)?
     };
     if !password::verify(current, Some(stored.password_hash)).await? {
         return Err(ActionError::Invalid(crate::domain::Invalid::new(
@@ -384,7 +448,11 @@ pub async fn change_own_password(app: &App, cap: &Cap<OwnAccount>, current: &Pas
     Ok(())
 }
 
-pub async fn set_own_language(app: &App, cap: &Cap<OwnAccount>, lang: crate::i18n::Lang) -> Result<()> {
+pub async fn set_own_language(
+    app: &App,
+    cap: &Cap<OwnAccount>,
+    lang: crate::i18n::Lang,
+) -> Result<()> {
     let mut tx = app.store.write().await?;
     store::users::set_lang(&mut tx, cap.actor().user_id, lang.code()).await?;
     audit(

@@ -119,6 +119,9 @@ mod tests {
             role: Role::Analyst,
         };
         assert!(analyst.grant::<ReadRecord>().is_ok());
-        assert_eq!(analyst.grant::<ManageUsers>().err(), Some(Denied(Perm::ManageUsers)));
+        assert_eq!(
+            analyst.grant::<ManageUsers>().err(),
+            Some(Denied(Perm::ManageUsers))
+        );
     }
 }

@@ -26,7 +26,10 @@ pub struct Throttle {
 impl Throttle {
     fn keys(username: &str, address: &str) -> [(String, usize); 2] {
         [
-            (format!("u:{}", username.trim().to_lowercase()), MAX_PER_ACCOUNT),
+            (
+                format!("u:{}", username.trim().to_lowercase()),
+                MAX_PER_ACCOUNT,
+            ),
             (format!("a:{address}"), MAX_PER_ADDRESS),
         ]
     }
@@ -37,7 +40,7 @@ impl Throttle {
             return false;
         };
         Self::keys(username, address).iter().all(|(k, max)| {
-            map.get_mut(k).map_or(true, |q| {
+            map.get_mut(k).is_none_or(|q| {
                 prune(q, now);
                 q.len() < *max
             })

@@ -13,7 +13,11 @@ impl Username {
     pub fn parse(s: &str) -> Result<Self, Invalid> {
         let s = s.trim().to_ascii_lowercase();
         if !(3..=32).contains(&s.len()) {
-            return Err(Invalid::new("username", "invalid-username-length", "must be 3 to 32 characters long"));
+            return Err(Invalid::new(
+                "username",
+                "invalid-username-length",
+                "must be 3 to 32 characters long",
+            ));
         }
         if !s
             .chars()
@@ -52,10 +56,18 @@ impl DisplayName {
             return Ok(None);
         }
         if s.chars().count() > 200 {
-            return Err(Invalid::new(field, "invalid-text-length", "must be at most 200 characters"));
+            return Err(Invalid::new(
+                field,
+                "invalid-text-length",
+                "must be at most 200 characters",
+            ));
         }
         if s.chars().any(|c| c.is_control()) {
-            return Err(Invalid::new(field, "invalid-text-control", "must not contain control characters"));
+            return Err(Invalid::new(
+                field,
+                "invalid-text-control",
+                "must not contain control characters",
+            ));
         }
         Ok(Some(DisplayName(s.to_string())))
     }
@@ -80,10 +92,18 @@ impl Password {
     pub fn parse(s: &str) -> Result<Self, Invalid> {
         let n = s.chars().count();
         if n < 12 {
-            return Err(Invalid::new("password", "invalid-password-short", "must be at least 12 characters long"));
+            return Err(Invalid::new(
+                "password",
+                "invalid-password-short",
+                "must be at least 12 characters long",
+            ));
         }
         if n > 128 {
-            return Err(Invalid::new("password", "invalid-password-long", "must be at most 128 characters long"));
+            return Err(Invalid::new(
+                "password",
+                "invalid-password-long",
+                "must be at most 128 characters long",
+            ));
         }
         Ok(Password(Zeroizing::new(s.to_string())))
     }
@@ -111,7 +131,10 @@ mod tests {
 
     #[test]
     fn usernames_are_validated_and_lowercased() {
-        assert_eq!(Username::parse(" Alice.B ").map(|u| u.0), Ok("alice.b".into()));
+        assert_eq!(
+            Username::parse(" Alice.B ").map(|u| u.0),
+            Ok("alice.b".into())
+        );
         assert!(Username::parse("ab").is_err());
         assert!(Username::parse("a b c").is_err());
         assert!(Username::parse("محمد").is_err());
@@ -126,7 +149,9 @@ mod tests {
 
     #[test]
     fn display_names_are_redacted_in_debug() {
-        let n = DisplayName::parse("full_name", "Canary Name").ok().flatten();
+        let n = DisplayName::parse("full_name", "Canary Name")
+            .ok()
+            .flatten();
         assert_eq!(format!("{n:?}"), "Some(DisplayName(<redacted>))");
         assert_eq!(DisplayName::parse("full_name", "  "), Ok(None));
     }

@@ -44,9 +44,11 @@ const COLUMNS: &str =
 
 /// The recorded head of the trail: the last entry's seq and hash.
 pub async fn head(c: &mut Conn) -> Result<(i64, String)> {
-    Ok(sqlx::query_as("select seq, hash from audit_head where id = 1")
-        .fetch_one(&mut *c)
-        .await?)
+    Ok(
+        sqlx::query_as("select seq, hash from audit_head where id = 1")
+            .fetch_one(&mut *c)
+            .await?,
+    )
 }
 
 /// Appends an entry. Must run inside a transaction from `Store::write`, which holds
@@ -54,7 +56,9 @@ pub async fn head(c: &mut Conn) -> Result<(i64, String)> {
 pub async fn append(c: &mut Conn, new: NewEntry) -> Result<Entry> {
     let (seq, hash) = head(c).await?;
     let e = new.chain(seq, &hash);
-    let sql = format!("insert into audit_log ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+    let sql = format!(
+        "insert into audit_log ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    );
     sqlx::query(&sql)
         .bind(e.seq)
         .bind(e.at)
@@ -105,7 +109,11 @@ pub async fn page(c: &mut Conn, f: &Filter, limit: i64) -> Result<Vec<Entry>> {
     }
     if let Some(a) = f.action.as_deref().filter(|s| !s.is_empty()) {
         if let Some(prefix) = a.strip_suffix('.') {
-            arg(&mut sql, " and action like ?", format!("{}.%", escape_like(prefix)));
+            arg(
+                &mut sql,
+                " and action like ?",
+                format!("{}.%", escape_like(prefix)),
+            );
         } else {
             arg(&mut sql, " and action = ?", a.to_string());
         }
@@ -118,7 +126,9 @@ pub async fn page(c: &mut Conn, f: &Filter, limit: i64) -> Result<Vec<Entry>> {
     }
     let before_n = n + 1;
     let limit_n = n + 2;
-    sql.push_str(&format!(" and seq < ${before_n} order by seq desc limit ${limit_n}"));
+    sql.push_str(&format!(
+        " and seq < ${before_n} order by seq desc limit ${limit_n}"
+    ));
     let mut q = sqlx::query_as::<_, Row>(&sql);
     for a in args {
         q = q.bind(a);
@@ -138,19 +148,25 @@ fn escape_like(s: &str) -> String {
 /// Entries with `seq > after`, in storage order by seq, at most `limit`.
 pub async fn scan(c: &mut Conn, after: i64, limit: i64) -> Result<Vec<Entry>> {
     let sql = format!("select {COLUMNS} from audit_log where seq > $1 order by seq limit $2");
-    let rows: Vec<Row> = sqlx::query_as(&sql).bind(after).bind(limit).fetch_all(&mut *c).await?;
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
     Ok(rows.into_iter().map(Entry::from).collect())
 }
 
 pub async fn insert_checkpoint(c: &mut Conn, cp: &Checkpoint) -> Result<()> {
-    sqlx::query("insert into audit_checkpoints (seq, hash, at, key, sig) values ($1, $2, $3, $4, $5)")
-        .bind(cp.seq)
-        .bind(&cp.hash)
-        .bind(cp.at)
-        .bind(&cp.key)
-        .bind(&cp.sig)
-        .execute(&mut *c)
-        .await?;
+    sqlx::query(
+        "insert into audit_checkpoints (seq, hash, at, key, sig) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(cp.seq)
+    .bind(&cp.hash)
+    .bind(cp.at)
+    .bind(&cp.key)
+    .bind(&cp.sig)
+    .execute(&mut *c)
+    .await?;
     Ok(())
 }
 
@@ -161,7 +177,13 @@ pub async fn checkpoints(c: &mut Conn) -> Result<Vec<Checkpoint>> {
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(seq, hash, at, key, sig)| Checkpoint { seq, hash, at, key, sig })
+        .map(|(seq, hash, at, key, sig)| Checkpoint {
+            seq,
+            hash,
+            at,
+            key,
+            sig,
+        })
         .collect())
 }
 

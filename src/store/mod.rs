@@ -174,7 +174,9 @@ impl Store {
         };
         for m in &known {
             match applied.iter().find(|a| a.version == m.version) {
-                None => status.pending.push(format!("{:04}_{}", m.version, m.description)),
+                None => status
+                    .pending
+                    .push(format!("{:04}_{}", m.version, m.description)),
                 Some(a) if a.checksum != m.checksum => status.modified.push(m.version),
                 Some(_) => {}
             }

@@ -13,7 +13,13 @@ pub struct SessionRow {
     pub last_seen_at: i64,
 }
 
-pub async fn insert(c: &mut Conn, session_hash: &str, user_id: i64, csrf: &str, now: i64) -> Result<()> {
+pub async fn insert(
+    c: &mut Conn,
+    session_hash: &str,
+    user_id: i64,
+    csrf: &str,
+    now: i64,
+) -> Result<()> {
     sqlx::query(
         "insert into sessions (session_hash, user_id, csrf_token, created_at, last_seen_at)
          values ($1, $2, $3, $4, $4)",
@@ -75,5 +81,7 @@ pub async fn delete_expired(c: &mut Conn, idle_cutoff: i64, absolute_cutoff: i64
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("select count(*) from sessions").fetch_one(&mut *c).await?)
+    Ok(sqlx::query_scalar("select count(*) from sessions")
+        .fetch_one(&mut *c)
+        .await?)
 }

@@ -3,10 +3,12 @@
 use super::{Conn, Result};
 
 pub async fn get(c: &mut Conn, name: &str) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar("select value from settings where name = $1")
-        .bind(name)
-        .fetch_optional(&mut *c)
-        .await?)
+    Ok(
+        sqlx::query_scalar("select value from settings where name = $1")
+            .bind(name)
+            .fetch_optional(&mut *c)
+            .await?,
+    )
 }
 
 pub async fn set(c: &mut Conn, name: &str, value: &str) -> Result<()> {

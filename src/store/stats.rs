@@ -22,14 +22,19 @@ pub async fn counts(c: &mut Conn) -> Result<Counts> {
     let accounts = crate::domain::Role::ALL
         .iter()
         .map(|r| {
-            let n = by_role.iter().find(|(name, _)| name == r.as_str()).map_or(0, |(_, n)| *n);
+            let n = by_role
+                .iter()
+                .find(|(name, _)| name == r.as_str())
+                .map_or(0, |(_, n)| *n);
             (r.as_str().to_string(), n)
         })
         .collect();
     let disabled_accounts = sqlx::query_scalar("select count(*) from users where disabled <> 0")
         .fetch_one(&mut *c)
         .await?;
-    let open_sessions = sqlx::query_scalar("select count(*) from sessions").fetch_one(&mut *c).await?;
+    let open_sessions = sqlx::query_scalar("select count(*) from sessions")
+        .fetch_one(&mut *c)
+        .await?;
     let audit_entries = sqlx::query_scalar("select seq from audit_head where id = 1")
         .fetch_one(&mut *c)
         .await?;

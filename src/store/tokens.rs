@@ -16,7 +16,8 @@ pub struct TokenRow {
     pub revoked_at: Option<i64>,
 }
 
-const COLUMNS: &str = "token_id, user_id, name, prefix, created_at, expires_at, last_used_at, revoked_at";
+const COLUMNS: &str =
+    "token_id, user_id, name, prefix, created_at, expires_at, last_used_at, revoked_at";
 
 pub async fn insert(
     c: &mut Conn,
@@ -43,12 +44,18 @@ pub async fn insert(
 
 pub async fn by_hash(c: &mut Conn, token_hash: &str) -> Result<Option<TokenRow>> {
     let sql = format!("select {COLUMNS} from api_tokens where token_hash = $1");
-    Ok(sqlx::query_as(&sql).bind(token_hash).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(token_hash)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn for_user(c: &mut Conn, user_id: i64) -> Result<Vec<TokenRow>> {
     let sql = format!("select {COLUMNS} from api_tokens where user_id = $1 order by token_id desc");
-    Ok(sqlx::query_as(&sql).bind(user_id).fetch_all(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(user_id)
+        .fetch_all(&mut *c)
+        .await?)
 }
 
 pub async fn revoke(c: &mut Conn, token_id: i64, user_id: i64, now: i64) -> Result<()> {
@@ -68,14 +75,14 @@ pub async fn revoke(c: &mut Conn, token_id: i64, user_id: i64, now: i64) -> Resu
 }
 
 pub async fn revoke_all_for_user(c: &mut Conn, user_id: i64, now: i64) -> Result<u64> {
-    Ok(
-        sqlx::query("update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null")
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *c)
-            .await?
-            .rows_affected(),
+    Ok(sqlx::query(
+        "update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null",
     )
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected())
 }
 
 pub async fn touch(c: &mut Conn, token_id: i64, now: i64) -> Result<()> {

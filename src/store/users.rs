@@ -22,7 +22,13 @@ pub struct UserRow {
 const COLUMNS: &str = "user_id, username, role, disabled, password_hash, full_name, contact, \
                        lang, created_at, updated_at, password_changed_at";
 
-pub async fn insert(c: &mut Conn, username: &str, role: &str, password_hash: &str, now: i64) -> Result<i64> {
+pub async fn insert(
+    c: &mut Conn,
+    username: &str,
+    role: &str,
+    password_hash: &str,
+    now: i64,
+) -> Result<i64> {
     sqlx::query_scalar(
         "insert into users (username, role, password_hash, created_at, updated_at, password_changed_at)
          values ($1, $2, $3, $4, $4, $4) returning user_id",
@@ -143,7 +149,9 @@ pub async fn count_active_admins(c: &mut Conn) -> Result<i64> {
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("select count(*) from users").fetch_one(&mut *c).await?)
+    Ok(sqlx::query_scalar("select count(*) from users")
+        .fetch_one(&mut *c)
+        .await?)
 }
 
 fn found(rows: u64) -> Result<()> {

@@ -31,7 +31,9 @@ pub fn cross_site(headers: &HeaderMap) -> bool {
 }
 
 pub fn tokens_match(expected: &str, given: &str) -> bool {
-    !expected.is_empty() && expected.len() == given.len() && bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
+    !expected.is_empty()
+        && expected.len() == given.len()
+        && bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
 }
 
 #[cfg(test)]
@@ -41,11 +43,24 @@ mod tests {
     #[test]
     fn cross_site_requests_are_recognised() {
         let mut h = HeaderMap::new();
-        h.insert("host", "127.0.0.1:8080".parse().unwrap_or_else(|_| unreachable!()));
+        h.insert(
+            "host",
+            "127.0.0.1:8080".parse().unwrap_or_else(|_| unreachable!()),
+        );
         assert!(!cross_site(&h));
-        h.insert("origin", "http://127.0.0.1:8080".parse().unwrap_or_else(|_| unreachable!()));
+        h.insert(
+            "origin",
+            "http://127.0.0.1:8080"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+        );
         assert!(!cross_site(&h));
-        h.insert("origin", "https://evil.example".parse().unwrap_or_else(|_| unreachable!()));
+        h.insert(
+            "origin",
+            "https://evil.example"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+        );
         assert!(cross_site(&h));
     }
 

@@ -22,7 +22,10 @@ pub struct ErrorPage {
 pub enum UiError {
     Page(StatusCode, &'static str),
     /// Back to a form, with a message about what was wrong.
-    Back { to: String, flash: super::ui::page::FlashCookie },
+    Back {
+        to: String,
+        flash: super::ui::page::FlashCookie,
+    },
 }
 
 impl UiError {
@@ -65,7 +68,9 @@ impl From<ActionError> for UiError {
         match e {
             ActionError::Denied(_) => UiError::forbidden(),
             ActionError::NotFound => UiError::not_found(),
-            ActionError::Invalid(_) => UiError::Page(StatusCode::UNPROCESSABLE_ENTITY, "error-bad-form"),
+            ActionError::Invalid(_) => {
+                UiError::Page(StatusCode::UNPROCESSABLE_ENTITY, "error-bad-form")
+            }
             ActionError::Conflict(_) => UiError::Page(StatusCode::CONFLICT, "error-conflict"),
             ActionError::Refused(_) => UiError::Page(StatusCode::CONFLICT, "error-refused"),
             ActionError::Store(_) | ActionError::Internal(_) => {
@@ -153,10 +158,15 @@ impl ApiError {
 impl From<ActionError> for ApiError {
     fn from(e: ActionError) -> Self {
         match e {
-            ActionError::Denied(_) => ApiError::new(StatusCode::FORBIDDEN, Some("your role does not allow this".into())),
+            ActionError::Denied(_) => ApiError::new(
+                StatusCode::FORBIDDEN,
+                Some("your role does not allow this".into()),
+            ),
             ActionError::NotFound => ApiError::not_found(),
             ActionError::Invalid(i) => ApiError::invalid(&i),
-            ActionError::Conflict(what) => ApiError::new(StatusCode::CONFLICT, Some(format!("{what} already exists"))),
+            ActionError::Conflict(what) => {
+                ApiError::new(StatusCode::CONFLICT, Some(format!("{what} already exists")))
+            }
             ActionError::Refused(why) => ApiError::new(StatusCode::CONFLICT, Some(why.to_string())),
             ActionError::Store(_) | ActionError::Internal(_) => {
                 tracing::error!("api request failed: {e}");

@@ -45,7 +45,9 @@ async fn session_from(parts: &Parts, app: &AppState) -> Result<Option<Session>, 
     let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()) else {
         return Ok(None);
     };
-    let current = crate::actions::session::authenticate(app, &token).await.map_err(UiError::from)?;
+    let current = crate::actions::session::authenticate(app, &token)
+        .await
+        .map_err(UiError::from)?;
     Ok(current.map(|c| Session {
         lang: request_lang(&parts.headers),
         actor: c.actor,
@@ -57,7 +59,10 @@ async fn session_from(parts: &Parts, app: &AppState) -> Result<Option<Session>, 
 impl FromRequestParts<AppState> for Session {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match session_from(parts, app).await {
             Ok(Some(s)) => Ok(s),
             Ok(None) => Err(Redirect::to("/login").into_response()),
@@ -72,7 +77,10 @@ pub struct MaybeSession(pub Option<Session>);
 impl FromRequestParts<AppState> for MaybeSession {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         session_from(parts, app)
             .await
             .map(MaybeSession)
@@ -103,15 +111,16 @@ struct CsrfField {
 
 async fn read_form(req: Request) -> Result<(Parts, axum::body::Bytes), Response> {
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, 1024 * 1024)
-        .await
-        .map_err(|_| UiError::status(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large").into_response())?;
+    let bytes = axum::body::to_bytes(body, 1024 * 1024).await.map_err(|_| {
+        UiError::status(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large").into_response()
+    })?;
     Ok((parts, bytes))
 }
 
 fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Response> {
-    serde_urlencoded::from_bytes(bytes)
-        .map_err(|_| UiError::status(StatusCode::UNPROCESSABLE_ENTITY, "error-bad-form").into_response())
+    serde_urlencoded::from_bytes(bytes).map_err(|_| {
+        UiError::status(StatusCode::UNPROCESSABLE_ENTITY, "error-bad-form").into_response()
+    })
 }
 
 /// A form posted by a signed-in user, its CSRF token checked against the session's.
@@ -183,7 +192,10 @@ pub struct ApiCaller(pub Actor);
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let token = parts
             .headers
             .get(header::AUTHORIZATION)

@@ -33,15 +33,24 @@ pub fn router(app: AppState) -> Router {
         .route("/account", get(ui::account::show))
         .route("/account/personal", get(ui::account::personal))
         .route("/account/password", post(ui::account::change_password))
-        .route("/account/tokens", get(ui::tokens::list).post(ui::tokens::create))
+        .route(
+            "/account/tokens",
+            get(ui::tokens::list).post(ui::tokens::create),
+        )
         .route("/account/tokens/{id}/revoke", post(ui::tokens::revoke))
         .route("/admin/users", get(ui::users::list).post(ui::users::create))
         .route("/admin/users/search", post(ui::users::search))
         .route("/admin/users/{id}", get(ui::users::show))
-        .route("/admin/users/{id}/personal", get(ui::users::personal).post(ui::users::update_personal))
+        .route(
+            "/admin/users/{id}/personal",
+            get(ui::users::personal).post(ui::users::update_personal),
+        )
         .route("/admin/users/{id}/role", post(ui::users::set_role))
         .route("/admin/users/{id}/status", post(ui::users::set_status))
-        .route("/admin/users/{id}/password", post(ui::users::reset_password))
+        .route(
+            "/admin/users/{id}/password",
+            post(ui::users::reset_password),
+        )
         .route("/admin/audit", get(ui::audit::list))
         .route("/admin/audit/verify", get(ui::audit::verify));
     Router::new()
@@ -61,9 +70,16 @@ async fn health() -> &'static str {
     "ok"
 }
 
-async fn ready(axum::extract::State(app): axum::extract::State<AppState>) -> (axum::http::StatusCode, &'static str) {
+async fn ready(
+    axum::extract::State(app): axum::extract::State<AppState>,
+) -> (axum::http::StatusCode, &'static str) {
     let ok = app.store.ping().await.is_ok()
-        && app.store.migration_status().await.map(|s| s.ok()).unwrap_or(false);
+        && app
+            .store
+            .migration_status()
+            .await
+            .map(|s| s.ok())
+            .unwrap_or(false);
     if ok {
         (axum::http::StatusCode::OK, "ready")
     } else {
@@ -73,7 +89,10 @@ async fn ready(axum::extract::State(app): axum::extract::State<AppState>) -> (ax
 
 /// Binds, prints `vigil listening on http://ADDR`, and serves until Ctrl-C, with the
 /// background duties: signing audit checkpoints and sweeping expired sessions.
-pub async fn serve(app: App, bound: Option<tokio::sync::oneshot::Sender<SocketAddr>>) -> anyhow::Result<()> {
+pub async fn serve(
+    app: App,
+    bound: Option<tokio::sync::oneshot::Sender<SocketAddr>>,
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(app.config.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;

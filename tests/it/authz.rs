@@ -13,7 +13,13 @@ use crate::support::{self, Browser, PASSWORD};
 
 const ALL: &[Role] = &Role::ALL;
 const ADMIN: &[Role] = &[Role::Admin];
-const RECORD: &[Role] = &[Role::Admin, Role::Registrar, Role::CaseOfficer, Role::Documenter, Role::Analyst];
+const RECORD: &[Role] = &[
+    Role::Admin,
+    Role::Registrar,
+    Role::CaseOfficer,
+    Role::Documenter,
+    Role::Analyst,
+];
 
 #[derive(Clone, Copy)]
 enum M {
@@ -96,7 +102,13 @@ const API: &[Row] = &[
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
-const PUBLIC: &[&str] = &["/login", "/logout", "/healthz", "/readyz", "/api/v1/openapi.json"];
+const PUBLIC: &[&str] = &[
+    "/login",
+    "/logout",
+    "/healthz",
+    "/readyz",
+    "/api/v1/openapi.json",
+];
 
 fn name(r: Role) -> String {
     format!("{}_user", r.as_str())
@@ -105,9 +117,16 @@ fn name(r: Role) -> String {
 /// A form body that the allowed role's request would pass validation with.
 fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
     match path {
-        "/account/password" => vec![("current", "not my password".into()), ("new", "x".into()), ("confirm", "y".into())],
+        "/account/password" => vec![
+            ("current", "not my password".into()),
+            ("new", "x".into()),
+            ("confirm", "y".into()),
+        ],
         "/account/tokens" => vec![("name", "matrix".into())],
-        "/admin/users" => vec![("username", format!("made{n}")), ("role", "observer".into())],
+        "/admin/users" => vec![
+            ("username", format!("made{n}")),
+            ("role", "observer".into()),
+        ],
         "/admin/users/search" => vec![("name", "Nobody".into())],
         "/admin/users/{id}/personal" => vec![("full_name", "Target Person".into())],
         "/admin/users/{id}/role" => vec![("role", "observer".into())],
@@ -151,11 +170,18 @@ async fn every_role_gets_exactly_the_expected_answer() {
 
     for (role, uid) in &ids {
         let b = Browser::new(&base);
-        assert_eq!(b.login(&name(*role), PASSWORD).await, 303, "{role} signs in");
+        assert_eq!(
+            b.login(&name(*role), PASSWORD).await,
+            303,
+            "{role} signs in"
+        );
         let token = t.token(*uid, &name(*role), *role).await;
         for r in UI {
             n += 1;
-            let path = r.path.replace("{id}", &if r.hidden { others_token_id } else { target }.to_string());
+            let path = r.path.replace(
+                "{id}",
+                &if r.hidden { others_token_id } else { target }.to_string(),
+            );
             let status = match r.m {
                 M::Get => b.get(&path).await.status().as_u16(),
                 _ => {
@@ -211,7 +237,13 @@ async fn every_role_gets_exactly_the_expected_answer() {
     }
     for r in API {
         let url = format!("{base}{}", r.path.replace("{id}", &target.to_string()));
-        let s = reqwest::Client::new().get(&url).send().await.unwrap().status().as_u16();
+        let s = reqwest::Client::new()
+            .get(&url)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
         let s2 = reqwest::Client::new()
             .get(&url)
             .bearer_auth("vgl_notarealtokennotarealtokennotareal")
@@ -247,7 +279,11 @@ async fn every_role_gets_exactly_the_expected_answer() {
     assert_eq!(s, 404);
     assert_eq!(b.get("/admin/users/999999").await.status(), 404);
 
-    assert!(failures.is_empty(), "unexpected answers:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "unexpected answers:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn expected(r: &Row, role: Role) -> u16 {
@@ -277,5 +313,8 @@ fn every_route_has_rows() {
         .chain(PUBLIC.iter().map(|p| p.to_string()))
         .collect();
     let missing: Vec<_> = routes.difference(&covered).collect();
-    assert!(missing.is_empty(), "routes without authorization-matrix rows: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "routes without authorization-matrix rows: {missing:?}"
+    );
 }

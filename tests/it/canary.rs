@@ -22,7 +22,14 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
     let dir = tempfile::tempdir().unwrap();
     let key = vigil::crypto::MasterKey::generate().to_hex();
     let mut add = vigil(dir.path(), &key)
-        .args(["user", "add", "admin", "--role", "admin", "--password-stdin"])
+        .args([
+            "user",
+            "add",
+            "admin",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -41,7 +48,10 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
     let stdout = server.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
     let base = loop {
-        let line = lines.next().expect("server exited before listening").unwrap();
+        let line = lines
+            .next()
+            .expect("server exited before listening")
+            .unwrap();
         if let Some(url) = line.strip_prefix("vigil listening on ") {
             break url.to_string();
         }
@@ -58,18 +68,31 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
         .submit(
             "/admin/users",
             "/admin/users",
-            &[("username", "canary1"), ("role", "analyst"), ("full_name", ui_name), ("contact", ui_contact)],
+            &[
+                ("username", "canary1"),
+                ("role", "analyst"),
+                ("full_name", ui_name),
+                ("contact", ui_contact),
+            ],
         )
         .await;
     assert_eq!(r.status(), 200);
     // Search by name goes through the blind index, in a POST body.
-    let r = b.submit("/admin/users", "/admin/users/search", &[("name", ui_name)]).await;
+    let r = b
+        .submit("/admin/users", "/admin/users/search", &[("name", ui_name)])
+        .await;
     let html = r.text().await.unwrap();
-    assert!(html.contains("canary1"), "the blind index finds the account");
+    assert!(
+        html.contains("canary1"),
+        "the blind index finds the account"
+    );
 
     let csrf = b.csrf("/account/tokens").await;
     let html = b
-        .post("/account/tokens", &[("csrf", &csrf), ("name", "canary test")])
+        .post(
+            "/account/tokens",
+            &[("csrf", &csrf), ("name", "canary test")],
+        )
         .await
         .text()
         .await
@@ -88,7 +111,9 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
         .await
         .unwrap();
     assert_eq!(r.status(), 201);
-    let id = r.json::<serde_json::Value>().await.unwrap()["user_id"].as_i64().unwrap();
+    let id = r.json::<serde_json::Value>().await.unwrap()["user_id"]
+        .as_i64()
+        .unwrap();
     // The values are there for those allowed to see them…
     let p: serde_json::Value = api
         .get(format!("{base}/api/v1/users/{id}/personal"))

@@ -32,27 +32,56 @@ async fn story(t: &support::TestApp) {
     assert_eq!(other.login("ana", PASSWORD).await, 303);
     assert_eq!(other.get("/").await.status(), 200);
     let r = browser
-        .submit(&format!("/admin/users/{ana}"), &format!("/admin/users/{ana}/role"), &[("role", "documenter")])
+        .submit(
+            &format!("/admin/users/{ana}"),
+            &format!("/admin/users/{ana}/role"),
+            &[("role", "documenter")],
+        )
         .await;
     assert_eq!(r.status(), 303, "{b}");
     let r = other.get("/").await;
-    assert_eq!((r.status().as_u16(), location(&r)), (303, "/login".into()), "{b}: session survived a role change");
+    assert_eq!(
+        (r.status().as_u16(), location(&r)),
+        (303, "/login".into()),
+        "{b}: session survived a role change"
+    );
 
     // Wrong password and unknown user get the same answer.
     let anon = Browser::new(&base);
     let csrf = anon.csrf("/login").await;
     let wrong = anon
-        .post("/login", &[("csrf", &csrf), ("username", "ana"), ("password", "wrong password!!")])
+        .post(
+            "/login",
+            &[
+                ("csrf", &csrf),
+                ("username", "ana"),
+                ("password", "wrong password!!"),
+            ],
+        )
         .await;
     let wrong_status = wrong.status();
     let wrong_body = wrong.text().await.unwrap();
     let unknown = anon
-        .post("/login", &[("csrf", &csrf), ("username", "nobody"), ("password", "wrong password!!")])
+        .post(
+            "/login",
+            &[
+                ("csrf", &csrf),
+                ("username", "nobody"),
+                ("password", "wrong password!!"),
+            ],
+        )
         .await;
     assert_eq!(wrong_status, unknown.status());
     let unknown_body = unknown.text().await.unwrap();
-    let strip = |s: &str| s.replace("value=\"ana\"", "").replace("value=\"nobody\"", "");
-    assert_eq!(strip(&wrong_body), strip(&unknown_body), "{b}: the answers differ");
+    let strip = |s: &str| {
+        s.replace("value=\"ana\"", "")
+            .replace("value=\"nobody\"", "")
+    };
+    assert_eq!(
+        strip(&wrong_body),
+        strip(&unknown_body),
+        "{b}: the answers differ"
+    );
 
     // API tokens act with the owner's current role.
     let token = t.token(ana, "ana", Role::Documenter).await;
@@ -67,7 +96,12 @@ async fn story(t: &support::TestApp) {
         .await
         .unwrap();
     assert_eq!(me["role"], "documenter", "{b}");
-    let r = api.get(format!("{base}/api/v1/users")).bearer_auth(&token).send().await.unwrap();
+    let r = api
+        .get(format!("{base}/api/v1/users"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403, "{b}");
 
     // Personal data through the API: stored, shown, and every view audited.
@@ -99,7 +133,11 @@ async fn story(t: &support::TestApp) {
         .json()
         .await
         .unwrap();
-    assert_eq!(page["entries"].as_array().map(Vec::len), Some(1), "{b}: {page}");
+    assert_eq!(
+        page["entries"].as_array().map(Vec::len),
+        Some(1),
+        "{b}: {page}"
+    );
 
     // Bad input changes nothing and says which field.
     let r = api
@@ -117,7 +155,9 @@ async fn story(t: &support::TestApp) {
     let cp = t.app.checkpoint_if_due(true).await.unwrap().unwrap();
     assert!(cp.seq > 5, "{b}");
     let cap = Actor::system().grant().unwrap();
-    let report = vigil::actions::trail::verify(&t.app, &cap, Checkpoints::Stored, None).await.unwrap();
+    let report = vigil::actions::trail::verify(&t.app, &cap, Checkpoints::Stored, None)
+        .await
+        .unwrap();
     assert!(report.ok(), "{b}: {:?}", report.problems);
     let file = std::fs::read_to_string(&t.app.config.checkpoint_file).unwrap();
     let parsed = vigil::audit::parse_checkpoints(&file).unwrap();
@@ -133,8 +173,14 @@ async fn story(t: &support::TestApp) {
 async fn sqlite_runs_in_wal_mode_with_full_sync() {
     let t = support::sqlite().await;
     let mut c = t.app.store.read().await.unwrap();
-    let mode: String = sqlx::query_scalar("pragma journal_mode").fetch_one(&mut *c).await.unwrap();
-    let sync: i64 = sqlx::query_scalar("pragma synchronous").fetch_one(&mut *c).await.unwrap();
+    let mode: String = sqlx::query_scalar("pragma journal_mode")
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+    let sync: i64 = sqlx::query_scalar("pragma synchronous")
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
     assert_eq!((mode.as_str(), sync), ("wal", 2));
 }
 
@@ -149,7 +195,11 @@ async fn sessions_expire_when_idle_and_absolutely() {
     clock.advance(29 * 60_000);
     assert_eq!(b.get("/").await.status(), 200);
     clock.advance(29 * 60_000);
-    assert_eq!(b.get("/").await.status(), 200, "activity keeps the session alive");
+    assert_eq!(
+        b.get("/").await.status(),
+        200,
+        "activity keeps the session alive"
+    );
     clock.advance(31 * 60_000);
     assert_eq!(b.get("/").await.status(), 303, "idle timeout");
     assert_eq!(b.login("ida", PASSWORD).await, 303);
@@ -157,5 +207,9 @@ async fn sessions_expire_when_idle_and_absolutely() {
         clock.advance(29 * 60_000);
         b.get("/").await;
     }
-    assert_eq!(b.get("/").await.status(), 303, "absolute timeout after 12 hours");
+    assert_eq!(
+        b.get("/").await.status(),
+        303,
+        "absolute timeout after 12 hours"
+    );
 }

@@ -34,9 +34,12 @@ fn config(dir: &std::path::Path, url: String) -> Config {
 
 async fn open(url: Option<String>, backend: &'static str, clock: Clock) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("data/vigil.db").display()));
+    let url =
+        url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("data/vigil.db").display()));
     let master = MasterKey::generate();
-    let app = App::open(config(dir.path(), url), &master, clock).await.unwrap();
+    let app = App::open(config(dir.path(), url), &master, clock)
+        .await
+        .unwrap();
     TestApp {
         app: Arc::new(app),
         dir,
@@ -78,7 +81,10 @@ impl TestApp {
             full_name: None,
             contact: None,
         };
-        vigil::actions::users::create(&self.app, &cap, new).await.unwrap().0
+        vigil::actions::users::create(&self.app, &cap, new)
+            .await
+            .unwrap()
+            .0
     }
 
     pub async fn token(&self, user_id: i64, name: &str, role: Role) -> String {
@@ -88,14 +94,18 @@ impl TestApp {
             role,
         };
         let cap = actor.grant().unwrap();
-        vigil::actions::tokens::create(&self.app, &cap, "test", None).await.unwrap().1
+        vigil::actions::tokens::create(&self.app, &cap, "test", None)
+            .await
+            .unwrap()
+            .1
     }
 
     /// Serves the real router on a free port; returns the base URL.
     pub async fn serve(&self) -> String {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let router = vigil::web::router(self.app.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let router = vigil::web::router(self.app.clone())
+            .into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
             axum::serve(listener, router).await.ok();
         });
@@ -122,7 +132,11 @@ impl Browser {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.http.get(format!("{}{path}", self.base)).send().await.unwrap()
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn text(&self, path: &str) -> (u16, String) {
@@ -149,14 +163,22 @@ impl Browser {
     /// Signs in; returns the status of the answer (303 on success).
     pub async fn login(&self, user: &str, password: &str) -> u16 {
         let csrf = self.csrf("/login").await;
-        self.post("/login", &[("csrf", &csrf), ("username", user), ("password", password)])
-            .await
-            .status()
-            .as_u16()
+        self.post(
+            "/login",
+            &[("csrf", &csrf), ("username", user), ("password", password)],
+        )
+        .await
+        .status()
+        .as_u16()
     }
 
     /// Posts a form from a signed-in page, with that page's CSRF token.
-    pub async fn submit(&self, page: &str, action: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn submit(
+        &self,
+        page: &str,
+        action: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         let csrf = self.csrf(page).await;
         let mut f: Vec<(&str, &str)> = vec![("csrf", &csrf)];
         f.extend_from_slice(form);

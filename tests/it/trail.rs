@@ -33,7 +33,9 @@ async fn every_mutation_of_a_thousand_entry_trail_is_detected() {
     drop(c);
     for i in start..1000 {
         let lang = if i % 2 == 0 { Lang::Fa } else { Lang::Ar };
-        vigil::actions::users::set_own_language(&t.app, &cap, lang).await.unwrap();
+        vigil::actions::users::set_own_language(&t.app, &cap, lang)
+            .await
+            .unwrap();
     }
     let cp = t.app.checkpoint_if_due(true).await.unwrap().unwrap();
     assert_eq!(cp.seq, 1000);
@@ -87,7 +89,10 @@ async fn every_mutation_of_a_thousand_entry_trail_is_detected() {
     // Truncate to every length, rewinding the head to match.
     for n in 0..entries.len() {
         let cut = &entries[..n];
-        let head = cut.last().map(|e| (e.seq, e.hash.clone())).unwrap_or((0, audit::GENESIS.into()));
+        let head = cut
+            .last()
+            .map(|e| (e.seq, e.hash.clone()))
+            .unwrap_or((0, audit::GENESIS.into()));
         if verify(cut, &cps, &key, (head.0, &head.1)).is_empty() {
             missed.push(format!("truncate to {n}"));
         }
@@ -104,13 +109,21 @@ async fn vigil_audit_verify_catches_tampering_in_the_database() {
     t.app.checkpoint_if_due(true).await.unwrap();
     let run = |extra: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
-            .args(["--data", t.dir.path().join("data").to_str().unwrap(), "audit", "verify"])
+            .args([
+                "--data",
+                t.dir.path().join("data").to_str().unwrap(),
+                "audit",
+                "verify",
+            ])
             .args(extra)
             .env("VIGIL_MASTER_KEY", &t.master_hex)
             .env_remove("DATABASE_URL")
             .output()
             .unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        )
     };
     let (ok, out) = run(&[]);
     assert!(ok, "{out}");

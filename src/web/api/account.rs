@@ -31,8 +31,16 @@ fn denied(e: crate::auth::Denied) -> ApiError {
 pub async fn me(ApiCaller(actor): ApiCaller) -> Json<Me> {
     use crate::domain::Perm::*;
     let permissions = [
-        OwnAccount, ReadReports, ReadRecord, ManageUsers, ReadAudit, ManageKeys, WriteRegistry, WriteCases,
-        WriteDocumentation, ViewPersonalData,
+        OwnAccount,
+        ReadReports,
+        ReadRecord,
+        ManageUsers,
+        ReadAudit,
+        ManageKeys,
+        WriteRegistry,
+        WriteCases,
+        WriteDocumentation,
+        ViewPersonalData,
     ]
     .into_iter()
     .filter(|p| actor.can(*p))
@@ -49,7 +57,10 @@ pub async fn me(ApiCaller(actor): ApiCaller) -> Json<Me> {
 /// The record's headline figures.
 #[utoipa::path(get, path = "/api/v1/dashboard", tag = "account",
     responses((status = 200, body = Counts), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn dashboard(State(app): State<AppState>, ApiCaller(actor): ApiCaller) -> Result<Json<Counts>, ApiError> {
+pub async fn dashboard(
+    State(app): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+) -> Result<Json<Counts>, ApiError> {
     let cap = actor.grant::<ReadRecord>().map_err(denied)?;
     Ok(Json(crate::actions::dashboard::counts(&app, &cap).await?))
 }
@@ -57,7 +68,10 @@ pub async fn dashboard(State(app): State<AppState>, ApiCaller(actor): ApiCaller)
 /// The caller's API tokens (never the tokens themselves).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "account",
     responses((status = 200, body = Vec<TokenInfo>), (status = 401, body = Problem)))]
-pub async fn tokens(State(app): State<AppState>, ApiCaller(actor): ApiCaller) -> Result<Json<Vec<TokenInfo>>, ApiError> {
+pub async fn tokens(
+    State(app): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+) -> Result<Json<Vec<TokenInfo>>, ApiError> {
     let cap = actor.grant::<OwnAccount>().map_err(denied)?;
     Ok(Json(crate::actions::tokens::list_own(&app, &cap).await?))
 }
@@ -88,7 +102,8 @@ pub async fn create_token(
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
     let Json(body) = body?;
     let cap = actor.grant::<OwnAccount>().map_err(denied)?;
-    let (token_id, token) = crate::actions::tokens::create(&app, &cap, &body.name, body.days).await?;
+    let (token_id, token) =
+        crate::actions::tokens::create(&app, &cap, &body.name, body.days).await?;
     Ok((StatusCode::CREATED, Json(CreatedToken { token_id, token })))
 }
 

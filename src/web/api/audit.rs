@@ -28,7 +28,9 @@ pub async fn list(
     ApiCaller(actor): ApiCaller,
     Query(filter): Query<Filter>,
 ) -> Result<Json<AuditPage>, ApiError> {
-    let cap = actor.grant::<ReadAudit>().map_err(|e| ApiError::from(ActionError::from(e)))?;
+    let cap = actor
+        .grant::<ReadAudit>()
+        .map_err(|e| ApiError::from(ActionError::from(e)))?;
     let (entries, next) = crate::actions::trail::page(&app, &cap, &filter).await?;
     Ok(Json(AuditPage { entries, next }))
 }
@@ -37,7 +39,14 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
     responses((status = 200, body = Object, description = "The verification report"),
               (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn verify(State(app): State<AppState>, ApiCaller(actor): ApiCaller) -> Result<Json<Report>, ApiError> {
-    let cap = actor.grant::<ReadAudit>().map_err(|e| ApiError::from(ActionError::from(e)))?;
-    Ok(Json(crate::actions::trail::verify(&app, &cap, Checkpoints::Stored, None).await?))
+pub async fn verify(
+    State(app): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+) -> Result<Json<Report>, ApiError> {
+    let cap = actor
+        .grant::<ReadAudit>()
+        .map_err(|e| ApiError::from(ActionError::from(e)))?;
+    Ok(Json(
+        crate::actions::trail::verify(&app, &cap, Checkpoints::Stored, None).await?,
+    ))
 }

@@ -85,7 +85,10 @@ pub fn router() -> Router<AppState> {
         .route("/tokens/{id}", axum::routing::delete(account::revoke_token))
         .route("/users", get(users::list).post(users::create))
         .route("/users/{id}", get(users::get).patch(users::update))
-        .route("/users/{id}/personal", get(users::personal).put(users::update_personal))
+        .route(
+            "/users/{id}/personal",
+            get(users::personal).put(users::update_personal),
+        )
         .route("/audit", get(audit::list))
         .route("/audit/verify", get(audit::verify))
         .fallback(not_found)

@@ -16,7 +16,9 @@ use crate::web::AppState;
 type JsonBody<T> = Result<Json<T>, axum::extract::rejection::JsonRejection>;
 
 fn cap(actor: &Actor) -> Result<Cap<ManageUsers>, ApiError> {
-    actor.grant().map_err(|e| ApiError::from(ActionError::from(e)))
+    actor
+        .grant()
+        .map_err(|e| ApiError::from(ActionError::from(e)))
 }
 
 fn invalid(i: crate::domain::Invalid) -> ApiError {
@@ -26,8 +28,13 @@ fn invalid(i: crate::domain::Invalid) -> ApiError {
 /// Every account (no personal data).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",
     responses((status = 200, body = Vec<UserSummary>), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn list(State(app): State<AppState>, ApiCaller(actor): ApiCaller) -> Result<Json<Vec<UserSummary>>, ApiError> {
-    Ok(Json(crate::actions::users::list(&app, &cap(&actor)?).await?))
+pub async fn list(
+    State(app): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+) -> Result<Json<Vec<UserSummary>>, ApiError> {
+    Ok(Json(
+        crate::actions::users::list(&app, &cap(&actor)?).await?,
+    ))
 }
 
 #[derive(serde::Deserialize, utoipa::ToSchema)]
@@ -65,9 +72,16 @@ pub async fn create(
     let new = NewUser {
         username: Username::parse(&b.username).map_err(invalid)?,
         role: b.role.parse::<Role>().map_err(invalid)?,
-        password: b.password.as_deref().map(Password::parse).transpose().map_err(invalid)?,
-        full_name: DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or("")).map_err(invalid)?,
-        contact: DisplayName::parse("contact", b.contact.as_deref().unwrap_or("")).map_err(invalid)?,
+        password: b
+            .password
+            .as_deref()
+            .map(Password::parse)
+            .transpose()
+            .map_err(invalid)?,
+        full_name: DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or(""))
+            .map_err(invalid)?,
+        contact: DisplayName::parse("contact", b.contact.as_deref().unwrap_or(""))
+            .map_err(invalid)?,
     };
     let (user_id, password) = crate::actions::users::create(&app, &cap, new).await?;
     Ok((StatusCode::CREATED, Json(CreatedUser { user_id, password })))
@@ -82,7 +96,9 @@ pub async fn get(
     ApiCaller(actor): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<UserSummary>, ApiError> {
-    Ok(Json(crate::actions::users::get(&app, &cap(&actor)?, id).await?))
+    Ok(Json(
+        crate::actions::users::get(&app, &cap(&actor)?, id).await?,
+    ))
 }
 
 #[derive(serde::Deserialize, utoipa::ToSchema)]
@@ -109,8 +125,18 @@ pub async fn update(
 ) -> Result<Json<UserSummary>, ApiError> {
     let cap = cap(&actor)?;
     let Json(b) = body?;
-    let role = b.role.as_deref().map(str::parse::<Role>).transpose().map_err(invalid)?;
-    let password = b.password.as_deref().map(Password::parse).transpose().map_err(invalid)?;
+    let role = b
+        .role
+        .as_deref()
+        .map(str::parse::<Role>)
+        .transpose()
+        .map_err(invalid)?;
+    let password = b
+        .password
+        .as_deref()
+        .map(Password::parse)
+        .transpose()
+        .map_err(invalid)?;
     crate::actions::users::get(&app, &cap, id).await?;
     if let Some(r) = role {
         crate::actions::users::set_role(&app, &cap, id, r).await?;
@@ -133,7 +159,9 @@ pub async fn personal(
     ApiCaller(actor): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<Personal>, ApiError> {
-    Ok(Json(crate::actions::users::view_personal(&app, &cap(&actor)?, id).await?))
+    Ok(Json(
+        crate::actions::users::view_personal(&app, &cap(&actor)?, id).await?,
+    ))
 }
 
 #[derive(serde::Deserialize, utoipa::ToSchema)]
@@ -156,8 +184,10 @@ pub async fn update_personal(
 ) -> Result<StatusCode, ApiError> {
     let cap = cap(&actor)?;
     let Json(b) = body?;
-    let name = DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or("")).map_err(invalid)?;
-    let contact = DisplayName::parse("contact", b.contact.as_deref().unwrap_or("")).map_err(invalid)?;
+    let name =
+        DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or("")).map_err(invalid)?;
+    let contact =
+        DisplayName::parse("contact", b.contact.as_deref().unwrap_or("")).map_err(invalid)?;
     crate::actions::users::update_personal(&app, &cap, id, name, contact).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -83,8 +83,13 @@ pub async fn change_password(
         Ok(p) => p,
         Err(i) => return Err(back(i.into())),
     };
-    crate::actions::users::change_own_password(&app, &cap, &Password::attempt(&f.form.current), new)
-        .await
-        .map_err(back)?;
+    crate::actions::users::change_own_password(
+        &app,
+        &cap,
+        &Password::attempt(&f.form.current),
+        new,
+    )
+    .await
+    .map_err(back)?;
     Ok(super::page::done("/login", "flash-password-changed"))
 }

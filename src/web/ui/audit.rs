@@ -81,7 +81,13 @@ pub async fn verify(ui: Ui) -> Result<Response, UiError> {
         .actor
         .grant::<ReadAudit>()
         .map_err(|e| UiError::from(ActionError::from(e)))?;
-    let report = crate::actions::trail::verify(&ui.app, &cap, crate::actions::trail::Checkpoints::Stored, None).await?;
+    let report = crate::actions::trail::verify(
+        &ui.app,
+        &cap,
+        crate::actions::trail::Checkpoints::Stored,
+        None,
+    )
+    .await?;
     let problems = report.problems.iter().map(ToString::to_string).collect();
     ui.render(&VerifyTemplate {
         page: ui.page("audit-verify-title", "/admin/audit"),

@@ -27,7 +27,15 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     };
     let status = res.status();
     let tr = Tr { lang };
-    let page = PageCtx::new(tr, tr.t("error-title"), None, "", String::new(), false, None);
+    let page = PageCtx::new(
+        tr,
+        tr.t("error-title"),
+        None,
+        "",
+        String::new(),
+        false,
+        None,
+    );
     let t = ErrorTemplate {
         page,
         status: status.as_u16(),

@@ -16,10 +16,20 @@ pub struct LangForm {
     lang: String,
 }
 
-pub async fn switch(State(app): State<AppState>, headers: HeaderMap, f: PublicForm<LangForm>) -> Result<Response, UiError> {
-    let lang = Lang::parse(&f.form.lang).ok_or(UiError::status(StatusCode::UNPROCESSABLE_ENTITY, "error-bad-form"))?;
+pub async fn switch(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    f: PublicForm<LangForm>,
+) -> Result<Response, UiError> {
+    let lang = Lang::parse(&f.form.lang).ok_or(UiError::status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "error-bad-form",
+    ))?;
     if let Some(s) = &f.session {
-        let cap = s.actor.grant().map_err(|e| UiError::from(crate::actions::ActionError::from(e)))?;
+        let cap = s
+            .actor
+            .grant()
+            .map_err(|e| UiError::from(crate::actions::ActionError::from(e)))?;
         crate::actions::users::set_own_language(&app, &cap, lang)
             .await
             .map_err(UiError::from)?;
@@ -35,7 +45,10 @@ pub async fn switch(State(app): State<AppState>, headers: HeaderMap, f: PublicFo
         })
         .unwrap_or_else(|| "/".into());
     let mut res = Redirect::to(&back).into_response();
-    if let Ok(v) = HeaderValue::from_str(&super::login::lang_cookie(lang.code(), app.config.secure_cookies)) {
+    if let Ok(v) = HeaderValue::from_str(&super::login::lang_cookie(
+        lang.code(),
+        app.config.secure_cookies,
+    )) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)

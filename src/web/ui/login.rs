@@ -14,7 +14,9 @@ use super::page::{render, PageCtx};
 use crate::auth::session::COOKIE as SESSION_COOKIE;
 use crate::i18n::Tr;
 use crate::web::error::UiError;
-use crate::web::extract::{request_lang, ClientAddr, MaybeSession, PublicForm, SignedInForm, LANG_COOKIE};
+use crate::web::extract::{
+    request_lang, ClientAddr, MaybeSession, PublicForm, SignedInForm, LANG_COOKIE,
+};
 use crate::web::{csrf, AppState};
 
 #[derive(Template)]
@@ -36,19 +38,42 @@ fn cookie(name: &str, value: &str, secure: bool, max_age: Option<i64>) -> String
     c
 }
 
-fn login_page(app: &AppState, tr: Tr, failed: bool, username: String, jar: &CookieJar) -> Result<Response, UiError> {
+fn login_page(
+    app: &AppState,
+    tr: Tr,
+    failed: bool,
+    username: String,
+    jar: &CookieJar,
+) -> Result<Response, UiError> {
     // The double-submit token for the anonymous form: reuse the browser's, or mint one.
     let token = jar
         .get(csrf::COOKIE)
         .map(|c| c.value().to_string())
         .filter(|v| v.len() >= 32)
         .unwrap_or_else(|| crate::crypto::random_token(32));
-    let page = PageCtx::new(tr, tr.t("login-title"), None, "/login", token.clone(), app.demo, None);
-    let mut res = render(&LoginTemplate { page, failed, username })?;
+    let page = PageCtx::new(
+        tr,
+        tr.t("login-title"),
+        None,
+        "/login",
+        token.clone(),
+        app.demo,
+        None,
+    );
+    let mut res = render(&LoginTemplate {
+        page,
+        failed,
+        username,
+    })?;
     if failed {
         *res.status_mut() = StatusCode::UNAUTHORIZED;
     }
-    if let Ok(v) = HeaderValue::from_str(&cookie(csrf::COOKIE, &token, app.config.secure_cookies, None)) {
+    if let Ok(v) = HeaderValue::from_str(&cookie(
+        csrf::COOKIE,
+        &token,
+        app.config.secure_cookies,
+        None,
+    )) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)
@@ -63,7 +88,15 @@ pub async fn form(
         return Ok(Redirect::to("/").into_response());
     }
     let jar = CookieJar::from_headers(&headers);
-    login_page(&app, Tr { lang: request_lang(&headers) }, false, String::new(), &jar)
+    login_page(
+        &app,
+        Tr {
+            lang: request_lang(&headers),
+        },
+        false,
+        String::new(),
+        &jar,
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -82,9 +115,15 @@ pub async fn submit(
 ) -> Result<Response, UiError> {
     let jar = CookieJar::from_headers(&headers);
     let previous = f.session.as_ref().map(|s| s.token.clone());
-    let outcome = crate::actions::session::login(&app, &f.form.username, &f.form.password, &addr, previous.as_deref())
-        .await
-        .map_err(UiError::from)?;
+    let outcome = crate::actions::session::login(
+        &app,
+        &f.form.username,
+        &f.form.password,
+        &addr,
+        previous.as_deref(),
+    )
+    .await
+    .map_err(UiError::from)?;
     match outcome {
         Ok(signed_in) => {
             let mut res = Redirect::to("/").into_response();
@@ -112,12 +151,20 @@ pub async fn submit(
 #[derive(serde::Deserialize)]
 pub struct Empty {}
 
-pub async fn logout(State(app): State<AppState>, f: SignedInForm<Empty>) -> Result<Response, UiError> {
+pub async fn logout(
+    State(app): State<AppState>,
+    f: SignedInForm<Empty>,
+) -> Result<Response, UiError> {
     crate::actions::session::logout(&app, &f.session.actor, &f.session.token)
         .await
         .map_err(UiError::from)?;
     let mut res = Redirect::to("/login").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie(SESSION_COOKIE, "", app.config.secure_cookies, Some(0))) {
+    if let Ok(v) = HeaderValue::from_str(&cookie(
+        SESSION_COOKIE,
+        "",
+        app.config.secure_cookies,
+        Some(0),
+    )) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)

@@ -143,7 +143,11 @@ impl FlashCookie {
         };
         let key = it.next()?;
         let field = it.next().unwrap_or("");
-        let safe = |s: &str| s.len() < 64 && s.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
+        let safe = |s: &str| {
+            s.len() < 64
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+        };
         (safe(key) && safe(field) && !key.is_empty()).then(|| FlashCookie {
             kind,
             key: key.into(),
@@ -155,7 +159,11 @@ impl FlashCookie {
         if self.field.is_empty() {
             tr.t(&self.key)
         } else {
-            format!("{}: {}", tr.t(&format!("field-{}", self.field.replace('_', "-"))), tr.t(&self.key))
+            format!(
+                "{}: {}",
+                tr.t(&format!("field-{}", self.field.replace('_', "-"))),
+                tr.t(&self.key)
+            )
         }
     }
 }
@@ -170,7 +178,10 @@ pub struct Ui {
 impl FromRequestParts<AppState> for Ui {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let session = Session::from_request_parts(parts, app).await?;
         let flash = CookieJar::from_headers(&parts.headers)
             .get(FLASH_COOKIE)
@@ -217,7 +228,9 @@ impl Ui {
         if self.flash.is_some() {
             res.headers_mut().append(
                 header::SET_COOKIE,
-                HeaderValue::from_static("vigil_flash=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
+                HeaderValue::from_static(
+                    "vigil_flash=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
+                ),
             );
         }
         Ok(res)
@@ -229,7 +242,10 @@ pub fn render(t: &impl Template) -> Result<Response, UiError> {
         Ok(html) => Ok(Html(html).into_response()),
         Err(e) => {
             tracing::error!("template failed: {e}");
-            Err(UiError::status(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "error-server"))
+            Err(UiError::status(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "error-server",
+            ))
         }
     }
 }
@@ -255,7 +271,11 @@ mod tests {
             field: "password".into(),
         };
         let v = f.set_cookie();
-        let value = v.split(';').next().and_then(|kv| kv.split_once('=')).map(|(_, v)| v.to_string());
+        let value = v
+            .split(';')
+            .next()
+            .and_then(|kv| kv.split_once('='))
+            .map(|(_, v)| v.to_string());
         assert_eq!(value.as_deref().and_then(FlashCookie::parse), Some(f));
         assert_eq!(FlashCookie::parse("error.<script>."), None);
         assert_eq!(FlashCookie::parse("weird.key."), None);

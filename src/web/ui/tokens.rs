@@ -52,11 +52,13 @@ pub async fn create(ui: Ui, f: SignedInForm<CreateForm>) -> Result<Response, UiE
         d => match d.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                return Err(back(crate::actions::ActionError::Invalid(crate::domain::Invalid::new(
-                    "days",
-                    "invalid-token-days",
-                    "must be a whole number of days",
-                ))))
+                return Err(back(crate::actions::ActionError::Invalid(
+                    crate::domain::Invalid::new(
+                        "days",
+                        "invalid-token-days",
+                        "must be a whole number of days",
+                    ),
+                )))
             }
         },
     };
@@ -74,7 +76,11 @@ pub async fn create(ui: Ui, f: SignedInForm<CreateForm>) -> Result<Response, UiE
 #[derive(serde::Deserialize)]
 pub struct Empty {}
 
-pub async fn revoke(State(app): State<AppState>, Path(id): Path<i64>, f: SignedInForm<Empty>) -> Result<Response, UiError> {
+pub async fn revoke(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<Empty>,
+) -> Result<Response, UiError> {
     let cap = f.session.actor.grant::<OwnAccount>().map_err(denied)?;
     crate::actions::tokens::revoke_own(&app, &cap, id).await?;
     Ok(done("/account/tokens", "flash-token-revoked"))

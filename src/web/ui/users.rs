@@ -45,7 +45,9 @@ pub struct UserTemplate {
 }
 
 fn cap(s: &Session) -> Result<Cap<ManageUsers>, UiError> {
-    s.actor.grant::<ManageUsers>().map_err(|e| UiError::from(ActionError::from(e)))
+    s.actor
+        .grant::<ManageUsers>()
+        .map_err(|e| UiError::from(ActionError::from(e)))
 }
 
 fn role_options(ui: &Ui, selected: Option<Role>) -> Vec<RoleOption> {
@@ -132,7 +134,12 @@ pub async fn search(ui: Ui, f: SignedInForm<SearchForm>) -> Result<Response, UiE
     })
 }
 
-async fn user_page(ui: &Ui, id: i64, personal: Option<Personal>, new_password: Option<String>) -> Result<Response, UiError> {
+async fn user_page(
+    ui: &Ui,
+    id: i64,
+    personal: Option<Personal>,
+    new_password: Option<String>,
+) -> Result<Response, UiError> {
     let cap = cap(&ui.session)?;
     let user = crate::actions::users::get(&ui.app, &cap, id).await?;
     let t = UserTemplate {
@@ -188,10 +195,18 @@ pub struct RoleForm {
     role: String,
 }
 
-pub async fn set_role(State(app): State<AppState>, Path(id): Path<i64>, f: SignedInForm<RoleForm>) -> Result<Response, UiError> {
+pub async fn set_role(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<RoleForm>,
+) -> Result<Response, UiError> {
     let cap = cap(&f.session)?;
     let to = format!("/admin/users/{id}");
-    let role: Role = f.form.role.parse().map_err(|i: crate::domain::Invalid| UiError::back(to.clone())(i.into()))?;
+    let role: Role = f
+        .form
+        .role
+        .parse()
+        .map_err(|i: crate::domain::Invalid| UiError::back(to.clone())(i.into()))?;
     crate::actions::users::set_role(&app, &cap, id, role)
         .await
         .map_err(UiError::back(to.clone()))?;
@@ -204,7 +219,11 @@ pub struct StatusForm {
     disabled: String,
 }
 
-pub async fn set_status(State(app): State<AppState>, Path(id): Path<i64>, f: SignedInForm<StatusForm>) -> Result<Response, UiError> {
+pub async fn set_status(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<StatusForm>,
+) -> Result<Response, UiError> {
     let cap = cap(&f.session)?;
     let to = format!("/admin/users/{id}");
     let disabled = f.form.disabled == "1";
@@ -221,7 +240,11 @@ pub struct PasswordForm {
 }
 
 /// Sets the typed password, or generates one (shown once) when the field is empty.
-pub async fn reset_password(ui: Ui, Path(id): Path<i64>, f: SignedInForm<PasswordForm>) -> Result<Response, UiError> {
+pub async fn reset_password(
+    ui: Ui,
+    Path(id): Path<i64>,
+    f: SignedInForm<PasswordForm>,
+) -> Result<Response, UiError> {
     let cap = cap(&f.session)?;
     let to = format!("/admin/users/{id}");
     let new = match f.form.password.as_str() {
