@@ -12,6 +12,7 @@
 
 mod authz;
 mod canary;
+mod cli;
 mod pg;
 mod story;
 mod support;

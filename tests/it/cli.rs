@@ -1,0 +1,223 @@
+//! The binary at the command line: refusing to start without a key or without an
+//! account (and saying what to do), refusing a key kept beside the data, users,
+//! migrations, configuration, and master-key rotation.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vigil"));
+        c.current_dir(self.dir.path())
+            .env_remove("DATABASE_URL")
+            .env_remove("VIGIL_MASTER_KEY")
+            .env_remove("VIGIL_KEY_FILE")
+            .env_remove("VIGIL_DATA")
+            .env_remove("VIGIL_CONFIG")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn serve_without_a_key_says_how_to_make_one() {
+    let e = Env::new();
+    let o = e.run(&["serve", "--data", "data"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("vigil key new"), "{}", text(&o));
+}
+
+#[test]
+fn a_key_file_inside_the_data_directory_is_refused() {
+    let e = Env::new();
+    assert!(e
+        .run(&["key", "new", "--out", "data/master.key"])
+        .status
+        .success());
+    let o = e.run(&[
+        "--data",
+        "data",
+        "--key-file",
+        "data/master.key",
+        "user",
+        "list",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("inside the data directory"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn serve_with_no_accounts_says_how_to_add_the_first_admin() {
+    let e = Env::new();
+    assert!(e
+        .run(&["key", "new", "--out", "keys/master.key"])
+        .status
+        .success());
+    let o = e.run(&[
+        "--data",
+        "data",
+        "--key-file",
+        "keys/master.key",
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("vigil user add NAME --role admin"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn users_migrations_and_key_rotation_from_the_command_line() {
+    let e = Env::new();
+    let base = ["--data", "data", "--key-file", "keys/master.key"];
+    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
+    assert!(e
+        .run(&["key", "new", "--out", "keys/master.key"])
+        .status
+        .success());
+    let key_text = std::fs::read_to_string(e.dir.path().join("keys/master.key")).unwrap();
+    assert!(key_text.starts_with("# vigil master key"));
+
+    // A generated password is printed once as `role: name / password`.
+    let o = run(&["user", "add", "Nadia", "--role", "registrar"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).starts_with("registrar: nadia / "), "{}", text(&o));
+    // A password from standard input.
+    let mut child = e
+        .cmd()
+        .args(base)
+        .args(["user", "add", "boss", "--role", "admin", "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "a long admin passphrase").unwrap();
+    assert!(child.wait().unwrap().success());
+
+    // Bad input: a clear message, and nothing changes.
+    let o = run(&["user", "add", "x", "--role", "admin"]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("username: must be 3 to 32 characters"),
+        "{}",
+        text(&o)
+    );
+    let o = run(&["user", "add", "someone", "--role", "king"]);
+    assert!(text(&o).contains("role: expected one of"), "{}", text(&o));
+    let o = run(&["user", "add", "nadia", "--role", "analyst"]);
+    assert!(text(&o).contains("already exists"), "{}", text(&o));
+    let o = run(&["user", "role", "nadia", "analyst"]);
+    assert!(o.status.success());
+    let o = run(&["user", "disable", "boss"]);
+    assert!(!o.status.success(), "the last admin cannot be disabled");
+    let o = run(&["user", "list", "--json"]);
+    let users: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(users.as_array().unwrap().len(), 2);
+    assert_eq!(users[1]["role"], "analyst");
+
+    let o = run(&["db", "check"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("migrations in order"));
+    let o = run(&["audit", "verify"]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    // Rotation: the new key opens the data, the old one no longer does.
+    assert!(e
+        .run(&["key", "new", "--out", "keys/new.key"])
+        .status
+        .success());
+    let o = run(&["key", "rotate", "--new-key-file", "keys/new.key"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = e.run(&[
+        "--data",
+        "data",
+        "--key-file",
+        "keys/new.key",
+        "user",
+        "list",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = run(&["user", "list"]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("does not open this database"),
+        "{}",
+        text(&o)
+    );
+    let o = e.run(&[
+        "--data",
+        "data",
+        "--key-file",
+        "keys/new.key",
+        "audit",
+        "verify",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+}
+
+#[test]
+fn config_example_is_valid_and_config_errors_are_specific() {
+    let e = Env::new();
+    let o = e.run(&["config", "example"]);
+    std::fs::write(e.dir.path().join("vigil.toml"), &o.stdout).unwrap();
+    let o = e.run(&["--config", "vigil.toml", "config", "show"]);
+    assert!(o.status.success(), "{}", text(&o));
+    std::fs::write(e.dir.path().join("bad.toml"), "lisen = \"x\"\n").unwrap();
+    let o = e.run(&["--config", "bad.toml", "config", "show"]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("bad.toml") && text(&o).contains("lisen"),
+        "{}",
+        text(&o)
+    );
+    std::fs::write(
+        e.dir.path().join("bad2.toml"),
+        "[session]\nidle_minutes = 0\n",
+    )
+    .unwrap();
+    let o = e.run(&["--config", "bad2.toml", "config", "show"]);
+    assert!(
+        text(&o).contains("session.idle_minutes: must be a positive number"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn openapi_document_is_openapi_3_1() {
+    let e = Env::new();
+    let o = e.run(&["openapi"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    assert!(doc["paths"]["/api/v1/users"].is_object());
+}
