@@ -53,10 +53,16 @@ pub async fn login(
                 // Failures against a real account are worth a trail entry; failures
                 // against made-up names would only let anyone grow the trail.
                 let mut tx = app.store.write().await?;
+                // The actor is whoever typed the password: unknown, not the account.
+                let anonymous = Actor {
+                    user_id: 0,
+                    username: "anonymous".into(),
+                    role: Role::Observer,
+                };
                 audit(
                     &mut tx,
                     app,
-                    &actor_of(&r),
+                    &anonymous,
                     Event {
                         action: "auth.login_failed",
                         object_type: "user",
