@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 const FILES: &[(&str, &[u8])] = &[
     ("vigil.css", include_bytes!("../../static/vigil.css")),
     ("htmx.min.js", include_bytes!("../../static/htmx.min.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
     (
         "fonts/Vazirmatn-Regular.woff2",
         include_bytes!("../../static/fonts/Vazirmatn-Regular.woff2"),

@@ -43,6 +43,7 @@ pub struct PageCtx {
     pub flash: Option<Flash>,
     pub css_url: &'static str,
     pub js_url: &'static str,
+    pub icon_url: &'static str,
 }
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
@@ -89,6 +90,7 @@ impl PageCtx {
             flash,
             css_url: assets::url("vigil.css"),
             js_url: assets::url("htmx.min.js"),
+            icon_url: assets::url("favicon.svg"),
         }
     }
 }
