@@ -21,7 +21,7 @@ pub struct AuditPage {
 }
 
 /// Entries newest first, 50 a page, filtered.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(Filter),
+#[utoipa::path(get, operation_id = "list_audit", path = "/api/v1/audit", tag = "audit", params(Filter),
     responses((status = 200, body = AuditPage), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(app): State<AppState>,
@@ -36,7 +36,7 @@ pub async fn list(
 }
 
 /// Recomputes the chain and checks the stored checkpoints.
-#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
+#[utoipa::path(get, operation_id = "verify_audit", path = "/api/v1/audit/verify", tag = "audit",
     responses((status = 200, body = Object, description = "The verification report"),
               (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn verify(

@@ -26,7 +26,7 @@ fn invalid(i: crate::domain::Invalid) -> ApiError {
 }
 
 /// Every account (no personal data).
-#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+#[utoipa::path(get, operation_id = "list_users", path = "/api/v1/users", tag = "users",
     responses((status = 200, body = Vec<UserSummary>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(app): State<AppState>,
@@ -59,7 +59,7 @@ pub struct CreatedUser {
 }
 
 /// Creates an account.
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser,
+#[utoipa::path(post, operation_id = "create_user", path = "/api/v1/users", tag = "users", request_body = CreateUser,
     responses((status = 201, body = CreatedUser), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
@@ -88,7 +88,7 @@ pub async fn create(
 }
 
 /// One account (no personal data).
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "get_user", path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)),
     responses((status = 200, body = UserSummary), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem)))]
 pub async fn get(
@@ -114,7 +114,7 @@ pub struct UpdateUser {
 
 /// Changes an account's role, status or password. All fields are validated before
 /// anything changes.
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), request_body = UpdateUser,
+#[utoipa::path(patch, operation_id = "update_user", path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), request_body = UpdateUser,
     responses((status = 200, body = UserSummary), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
@@ -151,7 +151,7 @@ pub async fn update(
 }
 
 /// An account's personal fields, decrypted. Every call is written to the audit trail.
-#[utoipa::path(get, path = "/api/v1/users/{id}/personal", tag = "users", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "get_user_personal", path = "/api/v1/users/{id}/personal", tag = "users", params(("id" = i64, Path)),
     responses((status = 200, body = Personal), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem)))]
 pub async fn personal(
@@ -172,7 +172,7 @@ pub struct UpdatePersonal {
 }
 
 /// Replaces an account's personal fields (omitted or empty: cleared).
-#[utoipa::path(put, path = "/api/v1/users/{id}/personal", tag = "users", params(("id" = i64, Path)),
+#[utoipa::path(put, operation_id = "update_user_personal", path = "/api/v1/users/{id}/personal", tag = "users", params(("id" = i64, Path)),
     request_body = UpdatePersonal,
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 422, body = Problem)))]
