@@ -114,6 +114,21 @@ pub enum Perm {
     ViewPersonalData,
 }
 
+impl Perm {
+    pub const ALL: [Perm; 10] = [
+        Perm::OwnAccount,
+        Perm::ReadReports,
+        Perm::ReadRecord,
+        Perm::ManageUsers,
+        Perm::ReadAudit,
+        Perm::ManageKeys,
+        Perm::WriteRegistry,
+        Perm::WriteCases,
+        Perm::WriteDocumentation,
+        Perm::ViewPersonalData,
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,23 +29,11 @@ fn denied(e: crate::auth::Denied) -> ApiError {
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     responses((status = 200, body = Me), (status = 401, body = Problem)))]
 pub async fn me(ApiCaller(actor): ApiCaller) -> Json<Me> {
-    use crate::domain::Perm::*;
-    let permissions = [
-        OwnAccount,
-        ReadReports,
-        ReadRecord,
-        ManageUsers,
-        ReadAudit,
-        ManageKeys,
-        WriteRegistry,
-        WriteCases,
-        WriteDocumentation,
-        ViewPersonalData,
-    ]
-    .into_iter()
-    .filter(|p| actor.can(*p))
-    .map(|p| format!("{p:?}"))
-    .collect();
+    let permissions = crate::domain::Perm::ALL
+        .into_iter()
+        .filter(|p| actor.can(*p))
+        .map(|p| format!("{p:?}"))
+        .collect();
     Json(Me {
         user_id: actor.user_id,
         username: actor.username,
