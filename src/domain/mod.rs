@@ -4,9 +4,13 @@
 //! row) is parsed into one of these types first, so invalid input never reaches the
 //! store.
 
+pub mod country;
+pub mod person;
 pub mod role;
+pub mod site;
 pub mod user;
 
+pub use country::Country;
 pub use role::{Perm, Role};
 pub use user::{DisplayName, Password, Username};
 
