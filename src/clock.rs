@@ -44,3 +44,17 @@ pub fn rfc3339(ms: Millis) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
+
+/// The calendar year (UTC) of an instant.
+pub fn year_of(ms: Millis) -> i64 {
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+        .map(|t| i64::from(t.year()))
+        .unwrap_or(1970)
+}
+
+/// Epoch milliseconds of midnight UTC on a date given as `YYYY-MM-DD`.
+pub fn parse_day(s: &str) -> Option<Millis> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    let d = time::Date::parse(s.trim(), &fmt).ok()?;
+    Some(d.midnight().assume_utc().unix_timestamp() * 1000)
+}

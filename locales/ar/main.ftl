@@ -231,3 +231,9 @@ audit-verify-entries = القيود التي فُحصت
 audit-verify-checkpoints = نقاط التحقق التي فُحصت
 audit-verify-last-hash = بصمة آخر قيد
 audit-verify-public-key = المفتاح العام لنقاط التحقق (يُسلَّم للأطراف الثالثة)
+
+## Charts
+chart-no-data = لا توجد بيانات لعرضها
+chart-female = إناث
+chart-male = ذكور
+chart-people = عدد الأشخاص

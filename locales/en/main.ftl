@@ -226,3 +226,9 @@ audit-verify-entries = Entries checked
 audit-verify-checkpoints = Checkpoints checked
 audit-verify-last-hash = Hash of the last entry
 audit-verify-public-key = Checkpoint public key (give it to third parties)
+
+## Charts
+chart-no-data = No data to show
+chart-female = Female
+chart-male = Male
+chart-people = Number of people

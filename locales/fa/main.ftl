@@ -227,3 +227,9 @@ audit-verify-entries = ثبت‌های بررسی‌شده
 audit-verify-checkpoints = نقطه‌های بازبینی بررسی‌شده
 audit-verify-last-hash = هش آخرین ثبت
 audit-verify-public-key = کلید عمومی نقطه‌های بازبینی (برای طرف‌های سوم)
+
+## Charts
+chart-no-data = داده‌ای برای نمایش نیست
+chart-female = زن
+chart-male = مرد
+chart-people = تعداد افراد

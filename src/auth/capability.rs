@@ -107,6 +107,20 @@ impl Permission for ReadReports {
     const PERM: Perm = Perm::ReadReports;
 }
 
+/// Keep the registry: sites, people, households, convoys, imports.
+#[derive(Debug, Clone)]
+pub struct WriteRegistry;
+impl Permission for WriteRegistry {
+    const PERM: Perm = Perm::WriteRegistry;
+}
+
+/// See residents' personal data (registrar; case officer for their own cases).
+#[derive(Debug, Clone)]
+pub struct ViewPersonalData;
+impl Permission for ViewPersonalData {
+    const PERM: Perm = Perm::ViewPersonalData;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

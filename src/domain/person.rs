@@ -74,6 +74,15 @@ impl PersonCode {
     }
 }
 
+/// A household's public code, `HH-XXXXX`: random base-32, no check character (it is
+/// chosen from lists, rarely typed).
+pub fn household_code(rng: &mut impl Rng) -> String {
+    let body: String = (0..6)
+        .map(|_| ALPHABET.get(rng.gen_range(0..32)).copied().unwrap_or(b'0') as char)
+        .collect();
+    format!("HH-{body}")
+}
+
 /// A closed list of values with stable text forms and message ids.
 pub trait Choice: Sized + Copy + 'static {
     const FIELD: &'static str;
@@ -244,6 +253,39 @@ impl Choice for Urgency {
             Urgency::Normal => "normal",
             Urgency::Urgent => "urgent",
             Urgency::Emergency => "emergency",
+        }
+    }
+}
+
+/// A member's place in a household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relationship {
+    Head,
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Other,
+}
+
+impl Choice for Relationship {
+    const FIELD: &'static str = "relationship";
+    const ALL: &'static [Self] = &[
+        Relationship::Head,
+        Relationship::Spouse,
+        Relationship::Child,
+        Relationship::Parent,
+        Relationship::Sibling,
+        Relationship::Other,
+    ];
+    fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Head => "head",
+            Relationship::Spouse => "spouse",
+            Relationship::Child => "child",
+            Relationship::Parent => "parent",
+            Relationship::Sibling => "sibling",
+            Relationship::Other => "other",
         }
     }
 }

@@ -15,9 +15,12 @@
 //! one before.
 
 pub mod audit;
+pub mod households;
 pub mod keyring;
+pub mod people;
 pub mod sessions;
 pub mod settings;
+pub mod sites;
 pub mod stats;
 pub mod tokens;
 pub mod users;

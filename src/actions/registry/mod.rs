@@ -1,0 +1,4 @@
+//! Registry actions: sites, people, households.
+
+pub mod people;
+pub mod sites;

@@ -1,0 +1,484 @@
+//! People and households: registering, changing, moving (with their dated history),
+//! grouping into households, listing without personal data, and the audited view of
+//! personal data.
+
+use serde_json::json;
+
+use crate::actions::{audit, ActionError, Event, Result};
+use crate::app::App;
+use crate::auth::capability::{Cap, ReadRecord, ViewPersonalData, WriteRegistry};
+use crate::domain::names::name_key;
+use crate::domain::person::{household_code, Choice, PersonCode, PersonInput, PersonStatus, Relationship, Secret};
+use crate::domain::Role;
+use crate::store::people::{HistoryRow, PersonRow, Plain, Sealed};
+use crate::store::{self, Conn};
+
+const TABLE: &str = "people";
+
+/// Where a newly registered person goes.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    pub site_id: Option<i64>,
+    /// An existing household, or a new one when `new_household` is set.
+    pub household_id: Option<i64>,
+    pub new_household: bool,
+    pub relationship: Option<Relationship>,
+    /// When the person arrived at the site (epoch ms); default: now.
+    pub effective_at: Option<i64>,
+}
+
+/// The outcome of a registration.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Registered {
+    pub person_id: i64,
+    pub code: String,
+    pub household_id: Option<i64>,
+    /// Codes of people who may be the same person (same document, or same name key with
+    /// a compatible birth year), for the registrar to look at.
+    pub possible_duplicates: Vec<String>,
+}
+
+fn plain<'a>(p: &'a PersonInput, langs: &'a str) -> Plain<'a> {
+    Plain {
+        external_id: p.external_id.as_deref(),
+        site_id: None,
+        household_id: None,
+        relationship: "other",
+        status: PersonStatus::Present.as_str(),
+        sex: p.sex.as_str(),
+        birth_year: p.birth_year,
+        nationality: p.nationality.as_ref().map(|c| c.as_str()),
+        languages: langs,
+        protection: p.protection.as_str(),
+    }
+}
+
+/// Folds a document number so the same number typed differently meets itself.
+fn document_key(doc: &str) -> String {
+    crate::i18n::normalize_digits(doc)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
+    let s = |col: &str, v: &Option<Secret>| v.as_ref().map(|v| app.keys.seal(TABLE, col, id, v.expose()));
+    let name_tag = |v: &Option<Secret>| {
+        v.as_ref()
+            .map(|n| name_key(n.expose()))
+            .filter(|k| !k.is_empty())
+            .map(|k| app.keys.blind_index("person-name", &k))
+    };
+    Sealed {
+        name_latin: s("name_latin", &p.name_latin),
+        name_original: s("name_original", &p.name_original),
+        birth_date: s("birth_date", &p.birth_date),
+        document: s("document", &p.document),
+        phone: s("phone", &p.phone),
+        notes: s("notes", &p.notes),
+        name_key_latin: name_tag(&p.name_latin),
+        name_key_original: name_tag(&p.name_original),
+        document_key: p
+            .document
+            .as_ref()
+            .map(|d| app.keys.blind_index("person-document", &document_key(d.expose()))),
+    }
+}
+
+/// People who may be the same as `sealed` (other than `except`): the same document
+/// number, or the same name key with birth years at most two apart (or unknown).
+async fn possible_duplicates(c: &mut Conn, sealed: &Sealed, birth_year: Option<i64>, except: i64) -> Result<Vec<String>> {
+    let keys: Vec<&str> = [&sealed.name_key_latin, &sealed.name_key_original]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let ids = store::people::ids_by_keys(c, &keys, sealed.document_key.as_deref()).await?;
+    let mut out = Vec::new();
+    for id in ids.into_iter().filter(|id| *id != except) {
+        let Some(other) = store::people::get(c, id).await? else { continue };
+        let same_document = match (&sealed.document_key, store::people::sealed(c, id).await?) {
+            (Some(d), Some(s)) => s.document_key.as_deref() == Some(d.as_str()),
+            _ => false,
+        };
+        let years_fit = match (birth_year, other.birth_year) {
+            (Some(a), Some(b)) => (a - b).abs() <= 2,
+            _ => true,
+        };
+        if same_document || years_fit {
+            out.push(other.code);
+        }
+    }
+    Ok(out)
+}
+
+async fn new_code(c: &mut Conn) -> Result<String> {
+    for _ in 0..16 {
+        let code = PersonCode::generate(&mut rand::thread_rng());
+        if store::people::by_code(c, code.as_str()).await?.is_none() {
+            return Ok(code.as_str().to_string());
+        }
+    }
+    Err(ActionError::Internal("could not find a free person code".into()))
+}
+
+/// Registers a person inside the caller's transaction (used by the form, the API and
+/// imports, which commit many in one batch).
+pub async fn register_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    p: &PersonInput,
+    place: &Placement,
+) -> Result<Registered> {
+    let now = app.now();
+    let code = new_code(c).await?;
+    let langs = p.languages.join(",");
+    let household_id = if place.new_household {
+        let hh_code = household_code(&mut rand::thread_rng());
+        Some(store::households::insert(c, &hh_code, None, place.site_id, now).await?)
+    } else {
+        place.household_id
+    };
+    let relationship = place
+        .relationship
+        .unwrap_or(if place.new_household { Relationship::Head } else { Relationship::Other });
+    let mut row = plain(p, &langs);
+    row.site_id = place.site_id;
+    row.household_id = household_id;
+    row.relationship = relationship.as_str();
+    let id = store::people::insert(c, &code, &row, now).await?;
+    let sealed = seal(app, id, p);
+    store::people::set_sealed(c, id, &sealed).await?;
+    let needs: Vec<(&str, &str)> = p.vulnerabilities.iter().map(|(k, u)| (k.as_str(), u.as_str())).collect();
+    store::people::replace_needs(c, id, &needs).await?;
+    store::people::add_history(
+        c,
+        id,
+        PersonStatus::Present.as_str(),
+        place.site_id,
+        place.effective_at.unwrap_or(now),
+        now,
+        "registered",
+    )
+    .await?;
+    let possible_duplicates = possible_duplicates(c, &sealed, p.birth_year, id).await?;
+    audit(
+        c,
+        app,
+        cap.actor(),
+        Event {
+            action: "person.register",
+            object_type: "person",
+            object_id: id.to_string(),
+            summary: format!(
+                "code={code} site={} household={} possible duplicates={}",
+                place.site_id.map_or("-".into(), |s| s.to_string()),
+                household_id.map_or("-".into(), |h| h.to_string()),
+                possible_duplicates.len()
+            ),
+            details: personal_details(p),
+        },
+    )
+    .await?;
+    Ok(Registered {
+        person_id: id,
+        code,
+        household_id,
+        possible_duplicates,
+    })
+}
+
+fn personal_details(p: &PersonInput) -> serde_json::Value {
+    let e = |v: &Option<Secret>| v.as_ref().map(|s| s.expose().to_string());
+    json!({
+        "external_id": p.external_id, "name_latin": e(&p.name_latin), "name_original": e(&p.name_original),
+        "birth_date": e(&p.birth_date), "birth_year": p.birth_year, "document": e(&p.document),
+        "phone": e(&p.phone), "notes": e(&p.notes), "sex": p.sex.as_str(),
+        "nationality": p.nationality.as_ref().map(|c| c.as_str()), "languages": p.languages,
+        "protection": p.protection.as_str(),
+        "needs": p.vulnerabilities.iter().map(|(k, u)| format!("{}:{}", k.as_str(), u.as_str())).collect::<Vec<_>>(),
+    })
+}
+
+pub async fn register(app: &App, cap: &Cap<WriteRegistry>, p: &PersonInput, place: &Placement) -> Result<Registered> {
+    let mut tx = app.store.write().await?;
+    let r = register_in(&mut tx, app, cap, p, place).await?;
+    tx.commit().await?;
+    Ok(r)
+}
+
+/// Replaces a person's descriptive and personal fields (not place or status).
+pub async fn update_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64, p: &PersonInput) -> Result<()> {
+    let now = app.now();
+    store::people::get(c, id).await?.ok_or(ActionError::NotFound)?;
+    let langs = p.languages.join(",");
+    store::people::update_plain(c, id, &plain(p, &langs), now).await?;
+    store::people::set_sealed(c, id, &seal(app, id, p)).await?;
+    let needs: Vec<(&str, &str)> = p.vulnerabilities.iter().map(|(k, u)| (k.as_str(), u.as_str())).collect();
+    store::people::replace_needs(c, id, &needs).await?;
+    audit(
+        c,
+        app,
+        cap.actor(),
+        Event {
+            action: "person.update",
+            object_type: "person",
+            object_id: id.to_string(),
+            summary: "descriptive and personal fields replaced".into(),
+            details: personal_details(p),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn update(app: &App, cap: &Cap<WriteRegistry>, id: i64, p: &PersonInput) -> Result<()> {
+    let mut tx = app.store.write().await?;
+    update_in(&mut tx, app, cap, id, p).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A dated change of status and place.
+#[derive(Debug, Clone)]
+pub struct Move {
+    pub status: PersonStatus,
+    pub site_id: Option<i64>,
+    pub effective_at: i64,
+    /// Why, in words that hold no personal data ("convoy 5", "resettled to ALB").
+    pub reason: String,
+}
+
+/// Whom a move applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The person alone; refused if it would leave the household split between places.
+    Person,
+    /// Every member of the person's household (a household moves together).
+    Household,
+    /// The person alone, splitting the household knowingly (recorded in the trail).
+    PersonSplittingHousehold,
+}
+
+/// Moves a person (or their whole household); returns the ids of those moved.
+pub async fn move_person(app: &App, cap: &Cap<WriteRegistry>, id: i64, m: &Move, scope: Scope) -> Result<Vec<i64>> {
+    let mut tx = app.store.write().await?;
+    let moved = move_in(&mut tx, app, cap, id, m, scope).await?;
+    tx.commit().await?;
+    Ok(moved)
+}
+
+pub async fn move_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64, m: &Move, scope: Scope) -> Result<Vec<i64>> {
+    let now = app.now();
+    let person = store::people::get(c, id).await?.ok_or(ActionError::NotFound)?;
+    if m.reason.chars().count() > 200 {
+        return Err(crate::domain::Invalid::new("reason", "invalid-text-length", "must be at most 200 characters").into());
+    }
+    let members = match person.household_id {
+        Some(h) => store::people::in_household(c, h).await?,
+        None => vec![person.clone()],
+    };
+    let movers: Vec<&PersonRow> = match scope {
+        Scope::Household => members.iter().collect(),
+        Scope::Person | Scope::PersonSplittingHousehold => members.iter().filter(|p| p.person_id == id).collect(),
+    };
+    let stays_apart = members
+        .iter()
+        .filter(|p| !movers.iter().any(|mv| mv.person_id == p.person_id))
+        .any(|p| p.site_id != m.site_id && p.status == PersonStatus::Present.as_str());
+    if scope == Scope::Person && stays_apart {
+        return Err(ActionError::Refused("this would split the household"));
+    }
+    let mut moved = Vec::new();
+    for p in movers {
+        store::people::set_place(c, p.person_id, m.site_id, m.status.as_str(), now).await?;
+        store::people::add_history(c, p.person_id, m.status.as_str(), m.site_id, m.effective_at, now, &m.reason).await?;
+        audit(
+            c,
+            app,
+            cap.actor(),
+            Event {
+                action: "person.move",
+                object_type: "person",
+                object_id: p.person_id.to_string(),
+                summary: format!(
+                    "{} → {} at site {}{}; {}",
+                    p.status,
+                    m.status.as_str(),
+                    m.site_id.map_or("-".into(), |s| s.to_string()),
+                    if scope == Scope::PersonSplittingHousehold && stays_apart { " (household split)" } else { "" },
+                    m.reason
+                ),
+                details: json!({ "effective_at": m.effective_at }),
+            },
+        )
+        .await?;
+        moved.push(p.person_id);
+    }
+    if let (Some(h), Scope::Household) = (person.household_id, scope) {
+        store::households::set_site(c, h, m.site_id, now).await?;
+    }
+    Ok(moved)
+}
+
+/// Adds a person to a household (or a new one), audited.
+pub async fn join_household(
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    id: i64,
+    household_id: Option<i64>,
+    relationship: Relationship,
+) -> Result<i64> {
+    let now = app.now();
+    let mut tx = app.store.write().await?;
+    let person = store::people::get(&mut tx, id).await?.ok_or(ActionError::NotFound)?;
+    let hh = match household_id {
+        Some(h) => store::households::get(&mut tx, h).await?.ok_or(ActionError::NotFound)?.household_id,
+        None => {
+            let code = household_code(&mut rand::thread_rng());
+            store::households::insert(&mut tx, &code, None, person.site_id, now).await?
+        }
+    };
+    store::people::set_household(&mut tx, id, Some(hh), relationship.as_str(), now).await?;
+    audit(
+        &mut tx,
+        app,
+        cap.actor(),
+        Event {
+            action: "person.join_household",
+            object_type: "person",
+            object_id: id.to_string(),
+            summary: format!("household={hh} relationship={}", relationship.as_str()),
+            details: serde_json::Value::Null,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(hh)
+}
+
+/// A person as every reader of the record sees them: codes, no personal data.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PersonDetail {
+    #[serde(flatten)]
+    pub person: PersonRow,
+    pub household_code: Option<String>,
+    /// Other members of the household: (person code, relationship).
+    pub household: Vec<(String, String)>,
+    /// (need, urgency).
+    pub needs: Vec<(String, String)>,
+    pub history: Vec<HistoryRow>,
+}
+
+pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<PersonDetail> {
+    let mut c = app.store.read().await?;
+    let person = store::people::get(&mut c, id).await?.ok_or(ActionError::NotFound)?;
+    let (household_code, household) = match person.household_id {
+        Some(h) => {
+            let code = store::households::get(&mut c, h).await?.map(|hh| hh.code);
+            let members = store::people::in_household(&mut c, h).await?;
+            (
+                code,
+                members
+                    .into_iter()
+                    .filter(|m| m.person_id != id)
+                    .map(|m| (m.code, m.relationship))
+                    .collect(),
+            )
+        }
+        None => (None, Vec::new()),
+    };
+    Ok(PersonDetail {
+        needs: store::people::needs(&mut c, id).await?,
+        history: store::people::history(&mut c, id).await?,
+        person,
+        household_code,
+        household,
+    })
+}
+
+pub async fn by_code(app: &App, _cap: &Cap<ReadRecord>, code: &str) -> Result<Option<i64>> {
+    let mut c = app.store.read().await?;
+    Ok(store::people::by_code(&mut c, code).await?.map(|p| p.person_id))
+}
+
+pub const PAGE: i64 = 50;
+
+/// A page of the registry (keyset pagination by id) and the cursor of the next.
+pub async fn list(app: &App, _cap: &Cap<ReadRecord>, f: &store::people::Filter) -> Result<(Vec<PersonRow>, Option<i64>)> {
+    let mut c = app.store.read().await?;
+    let site_id = match f.site.as_deref().filter(|s| !s.is_empty()) {
+        Some(code) => match store::sites::by_code(&mut c, &code.to_ascii_uppercase()).await? {
+            Some(s) => Some(s.site_id),
+            None => return Ok((Vec::new(), None)),
+        },
+        None => None,
+    };
+    let mut rows = store::people::list(&mut c, f, site_id, PAGE + 1).await?;
+    let next = if rows.len() as i64 > PAGE {
+        rows.truncate(PAGE as usize);
+        rows.last().map(|p| p.person_id)
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+/// A person's personal data, decrypted.
+#[derive(Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PersonPersonal {
+    pub name_latin: Option<String>,
+    pub name_original: Option<String>,
+    pub birth_date: Option<String>,
+    pub document: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl std::fmt::Debug for PersonPersonal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PersonPersonal(<redacted>)")
+    }
+}
+
+/// Opens a person's personal data for a role allowed to see it, auditing the view in
+/// the same transaction. Case officers see only the people of their own cases; until
+/// a case names this person, the person is hidden from them (not found).
+pub async fn view_personal(app: &App, cap: &Cap<ViewPersonalData>, id: i64) -> Result<PersonPersonal> {
+    if cap.actor().role != Role::Registrar {
+        return Err(ActionError::NotFound);
+    }
+    let mut tx = app.store.write().await?;
+    let s = store::people::sealed(&mut tx, id).await?.ok_or(ActionError::NotFound)?;
+    let open = |col: &str, v: &Option<Vec<u8>>| -> Result<Option<String>> {
+        v.as_ref()
+            .map(|b| app.keys.open(TABLE, col, id, b))
+            .transpose()
+            .map_err(ActionError::from)
+    };
+    let personal = PersonPersonal {
+        name_latin: open("name_latin", &s.name_latin)?,
+        name_original: open("name_original", &s.name_original)?,
+        birth_date: open("birth_date", &s.birth_date)?,
+        document: open("document", &s.document)?,
+        phone: open("phone", &s.phone)?,
+        notes: open("notes", &s.notes)?,
+    };
+    audit(
+        &mut tx,
+        app,
+        cap.actor(),
+        Event {
+            action: "person.view_personal",
+            object_type: "person",
+            object_id: id.to_string(),
+            summary: "fields: name_latin, name_original, birth_date, document, phone, notes".into(),
+            details: serde_json::Value::Null,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(personal)
+}

@@ -1,0 +1,362 @@
+//! People: the registry's rows. Personal columns arrive sealed and leave sealed; only
+//! the action layer opens them, and only for roles that may see them.
+
+use sqlx::FromRow;
+
+use super::{on_unique, Conn, Result, StoreError};
+
+/// What any reader of the record may see of a person: no personal data.
+#[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct PersonRow {
+    pub person_id: i64,
+    pub code: String,
+    pub external_id: Option<String>,
+    pub site_id: Option<i64>,
+    pub household_id: Option<i64>,
+    pub relationship: String,
+    pub status: String,
+    pub sex: String,
+    pub birth_year: Option<i64>,
+    pub nationality: Option<String>,
+    pub languages: String,
+    pub protection: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "person_id, code, external_id, site_id, household_id, relationship, status, sex, birth_year, \
+                       nationality, languages, protection, created_at, updated_at";
+
+/// The sealed personal columns and the blind-index tags that go with them.
+#[derive(Default, FromRow)]
+pub struct Sealed {
+    pub name_latin: Option<Vec<u8>>,
+    pub name_original: Option<Vec<u8>>,
+    pub birth_date: Option<Vec<u8>>,
+    pub document: Option<Vec<u8>>,
+    pub phone: Option<Vec<u8>>,
+    pub notes: Option<Vec<u8>>,
+    pub name_key_latin: Option<String>,
+    pub name_key_original: Option<String>,
+    pub document_key: Option<String>,
+}
+
+/// The plain columns of a new or changed person.
+pub struct Plain<'a> {
+    pub external_id: Option<&'a str>,
+    pub site_id: Option<i64>,
+    pub household_id: Option<i64>,
+    pub relationship: &'a str,
+    pub status: &'a str,
+    pub sex: &'a str,
+    pub birth_year: Option<i64>,
+    pub nationality: Option<&'a str>,
+    pub languages: &'a str,
+    pub protection: &'a str,
+}
+
+pub async fn insert(c: &mut Conn, code: &str, p: &Plain<'_>, now: i64) -> Result<i64> {
+    sqlx::query_scalar(
+        "insert into people (code, external_id, site_id, household_id, relationship, status, sex, birth_year,
+                             nationality, languages, protection, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) returning person_id",
+    )
+    .bind(code)
+    .bind(p.external_id)
+    .bind(p.site_id)
+    .bind(p.household_id)
+    .bind(p.relationship)
+    .bind(p.status)
+    .bind(p.sex)
+    .bind(p.birth_year)
+    .bind(p.nationality)
+    .bind(p.languages)
+    .bind(p.protection)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(|e| on_unique(e, "a person with this code or external id"))
+}
+
+/// Changes the plain columns that describe a person (not site, household or status,
+/// which have their own dated actions).
+pub async fn update_plain(c: &mut Conn, id: i64, p: &Plain<'_>, now: i64) -> Result<()> {
+    let n = sqlx::query(
+        "update people set external_id = $1, sex = $2, birth_year = $3, nationality = $4, languages = $5,
+         protection = $6, updated_at = $7 where person_id = $8",
+    )
+    .bind(p.external_id)
+    .bind(p.sex)
+    .bind(p.birth_year)
+    .bind(p.nationality)
+    .bind(p.languages)
+    .bind(p.protection)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await
+    .map_err(|e| on_unique(e, "a person with this external id"))?
+    .rows_affected();
+    found(n)
+}
+
+pub async fn set_sealed(c: &mut Conn, id: i64, s: &Sealed) -> Result<()> {
+    let n = sqlx::query(
+        "update people set name_latin = $1, name_original = $2, birth_date = $3, document = $4, phone = $5,
+         notes = $6, name_key_latin = $7, name_key_original = $8, document_key = $9 where person_id = $10",
+    )
+    .bind(&s.name_latin)
+    .bind(&s.name_original)
+    .bind(&s.birth_date)
+    .bind(&s.document)
+    .bind(&s.phone)
+    .bind(&s.notes)
+    .bind(&s.name_key_latin)
+    .bind(&s.name_key_original)
+    .bind(&s.document_key)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    found(n)
+}
+
+pub async fn sealed(c: &mut Conn, id: i64) -> Result<Option<Sealed>> {
+    Ok(sqlx::query_as(
+        "select name_latin, name_original, birth_date, document, phone, notes, name_key_latin, name_key_original,
+                document_key from people where person_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await?)
+}
+
+pub async fn get(c: &mut Conn, id: i64) -> Result<Option<PersonRow>> {
+    let sql = format!("select {COLUMNS} from people where person_id = $1");
+    Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&mut *c).await?)
+}
+
+pub async fn by_code(c: &mut Conn, code: &str) -> Result<Option<PersonRow>> {
+    let sql = format!("select {COLUMNS} from people where code = $1");
+    Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&mut *c).await?)
+}
+
+pub async fn by_external_id(c: &mut Conn, external_id: &str) -> Result<Option<PersonRow>> {
+    let sql = format!("select {COLUMNS} from people where external_id = $1");
+    Ok(sqlx::query_as(&sql).bind(external_id).fetch_optional(&mut *c).await?)
+}
+
+pub async fn in_household(c: &mut Conn, household_id: i64) -> Result<Vec<PersonRow>> {
+    let sql = format!("select {COLUMNS} from people where household_id = $1 order by person_id");
+    Ok(sqlx::query_as(&sql).bind(household_id).fetch_all(&mut *c).await?)
+}
+
+/// People whose blind-index tags match (possible duplicates).
+pub async fn ids_by_keys(c: &mut Conn, name_keys: &[&str], document_key: Option<&str>) -> Result<Vec<i64>> {
+    let mut ids: Vec<i64> = Vec::new();
+    for k in name_keys {
+        let found: Vec<i64> =
+            sqlx::query_scalar("select person_id from people where name_key_latin = $1 or name_key_original = $1")
+                .bind(*k)
+                .fetch_all(&mut *c)
+                .await?;
+        ids.extend(found);
+    }
+    if let Some(d) = document_key {
+        let found: Vec<i64> = sqlx::query_scalar("select person_id from people where document_key = $1")
+            .bind(d)
+            .fetch_all(&mut *c)
+            .await?;
+        ids.extend(found);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+pub async fn set_place(
+    c: &mut Conn,
+    id: i64,
+    site_id: Option<i64>,
+    status: &str,
+    now: i64,
+) -> Result<()> {
+    let n = sqlx::query("update people set site_id = $1, status = $2, updated_at = $3 where person_id = $4")
+        .bind(site_id)
+        .bind(status)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+    found(n)
+}
+
+pub async fn set_household(c: &mut Conn, id: i64, household_id: Option<i64>, relationship: &str, now: i64) -> Result<()> {
+    let n = sqlx::query("update people set household_id = $1, relationship = $2, updated_at = $3 where person_id = $4")
+        .bind(household_id)
+        .bind(relationship)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+    found(n)
+}
+
+pub async fn replace_needs(c: &mut Conn, id: i64, needs: &[(&str, &str)]) -> Result<()> {
+    sqlx::query("delete from person_needs where person_id = $1")
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+    for (kind, urgency) in needs {
+        sqlx::query("insert into person_needs (person_id, kind, urgency) values ($1, $2, $3)")
+            .bind(id)
+            .bind(*kind)
+            .bind(*urgency)
+            .execute(&mut *c)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn needs(c: &mut Conn, id: i64) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as("select kind, urgency from person_needs where person_id = $1 order by kind")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
+pub async fn add_history(
+    c: &mut Conn,
+    id: i64,
+    status: &str,
+    site_id: Option<i64>,
+    effective_at: i64,
+    recorded_at: i64,
+    reason: &str,
+) -> Result<()> {
+    sqlx::query(
+        "insert into person_history (person_id, status, site_id, effective_at, recorded_at, reason)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(site_id)
+    .bind(effective_at)
+    .bind(recorded_at)
+    .bind(reason)
+    .execute(&mut *c)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct HistoryRow {
+    pub person_id: i64,
+    pub status: String,
+    pub site_id: Option<i64>,
+    pub effective_at: i64,
+    pub recorded_at: i64,
+    pub reason: String,
+}
+
+pub async fn history(c: &mut Conn, id: i64) -> Result<Vec<HistoryRow>> {
+    Ok(sqlx::query_as(
+        "select person_id, status, site_id, effective_at, recorded_at, reason from person_history
+         where person_id = $1 order by effective_at, history_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Every history row of everyone who was ever at `site_id`, with sex and birth year,
+/// ordered by person and time: enough to compute the site's population at any date.
+pub async fn site_history(c: &mut Conn, site_id: i64) -> Result<Vec<(i64, String, Option<i64>, i64, String, Option<i64>)>> {
+    Ok(sqlx::query_as(
+        "select h.person_id, h.status, h.site_id, h.effective_at, p.sex, p.birth_year
+         from person_history h join people p on p.person_id = h.person_id
+         where h.person_id in (select person_id from person_history where site_id = $1)
+         order by h.person_id, h.effective_at, h.history_id",
+    )
+    .bind(site_id)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Filters of the registry list; every field is optional.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+pub struct Filter {
+    /// Site code.
+    pub site: Option<String>,
+    pub status: Option<String>,
+    /// A need (`serious_medical`, …): people who have it.
+    pub need: Option<String>,
+    /// Only people in households of at least this many members.
+    pub min_household: Option<i64>,
+    /// A person code (exact).
+    pub code: Option<String>,
+    /// Keyset cursor: people with a larger id than this.
+    pub after: Option<i64>,
+}
+
+/// A page of people in id order, after the cursor.
+pub async fn list(c: &mut Conn, f: &Filter, site_id: Option<i64>, limit: i64) -> Result<Vec<PersonRow>> {
+    let mut sql = format!("select {COLUMNS} from people p where p.person_id > $1");
+    enum Arg {
+        Int(i64),
+        Text(String),
+    }
+    let mut args: Vec<Arg> = Vec::new();
+    let mut push = |sql: &mut String, clause: &str, v: Arg| {
+        args.push(v);
+        sql.push_str(&clause.replace('?', &format!("${}", args.len() + 1)));
+    };
+    if let Some(s) = site_id {
+        push(&mut sql, " and p.site_id = ?", Arg::Int(s));
+    }
+    if let Some(s) = f.status.as_deref().filter(|s| !s.is_empty()) {
+        push(&mut sql, " and p.status = ?", Arg::Text(s.to_string()));
+    }
+    if let Some(n) = f.need.as_deref().filter(|s| !s.is_empty()) {
+        push(
+            &mut sql,
+            " and exists (select 1 from person_needs n where n.person_id = p.person_id and n.kind = ?)",
+            Arg::Text(n.to_string()),
+        );
+    }
+    if let Some(min) = f.min_household.filter(|m| *m > 1) {
+        push(
+            &mut sql,
+            " and p.household_id in (select household_id from people where household_id is not null
+               group by household_id having count(*) >= ?)",
+            Arg::Int(min),
+        );
+    }
+    if let Some(code) = f.code.as_deref().filter(|s| !s.is_empty()) {
+        push(&mut sql, " and p.code = ?", Arg::Text(code.to_string()));
+    }
+    let n = args.len() + 2;
+    sql.push_str(&format!(" order by p.person_id limit ${n}"));
+    let mut q = sqlx::query_as::<_, PersonRow>(&sql).bind(f.after.unwrap_or(0));
+    for a in args {
+        q = match a {
+            Arg::Int(i) => q.bind(i),
+            Arg::Text(t) => q.bind(t),
+        };
+    }
+    Ok(q.bind(limit).fetch_all(&mut *c).await?)
+}
+
+pub async fn count(c: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("select count(*) from people").fetch_one(&mut *c).await?)
+}
+
+fn found(rows: u64) -> Result<()> {
+    if rows == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
