@@ -349,6 +349,31 @@ impl Tr {
         }
     }
 
+    /// A month for axis labels and tables: `Nov 2026`, `آذر ۱۴۰۵` (Solar Hijri month
+    /// containing the instant), `نوفمبر ٢٠٢٦`.
+    pub fn month(&self, unix_secs: impl Integer) -> String {
+        let days = unix_secs.to_i64().div_euclid(86_400);
+        let (y, m, _) = calendar::civil_from_days(days);
+        let month = usize::from(m).saturating_sub(1);
+        match self.lang {
+            Lang::En => format!(
+                "{} {y}",
+                calendar::ENGLISH_MONTHS_SHORT.get(month).unwrap_or(&"")
+            ),
+            Lang::Ar => digits(
+                &format!("{} {y}", calendar::ARABIC_MONTHS.get(month).unwrap_or(&"")),
+                Lang::Ar,
+            ),
+            Lang::Fa => match calendar::days_to_jalali(days) {
+                Some((jy, jm, _)) => digits(
+                    &format!("{} {jy}", calendar::persian_month_name(jm).unwrap_or("")),
+                    Lang::Fa,
+                ),
+                None => digits(&format!("{y}-{m:02}"), Lang::Fa),
+            },
+        }
+    }
+
     /// Date and time of day in UTC: `22 Nov 2026 14:05 UTC`,
     /// `۱ آذر ۱۴۰۵، ۱۴:۰۵ UTC`.
     pub fn datetime(&self, unix_secs: impl Integer) -> String {

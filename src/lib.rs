@@ -18,5 +18,6 @@ pub mod crypto; // master key, wrapped data keys, field encryption, blind indexe
 pub mod demo; // the built-in Ashraf/Liberty demo
 pub mod domain; // pure types and rules: roles, permissions, validated input
 pub mod i18n; // English, Persian and Arabic messages, numbers and dates
+pub mod io; // import, export, reports
 pub mod store; // SQL for SQLite and PostgreSQL, migrations, transactions
 pub mod web; // the HTTP surfaces: HTML pages, JSON API, assets, middleware

@@ -237,3 +237,139 @@ chart-no-data = لا توجد بيانات لعرضها
 chart-female = إناث
 chart-male = ذكور
 chart-people = عدد الأشخاص
+
+## السجل: المواقع
+
+nav-sites = المواقع
+sites-title = المخيمات والمواقع
+sites-none = لا توجد مواقع بعد.
+sites-present = الموجودون الآن
+sites-create = إضافة موقع
+site-title = الموقع
+site-people-link = الأشخاص في هذا الموقع
+site-population-now = السكان الآن حسب الجنس والعمر
+site-pyramid-desc = النساء والفتيات في جهة، والرجال والفتيان في الجهة الأخرى، حسب الفئات العمرية للمفوضية.
+site-population-over-time = السكان عبر الزمن
+site-age-band = الفئة العمرية
+site-age-unknown = سنة الميلاد غير مسجلة
+site-table = الأرقام في جدول
+site-month = الشهر
+site-edit = تعديل هذا الموقع
+site-kind-camp = مخيم
+site-kind-transit = موقع عبور
+site-kind-settlement = مستوطنة
+site-kind-other = غير ذلك
+
+## السجل: الأشخاص
+
+people-title = سجل الأشخاص
+people-none = لا أحد يطابق.
+person-new-title = تسجيل شخص
+person-new-note = الأسماء وتاريخ الميلاد ورقم الوثيقة والهاتف والملاحظات بيانات شخصية: تُحفظ مشفّرة ولا تُعرض إلا للأدوار التي تحتاجها.
+person-personal-legend = البيانات الشخصية
+person-record-legend = السجل
+person-place-legend = الموقع والأسرة
+person-new-household = بدء أسرة جديدة بهذا الشخص
+person-register = تسجيل
+person-title = الشخص
+person-possible-duplicates = قد يكون هذا الشخص مسجلًا من قبل. قارن مع:
+person-household-members = أفراد الأسرة
+person-needs = الاحتياجات الخاصة
+person-history = الحالة والمكان عبر الزمن
+person-move = تسجيل انتقال أو تغيير حالة
+person-move-scope = من ينتقل
+person-move-household = الأسرة كلها
+person-move-person = هذا الشخص وحده (يُرفض إن فرّق الأسرة)
+person-move-split = هذا الشخص وحده، مع تفريق الأسرة
+common-all = الكل
+
+## حقول السجل
+
+field-code = الرمز
+field-kind = النوع
+field-country = البلد (رمز ISO 3166 الثلاثي)
+field-capacity = السعة
+field-name-en = الاسم بالإنجليزية
+field-name-fa = الاسم بالفارسية
+field-name-ar = الاسم بالعربية
+field-lat = خط العرض
+field-lon = خط الطول
+field-site = الموقع
+field-status = الحالة
+field-need = الاحتياج الخاص
+field-min-household = حجم الأسرة على الأقل
+field-sex = الجنس
+field-birth-year = سنة الميلاد
+field-name-latin = الاسم (بالحروف اللاتينية)
+field-name-original = الاسم (بالخط الأصلي)
+field-birth-date = تاريخ الميلاد
+field-document = رقم الوثيقة
+field-phone = الهاتف
+field-notes = ملاحظات
+field-nationality = الجنسية (رمز ISO 3166 الثلاثي)
+field-languages = اللغات (ISO 639)
+field-protection = وضع الحماية
+field-urgency = درجة الإلحاح
+field-vulnerability = الاحتياج الخاص
+field-external-id = المعرّف الخارجي
+field-relationship = الصلة برب الأسرة
+field-household = الأسرة
+field-date = التاريخ
+field-reason = السبب
+
+## القيم
+
+sex-female = أنثى
+sex-male = ذكر
+sex-other = غير ذلك
+sex-unknown = غير مسجل
+status-present = موجود
+status-transferred = منقول
+status-resettled = أعيد توطينه
+status-departed = غادر
+status-deceased = متوفى
+status-missing = مفقود
+protection-asylum-seeker = طالب لجوء
+protection-mandate-refugee = لاجئ مشمول بولاية المفوضية
+protection-protected-person = شخص محمي
+protection-stateless = عديم الجنسية
+protection-other = غير ذلك
+protection-unknown = غير مسجل
+vulnerability-serious-medical = حالة طبية خطيرة
+vulnerability-disability = إعاقة
+vulnerability-older-person = مسنّ معرّض للخطر
+vulnerability-child-at-risk = طفل معرّض للخطر
+vulnerability-woman-at-risk = امرأة معرّضة للخطر
+vulnerability-survivor-of-torture = ناجٍ من التعذيب
+vulnerability-survivor-of-violence = ناجٍ من العنف
+vulnerability-legal-physical-protection = احتياجات حماية قانونية أو جسدية
+urgency-normal = عادي
+urgency-urgent = عاجل
+urgency-emergency = طارئ
+relationship-head = رب الأسرة
+relationship-spouse = الزوج أو الزوجة
+relationship-child = ابن أو ابنة
+relationship-parent = أب أو أم
+relationship-sibling = أخ أو أخت
+relationship-other = غير ذلك
+
+## التحقق (السجل)
+
+invalid-country = يلزم رمز ISO 3166 ثلاثي مثل IRQ.
+invalid-site-code = يجب أن يكون من ٢ إلى ١٦ من A–Z و٠–٩ و-.
+invalid-site-kind = اختر مخيمًا أو موقع عبور أو مستوطنة أو غير ذلك.
+invalid-required = مطلوب.
+invalid-number = يلزم رقم.
+invalid-count = يلزم عدد صحيح ضمن المدى المسموح.
+invalid-latitude = يجب أن يكون بين ‎-90 و90.
+invalid-longitude = يجب أن يكون بين ‎-180 و180.
+invalid-coordinates = أدخل خطي العرض والطول معًا أو لا شيء منهما.
+invalid-person-code = يلزم رمز مثل VG-7K3Q-2M.
+invalid-choice = اختر إحدى القيم المدرجة.
+invalid-date = يلزم تاريخ بصيغة YYYY-MM-DD.
+invalid-name-required = أدخل اسمًا بالحروف اللاتينية أو بالخط الأصلي.
+invalid-birth-year-mismatch = لا يطابق تاريخ الميلاد.
+invalid-language = يلزم رموز ISO 639 مثل fa وar وku.
+invalid-external-id = ٦٤ محرفًا ASCII مرئيًا على الأكثر.
+invalid-phone = يُسمح فقط بالأرقام والمسافات و+ - ( ).
+invalid-site = لا يوجد موقع بهذا الرمز.

@@ -232,3 +232,139 @@ chart-no-data = No data to show
 chart-female = Female
 chart-male = Male
 chart-people = Number of people
+
+## Registry: sites
+
+nav-sites = Sites
+sites-title = Sites
+sites-none = No sites yet.
+sites-present = Present now
+sites-create = Add a site
+site-title = Site
+site-people-link = People at this site
+site-population-now = Population now, by sex and age
+site-pyramid-desc = Women and girls on one side, men and boys on the other, by UNHCR age band.
+site-population-over-time = Population over time
+site-age-band = Age band
+site-age-unknown = Birth year not recorded
+site-table = The figures as a table
+site-month = Month
+site-edit = Change this site
+site-kind-camp = Camp
+site-kind-transit = Transit location
+site-kind-settlement = Settlement
+site-kind-other = Other
+
+## Registry: people
+
+people-title = Registry
+people-none = No one matches.
+person-new-title = Register a person
+person-new-note = Names, birth date, document, phone and notes are personal data: they are stored encrypted and shown only to roles that need them.
+person-personal-legend = Personal data
+person-record-legend = Record
+person-place-legend = Site and household
+person-new-household = Start a new household with this person
+person-register = Register
+person-title = Person
+person-possible-duplicates = This person may already be registered. Compare with:
+person-household-members = Household members
+person-needs = Specific needs
+person-history = Status and place over time
+person-move = Record a move or a change of status
+person-move-scope = Who moves
+person-move-household = The whole household
+person-move-person = This person only (refused if it splits the household)
+person-move-split = This person only, splitting the household
+common-all = All
+
+## Fields of the registry
+
+field-code = Code
+field-kind = Kind
+field-country = Country (ISO 3166 alpha-3)
+field-capacity = Capacity
+field-name-en = Name in English
+field-name-fa = Name in Persian
+field-name-ar = Name in Arabic
+field-lat = Latitude
+field-lon = Longitude
+field-site = Site
+field-status = Status
+field-need = Specific need
+field-min-household = Household size at least
+field-sex = Sex
+field-birth-year = Birth year
+field-name-latin = Name (Latin script)
+field-name-original = Name (original script)
+field-birth-date = Birth date
+field-document = Document number
+field-phone = Phone
+field-notes = Notes
+field-nationality = Nationality (ISO 3166 alpha-3)
+field-languages = Languages (ISO 639)
+field-protection = Protection status
+field-urgency = Urgency
+field-vulnerability = Specific need
+field-external-id = External id
+field-relationship = Relationship to the head of household
+field-household = Household
+field-date = Date
+field-reason = Reason
+
+## Values
+
+sex-female = Female
+sex-male = Male
+sex-other = Other
+sex-unknown = Not recorded
+status-present = Present
+status-transferred = Transferred
+status-resettled = Resettled
+status-departed = Departed
+status-deceased = Deceased
+status-missing = Missing
+protection-asylum-seeker = Asylum seeker
+protection-mandate-refugee = Mandate refugee
+protection-protected-person = Protected person
+protection-stateless = Stateless
+protection-other = Other
+protection-unknown = Not recorded
+vulnerability-serious-medical = Serious medical condition
+vulnerability-disability = Disability
+vulnerability-older-person = Older person at risk
+vulnerability-child-at-risk = Child at risk
+vulnerability-woman-at-risk = Woman at risk
+vulnerability-survivor-of-torture = Survivor of torture
+vulnerability-survivor-of-violence = Survivor of violence
+vulnerability-legal-physical-protection = Legal or physical protection needs
+urgency-normal = Normal
+urgency-urgent = Urgent
+urgency-emergency = Emergency
+relationship-head = Head of household
+relationship-spouse = Spouse
+relationship-child = Child
+relationship-parent = Parent
+relationship-sibling = Sibling
+relationship-other = Other
+
+## Validation (registry)
+
+invalid-country = expected an ISO 3166-1 alpha-3 code such as IRQ.
+invalid-site-code = must be 2 to 16 of A–Z, 0–9 and -.
+invalid-site-kind = choose camp, transit location, settlement or other.
+invalid-required = is required.
+invalid-number = expected a number.
+invalid-count = expected a whole number in the allowed range.
+invalid-latitude = must be between -90 and 90.
+invalid-longitude = must be between -180 and 180.
+invalid-coordinates = give both latitude and longitude, or neither.
+invalid-person-code = expected a code such as VG-7K3Q-2M.
+invalid-choice = choose one of the listed values.
+invalid-date = expected a date as YYYY-MM-DD.
+invalid-name-required = give a name in Latin or in the original script.
+invalid-birth-year-mismatch = does not match the birth date.
+invalid-language = expected ISO 639 codes such as fa, ar, ku.
+invalid-external-id = must be at most 64 visible ASCII characters.
+invalid-phone = may contain only digits, spaces and + - ( ).
+invalid-site = no site has this code.

@@ -233,3 +233,139 @@ chart-no-data = داده‌ای برای نمایش نیست
 chart-female = زن
 chart-male = مرد
 chart-people = تعداد افراد
+
+## ثبت: اردوگاه‌ها
+
+nav-sites = اردوگاه‌ها
+sites-title = اردوگاه‌ها و مکان‌ها
+sites-none = هنوز مکانی ثبت نشده است.
+sites-present = حاضر در حال حاضر
+sites-create = افزودن مکان
+site-title = مکان
+site-people-link = افراد این مکان
+site-population-now = جمعیت کنونی بر پایهٔ جنس و سن
+site-pyramid-desc = زنان و دختران در یک سو، مردان و پسران در سوی دیگر، بر پایهٔ گروه‌های سنی کمیساریا.
+site-population-over-time = جمعیت در گذر زمان
+site-age-band = گروه سنی
+site-age-unknown = سال تولد ثبت نشده
+site-table = ارقام به صورت جدول
+site-month = ماه
+site-edit = ویرایش این مکان
+site-kind-camp = اردوگاه
+site-kind-transit = محل ترانزیت
+site-kind-settlement = سکونتگاه
+site-kind-other = دیگر
+
+## ثبت: افراد
+
+people-title = ثبت افراد
+people-none = کسی یافت نشد.
+person-new-title = ثبت یک فرد
+person-new-note = نام‌ها، تاریخ تولد، شمارهٔ مدرک، تلفن و یادداشت‌ها داده‌های شخصی‌اند: رمزگذاری‌شده نگهداری می‌شوند و تنها به نقش‌هایی که نیاز دارند نمایش داده می‌شوند.
+person-personal-legend = داده‌های شخصی
+person-record-legend = پرونده
+person-place-legend = مکان و خانوار
+person-new-household = آغاز خانوار تازه با این فرد
+person-register = ثبت
+person-title = فرد
+person-possible-duplicates = ممکن است این فرد پیش‌تر ثبت شده باشد. مقایسه کنید با:
+person-household-members = اعضای خانوار
+person-needs = نیازهای ویژه
+person-history = وضعیت و مکان در گذر زمان
+person-move = ثبت جابه‌جایی یا تغییر وضعیت
+person-move-scope = چه کسی جابه‌جا می‌شود
+person-move-household = کل خانوار
+person-move-person = تنها این فرد (اگر خانوار را جدا کند پذیرفته نمی‌شود)
+person-move-split = تنها این فرد، با جدا کردن خانوار
+common-all = همه
+
+## فیلدهای ثبت
+
+field-code = کد
+field-kind = نوع
+field-country = کشور (کد سه‌حرفی ISO 3166)
+field-capacity = ظرفیت
+field-name-en = نام به انگلیسی
+field-name-fa = نام به فارسی
+field-name-ar = نام به عربی
+field-lat = عرض جغرافیایی
+field-lon = طول جغرافیایی
+field-site = مکان
+field-status = وضعیت
+field-need = نیاز ویژه
+field-min-household = اندازهٔ خانوار دست‌کم
+field-sex = جنس
+field-birth-year = سال تولد
+field-name-latin = نام (به خط لاتین)
+field-name-original = نام (به خط اصلی)
+field-birth-date = تاریخ تولد
+field-document = شمارهٔ مدرک
+field-phone = تلفن
+field-notes = یادداشت‌ها
+field-nationality = تابعیت (کد سه‌حرفی ISO 3166)
+field-languages = زبان‌ها (ISO 639)
+field-protection = وضعیت حمایتی
+field-urgency = فوریت
+field-vulnerability = نیاز ویژه
+field-external-id = شناسهٔ بیرونی
+field-relationship = نسبت با سرپرست خانوار
+field-household = خانوار
+field-date = تاریخ
+field-reason = دلیل
+
+## مقادیر
+
+sex-female = زن
+sex-male = مرد
+sex-other = دیگر
+sex-unknown = ثبت نشده
+status-present = حاضر
+status-transferred = منتقل‌شده
+status-resettled = اسکان‌یافته در کشور سوم
+status-departed = رفته
+status-deceased = درگذشته
+status-missing = ناپدید
+protection-asylum-seeker = پناه‌جو
+protection-mandate-refugee = پناهندهٔ تحت حمایت کمیساریا
+protection-protected-person = فرد تحت حمایت
+protection-stateless = بی‌تابعیت
+protection-other = دیگر
+protection-unknown = ثبت نشده
+vulnerability-serious-medical = بیماری جدی
+vulnerability-disability = معلولیت
+vulnerability-older-person = سالمند در معرض خطر
+vulnerability-child-at-risk = کودک در معرض خطر
+vulnerability-woman-at-risk = زن در معرض خطر
+vulnerability-survivor-of-torture = بازماندهٔ شکنجه
+vulnerability-survivor-of-violence = بازماندهٔ خشونت
+vulnerability-legal-physical-protection = نیاز به حمایت حقوقی یا جانی
+urgency-normal = عادی
+urgency-urgent = فوری
+urgency-emergency = اضطراری
+relationship-head = سرپرست خانوار
+relationship-spouse = همسر
+relationship-child = فرزند
+relationship-parent = پدر یا مادر
+relationship-sibling = خواهر یا برادر
+relationship-other = دیگر
+
+## اعتبارسنجی (ثبت)
+
+invalid-country = کد سه‌حرفی ISO 3166 مانند IRQ لازم است.
+invalid-site-code = باید ۲ تا ۱۶ نویسه از A–Z، ۰–۹ و - باشد.
+invalid-site-kind = اردوگاه، محل ترانزیت، سکونتگاه یا دیگر را برگزینید.
+invalid-required = لازم است.
+invalid-number = عدد لازم است.
+invalid-count = عددی درست در محدودهٔ مجاز لازم است.
+invalid-latitude = باید بین ‎-90 و 90 باشد.
+invalid-longitude = باید بین ‎-180 و 180 باشد.
+invalid-coordinates = هر دو مختصات را بدهید یا هیچ‌کدام را.
+invalid-person-code = کدی مانند VG-7K3Q-2M لازم است.
+invalid-choice = یکی از مقادیر فهرست را برگزینید.
+invalid-date = تاریخ به صورت YYYY-MM-DD لازم است.
+invalid-name-required = نامی به خط لاتین یا خط اصلی بدهید.
+invalid-birth-year-mismatch = با تاریخ تولد نمی‌خواند.
+invalid-language = کدهای ISO 639 مانند fa، ar، ku لازم است.
+invalid-external-id = حداکثر ۶۴ نویسهٔ دیدنی ASCII.
+invalid-phone = تنها رقم، فاصله و + - ( ) مجاز است.
+invalid-site = مکانی با این کد نیست.

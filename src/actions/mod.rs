@@ -5,7 +5,7 @@
 
 pub mod dashboard;
 pub mod keys;
-// pub mod registry; (enabled once domain::names lands)
+pub mod registry;
 pub mod session;
 pub mod tokens;
 pub mod trail;

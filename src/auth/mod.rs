@@ -7,4 +7,4 @@ pub mod session;
 pub mod throttle;
 pub mod token;
 
-pub use capability::{Actor, Cap, Denied};
+pub use capability::{Actor, Cap, Denied, Permission};

@@ -5,6 +5,7 @@
 //! store.
 
 pub mod country;
+pub mod names;
 pub mod person;
 pub mod role;
 pub mod site;

@@ -522,7 +522,7 @@ pub fn age_band(age: i64) -> Option<usize> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use rand::SeedableRng;

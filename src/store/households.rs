@@ -16,7 +16,13 @@ pub struct HouseholdRow {
 
 const COLUMNS: &str = "household_id, code, external_ref, site_id, created_at, updated_at";
 
-pub async fn insert(c: &mut Conn, code: &str, external_ref: Option<&str>, site_id: Option<i64>, now: i64) -> Result<i64> {
+pub async fn insert(
+    c: &mut Conn,
+    code: &str,
+    external_ref: Option<&str>,
+    site_id: Option<i64>,
+    now: i64,
+) -> Result<i64> {
     sqlx::query_scalar(
         "insert into households (code, external_ref, site_id, created_at, updated_at)
          values ($1, $2, $3, $4, $4) returning household_id",
@@ -32,17 +38,26 @@ pub async fn insert(c: &mut Conn, code: &str, external_ref: Option<&str>, site_i
 
 pub async fn get(c: &mut Conn, id: i64) -> Result<Option<HouseholdRow>> {
     let sql = format!("select {COLUMNS} from households where household_id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn by_ref(c: &mut Conn, external_ref: &str) -> Result<Option<HouseholdRow>> {
     let sql = format!("select {COLUMNS} from households where external_ref = $1");
-    Ok(sqlx::query_as(&sql).bind(external_ref).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(external_ref)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn by_code(c: &mut Conn, code: &str) -> Result<Option<HouseholdRow>> {
     let sql = format!("select {COLUMNS} from households where code = $1");
-    Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(code)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn set_site(c: &mut Conn, id: i64, site_id: Option<i64>, now: i64) -> Result<()> {
@@ -56,5 +71,7 @@ pub async fn set_site(c: &mut Conn, id: i64, site_id: Option<i64>, now: i64) -> 
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("select count(*) from households").fetch_one(&mut *c).await?)
+    Ok(sqlx::query_scalar("select count(*) from households")
+        .fetch_one(&mut *c)
+        .await?)
 }

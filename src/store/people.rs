@@ -24,7 +24,8 @@ pub struct PersonRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "person_id, code, external_id, site_id, household_id, relationship, status, sex, birth_year, \
+const COLUMNS: &str =
+    "person_id, code, external_id, site_id, household_id, relationship, status, sex, birth_year, \
                        nationality, languages, protection, created_at, updated_at";
 
 /// The sealed personal columns and the blind-index tags that go with them.
@@ -133,40 +134,58 @@ pub async fn sealed(c: &mut Conn, id: i64) -> Result<Option<Sealed>> {
 
 pub async fn get(c: &mut Conn, id: i64) -> Result<Option<PersonRow>> {
     let sql = format!("select {COLUMNS} from people where person_id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn by_code(c: &mut Conn, code: &str) -> Result<Option<PersonRow>> {
     let sql = format!("select {COLUMNS} from people where code = $1");
-    Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(code)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn by_external_id(c: &mut Conn, external_id: &str) -> Result<Option<PersonRow>> {
     let sql = format!("select {COLUMNS} from people where external_id = $1");
-    Ok(sqlx::query_as(&sql).bind(external_id).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(external_id)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn in_household(c: &mut Conn, household_id: i64) -> Result<Vec<PersonRow>> {
     let sql = format!("select {COLUMNS} from people where household_id = $1 order by person_id");
-    Ok(sqlx::query_as(&sql).bind(household_id).fetch_all(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(household_id)
+        .fetch_all(&mut *c)
+        .await?)
 }
 
 /// People whose blind-index tags match (possible duplicates).
-pub async fn ids_by_keys(c: &mut Conn, name_keys: &[&str], document_key: Option<&str>) -> Result<Vec<i64>> {
+pub async fn ids_by_keys(
+    c: &mut Conn,
+    name_keys: &[&str],
+    document_key: Option<&str>,
+) -> Result<Vec<i64>> {
     let mut ids: Vec<i64> = Vec::new();
     for k in name_keys {
-        let found: Vec<i64> =
-            sqlx::query_scalar("select person_id from people where name_key_latin = $1 or name_key_original = $1")
-                .bind(*k)
-                .fetch_all(&mut *c)
-                .await?;
+        let found: Vec<i64> = sqlx::query_scalar(
+            "select person_id from people where name_key_latin = $1 or name_key_original = $1",
+        )
+        .bind(*k)
+        .fetch_all(&mut *c)
+        .await?;
         ids.extend(found);
     }
     if let Some(d) = document_key {
-        let found: Vec<i64> = sqlx::query_scalar("select person_id from people where document_key = $1")
-            .bind(d)
-            .fetch_all(&mut *c)
-            .await?;
+        let found: Vec<i64> =
+            sqlx::query_scalar("select person_id from people where document_key = $1")
+                .bind(d)
+                .fetch_all(&mut *c)
+                .await?;
         ids.extend(found);
     }
     ids.sort_unstable();
@@ -181,18 +200,26 @@ pub async fn set_place(
     status: &str,
     now: i64,
 ) -> Result<()> {
-    let n = sqlx::query("update people set site_id = $1, status = $2, updated_at = $3 where person_id = $4")
-        .bind(site_id)
-        .bind(status)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *c)
-        .await?
-        .rows_affected();
+    let n = sqlx::query(
+        "update people set site_id = $1, status = $2, updated_at = $3 where person_id = $4",
+    )
+    .bind(site_id)
+    .bind(status)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
     found(n)
 }
 
-pub async fn set_household(c: &mut Conn, id: i64, household_id: Option<i64>, relationship: &str, now: i64) -> Result<()> {
+pub async fn set_household(
+    c: &mut Conn,
+    id: i64,
+    household_id: Option<i64>,
+    relationship: &str,
+    now: i64,
+) -> Result<()> {
     let n = sqlx::query("update people set household_id = $1, relationship = $2, updated_at = $3 where person_id = $4")
         .bind(household_id)
         .bind(relationship)
@@ -221,10 +248,12 @@ pub async fn replace_needs(c: &mut Conn, id: i64, needs: &[(&str, &str)]) -> Res
 }
 
 pub async fn needs(c: &mut Conn, id: i64) -> Result<Vec<(String, String)>> {
-    Ok(sqlx::query_as("select kind, urgency from person_needs where person_id = $1 order by kind")
-        .bind(id)
-        .fetch_all(&mut *c)
-        .await?)
+    Ok(
+        sqlx::query_as("select kind, urgency from person_needs where person_id = $1 order by kind")
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await?,
+    )
 }
 
 pub async fn add_history(
@@ -273,7 +302,10 @@ pub async fn history(c: &mut Conn, id: i64) -> Result<Vec<HistoryRow>> {
 
 /// Every history row of everyone who was ever at `site_id`, with sex and birth year,
 /// ordered by person and time: enough to compute the site's population at any date.
-pub async fn site_history(c: &mut Conn, site_id: i64) -> Result<Vec<(i64, String, Option<i64>, i64, String, Option<i64>)>> {
+pub async fn site_history(
+    c: &mut Conn,
+    site_id: i64,
+) -> Result<Vec<(i64, String, Option<i64>, i64, String, Option<i64>)>> {
     Ok(sqlx::query_as(
         "select h.person_id, h.status, h.site_id, h.effective_at, p.sex, p.birth_year
          from person_history h join people p on p.person_id = h.person_id
@@ -283,6 +315,15 @@ pub async fn site_history(c: &mut Conn, site_id: i64) -> Result<Vec<(i64, String
     .bind(site_id)
     .fetch_all(&mut *c)
     .await?)
+}
+
+pub async fn site_history_start(c: &mut Conn, site_id: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("select min(effective_at) from person_history where site_id = $1")
+            .bind(site_id)
+            .fetch_one(&mut *c)
+            .await?,
+    )
 }
 
 /// Filters of the registry list; every field is optional.
@@ -302,7 +343,12 @@ pub struct Filter {
 }
 
 /// A page of people in id order, after the cursor.
-pub async fn list(c: &mut Conn, f: &Filter, site_id: Option<i64>, limit: i64) -> Result<Vec<PersonRow>> {
+pub async fn list(
+    c: &mut Conn,
+    f: &Filter,
+    site_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<PersonRow>> {
     let mut sql = format!("select {COLUMNS} from people p where p.person_id > $1");
     enum Arg {
         Int(i64),
@@ -350,7 +396,9 @@ pub async fn list(c: &mut Conn, f: &Filter, site_id: Option<i64>, limit: i64) ->
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("select count(*) from people").fetch_one(&mut *c).await?)
+    Ok(sqlx::query_scalar("select count(*) from people")
+        .fetch_one(&mut *c)
+        .await?)
 }
 
 fn found(rows: u64) -> Result<()> {

@@ -87,12 +87,18 @@ pub async fn update(c: &mut Conn, id: i64, s: &SiteInput, now: i64) -> Result<()
 
 pub async fn get(c: &mut Conn, id: i64) -> Result<Option<SiteRow>> {
     let sql = format!("select {COLUMNS} from sites where site_id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn by_code(c: &mut Conn, code: &str) -> Result<Option<SiteRow>> {
     let sql = format!("select {COLUMNS} from sites where code = $1");
-    Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&mut *c).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(code)
+        .fetch_optional(&mut *c)
+        .await?)
 }
 
 pub async fn list(c: &mut Conn) -> Result<Vec<SiteRow>> {

@@ -52,7 +52,23 @@ pub fn router(app: AppState) -> Router {
             post(ui::users::reset_password),
         )
         .route("/admin/audit", get(ui::audit::list))
-        .route("/admin/audit/verify", get(ui::audit::verify));
+        .route("/admin/audit/verify", get(ui::audit::verify))
+        .route(
+            "/registry/sites",
+            get(ui::sites::list).post(ui::sites::create),
+        )
+        .route(
+            "/registry/sites/{id}",
+            get(ui::sites::show).post(ui::sites::update),
+        )
+        .route(
+            "/registry/people",
+            get(ui::people::list).post(ui::people::create),
+        )
+        .route("/registry/people/new", get(ui::people::new_form))
+        .route("/registry/people/{id}", get(ui::people::show))
+        .route("/registry/people/{id}/personal", get(ui::people::personal))
+        .route("/registry/people/{id}/move", post(ui::people::move_person));
     Router::new()
         .merge(ui)
         .nest("/api/v1", api::router())

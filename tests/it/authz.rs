@@ -20,6 +20,8 @@ const RECORD: &[Role] = &[
     Role::Documenter,
     Role::Analyst,
 ];
+const REGISTRAR: &[Role] = &[Role::Registrar];
+const PERSONAL: &[Role] = &[Role::Registrar, Role::CaseOfficer];
 
 #[derive(Clone, Copy)]
 enum M {
@@ -39,6 +41,17 @@ struct Row {
     allowed: &'static [Role],
     ok: u16,
     hidden: bool,
+    /// What `{id}` stands for.
+    id: Obj,
+    /// Roles that hold the permission but for whom this object is hidden (404).
+    hidden_for: &'static [Role],
+}
+
+#[derive(Clone, Copy)]
+enum Obj {
+    User,
+    Site,
+    Person,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -48,6 +61,20 @@ const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row
         allowed,
         ok,
         hidden: false,
+        id: Obj::User,
+        hidden_for: &[],
+    }
+}
+
+const fn on(m: M, path: &'static str, id: Obj, allowed: &'static [Role], ok: u16) -> Row {
+    Row {
+        m,
+        path,
+        allowed,
+        ok,
+        hidden: false,
+        id,
+        hidden_for: &[],
     }
 }
 
@@ -64,6 +91,8 @@ const UI: &[Row] = &[
         allowed: &[],
         ok: 303,
         hidden: true,
+        id: Obj::User,
+        hidden_for: &[],
     },
     row(M::Get, "/admin/users", ADMIN, 200),
     row(M::Post, "/admin/users", ADMIN, 200),
@@ -77,6 +106,30 @@ const UI: &[Row] = &[
     row(M::Get, "/admin/audit", ADMIN, 200),
     row(M::Get, "/admin/audit/verify", ADMIN, 200),
     row(M::Post, "/lang", ALL, 303),
+    row(M::Get, "/registry/sites", RECORD, 200),
+    row(M::Post, "/registry/sites", REGISTRAR, 303),
+    on(M::Get, "/registry/sites/{id}", Obj::Site, RECORD, 200),
+    on(M::Post, "/registry/sites/{id}", Obj::Site, REGISTRAR, 303),
+    row(M::Get, "/registry/people", RECORD, 200),
+    row(M::Post, "/registry/people", REGISTRAR, 200),
+    row(M::Get, "/registry/people/new", REGISTRAR, 200),
+    on(M::Get, "/registry/people/{id}", Obj::Person, RECORD, 200),
+    Row {
+        m: M::Get,
+        path: "/registry/people/{id}/personal",
+        allowed: PERSONAL,
+        ok: 200,
+        hidden: false,
+        id: Obj::Person,
+        hidden_for: &[Role::CaseOfficer],
+    },
+    on(
+        M::Post,
+        "/registry/people/{id}/move",
+        Obj::Person,
+        REGISTRAR,
+        303,
+    ),
 ];
 
 const API: &[Row] = &[
@@ -90,6 +143,8 @@ const API: &[Row] = &[
         allowed: &[],
         ok: 204,
         hidden: true,
+        id: Obj::User,
+        hidden_for: &[],
     },
     row(M::Get, "/api/v1/users", ADMIN, 200),
     row(M::Post, "/api/v1/users", ADMIN, 201),
@@ -99,6 +154,37 @@ const API: &[Row] = &[
     row(M::Put, "/api/v1/users/{id}/personal", ADMIN, 204),
     row(M::Get, "/api/v1/audit", ADMIN, 200),
     row(M::Get, "/api/v1/audit/verify", ADMIN, 200),
+    row(M::Get, "/api/v1/sites", RECORD, 200),
+    row(M::Post, "/api/v1/sites", REGISTRAR, 201),
+    on(M::Get, "/api/v1/sites/{id}", Obj::Site, RECORD, 200),
+    on(M::Put, "/api/v1/sites/{id}", Obj::Site, REGISTRAR, 204),
+    on(
+        M::Get,
+        "/api/v1/sites/{id}/population",
+        Obj::Site,
+        RECORD,
+        200,
+    ),
+    row(M::Get, "/api/v1/people", RECORD, 200),
+    row(M::Post, "/api/v1/people", REGISTRAR, 201),
+    on(M::Get, "/api/v1/people/{id}", Obj::Person, RECORD, 200),
+    on(M::Put, "/api/v1/people/{id}", Obj::Person, REGISTRAR, 204),
+    Row {
+        m: M::Get,
+        path: "/api/v1/people/{id}/personal",
+        allowed: PERSONAL,
+        ok: 200,
+        hidden: false,
+        id: Obj::Person,
+        hidden_for: &[Role::CaseOfficer],
+    },
+    on(
+        M::Post,
+        "/api/v1/people/{id}/move",
+        Obj::Person,
+        REGISTRAR,
+        200,
+    ),
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -132,6 +218,27 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
         "/admin/users/{id}/role" => vec![("role", "observer".into())],
         "/admin/users/{id}/status" => vec![("disabled", "0".into())],
         "/lang" => vec![("lang", "en".into())],
+        "/registry/sites" => vec![
+            ("code", format!("S{n}")),
+            ("name_en", "Site".into()),
+            ("kind", "camp".into()),
+            ("country", "IRQ".into()),
+        ],
+        "/registry/sites/{id}" => vec![
+            ("code", "MAIN".into()),
+            ("name_en", "Main".into()),
+            ("kind", "camp".into()),
+            ("country", "IRQ".into()),
+        ],
+        "/registry/people" => vec![
+            ("name_latin", "Test Person".into()),
+            ("household", "new".into()),
+        ],
+        "/registry/people/{id}/move" => vec![
+            ("status", "present".into()),
+            ("site", "MAIN".into()),
+            ("scope", "household".into()),
+        ],
         _ => vec![],
     }
 }
@@ -142,6 +249,14 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/users" => serde_json::json!({"username": format!("api{n}"), "role": "observer"}),
         "/api/v1/users/{id}" => serde_json::json!({"role": "observer"}),
         "/api/v1/users/{id}/personal" => serde_json::json!({"full_name": "Target Person"}),
+        "/api/v1/sites" => {
+            serde_json::json!({"code": format!("A{n}"), "name_en": "Site", "kind": "camp", "country": "IRQ"})
+        }
+        "/api/v1/sites/{id}" => {
+            serde_json::json!({"code": "MAIN", "name_en": "Main", "kind": "camp", "country": "IRQ"})
+        }
+        "/api/v1/people" | "/api/v1/people/{id}" => serde_json::json!({"name_latin": "Api Person"}),
+        "/api/v1/people/{id}/move" => serde_json::json!({"status": "present", "site": "MAIN"}),
         _ => serde_json::json!({}),
     }
 }
@@ -164,6 +279,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
         .await
         .unwrap();
     drop(c);
+    let (site, person) = t.site_and_person("MAIN").await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -180,7 +296,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
             n += 1;
             let path = r.path.replace(
                 "{id}",
-                &if r.hidden { others_token_id } else { target }.to_string(),
+                &object(r, others_token_id, target, site, person).to_string(),
             );
             let status = match r.m {
                 M::Get => b.get(&path).await.status().as_u16(),
@@ -197,7 +313,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
         }
         for r in API {
             n += 1;
-            let id = if r.hidden { others_token_id } else { target };
+            let id = object(r, others_token_id, target, site, person);
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
             let req = match r.m {
@@ -286,8 +402,17 @@ async fn every_role_gets_exactly_the_expected_answer() {
     );
 }
 
+fn object(r: &Row, others_token: i64, user: i64, site: i64, person: i64) -> i64 {
+    match (r.hidden, r.id) {
+        (true, _) => others_token,
+        (false, Obj::User) => user,
+        (false, Obj::Site) => site,
+        (false, Obj::Person) => person,
+    }
+}
+
 fn expected(r: &Row, role: Role) -> u16 {
-    if r.hidden {
+    if r.hidden || r.hidden_for.contains(&role) {
         404
     } else if r.allowed.contains(&role) {
         r.ok

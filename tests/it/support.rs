@@ -100,6 +100,54 @@ impl TestApp {
             .1
     }
 
+    /// The capability of a registrar (the CLI's system actor is an admin, who does not
+    /// keep the registry).
+    pub fn registrar(&self) -> vigil::auth::Cap<vigil::auth::capability::WriteRegistry> {
+        Actor {
+            user_id: 0,
+            username: "test-registrar".into(),
+            role: Role::Registrar,
+        }
+        .grant()
+        .unwrap()
+    }
+
+    /// A site with the code `code` and one registered person at it: (site id, person id).
+    pub async fn site_and_person(&self, code: &str) -> (i64, i64) {
+        use vigil::actions::registry::{people, sites};
+        let cap = self.registrar();
+        let site = vigil::domain::site::SiteInput::parse(
+            code,
+            "Main camp",
+            "",
+            "",
+            "camp",
+            "IRQ",
+            "",
+            "",
+            "",
+        )
+        .unwrap();
+        let site_id = sites::create(&self.app, &cap, site).await.unwrap();
+        let fields: std::collections::HashMap<&str, &str> = [
+            ("name_latin", "Person Example"),
+            ("sex", "female"),
+            ("birth_year", "1980"),
+        ]
+        .into_iter()
+        .collect();
+        let input = vigil::domain::person::PersonInput::from_fields(&fields, 2026).unwrap();
+        let place = people::Placement {
+            site_id: Some(site_id),
+            new_household: true,
+            ..people::Placement::default()
+        };
+        let r = people::register(&self.app, &cap, &input, &place)
+            .await
+            .unwrap();
+        (site_id, r.person_id)
+    }
+
     /// Serves the real router on a free port; returns the base URL.
     pub async fn serve(&self) -> String {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -8,7 +8,9 @@ use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, ViewPersonalData, WriteRegistry};
 use crate::domain::names::name_key;
-use crate::domain::person::{household_code, Choice, PersonCode, PersonInput, PersonStatus, Relationship, Secret};
+use crate::domain::person::{
+    household_code, Choice, PersonCode, PersonInput, PersonStatus, Relationship, Secret,
+};
 use crate::domain::Role;
 use crate::store::people::{HistoryRow, PersonRow, Plain, Sealed};
 use crate::store::{self, Conn};
@@ -63,7 +65,10 @@ fn document_key(doc: &str) -> String {
 }
 
 fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
-    let s = |col: &str, v: &Option<Secret>| v.as_ref().map(|v| app.keys.seal(TABLE, col, id, v.expose()));
+    let s = |col: &str, v: &Option<Secret>| {
+        v.as_ref()
+            .map(|v| app.keys.seal(TABLE, col, id, v.expose()))
+    };
     let name_tag = |v: &Option<Secret>| {
         v.as_ref()
             .map(|n| name_key(n.expose()))
@@ -79,16 +84,21 @@ fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
         notes: s("notes", &p.notes),
         name_key_latin: name_tag(&p.name_latin),
         name_key_original: name_tag(&p.name_original),
-        document_key: p
-            .document
-            .as_ref()
-            .map(|d| app.keys.blind_index("person-document", &document_key(d.expose()))),
+        document_key: p.document.as_ref().map(|d| {
+            app.keys
+                .blind_index("person-document", &document_key(d.expose()))
+        }),
     }
 }
 
 /// People who may be the same as `sealed` (other than `except`): the same document
 /// number, or the same name key with birth years at most two apart (or unknown).
-async fn possible_duplicates(c: &mut Conn, sealed: &Sealed, birth_year: Option<i64>, except: i64) -> Result<Vec<String>> {
+async fn possible_duplicates(
+    c: &mut Conn,
+    sealed: &Sealed,
+    birth_year: Option<i64>,
+    except: i64,
+) -> Result<Vec<String>> {
     let keys: Vec<&str> = [&sealed.name_key_latin, &sealed.name_key_original]
         .into_iter()
         .flatten()
@@ -97,7 +107,9 @@ async fn possible_duplicates(c: &mut Conn, sealed: &Sealed, birth_year: Option<i
     let ids = store::people::ids_by_keys(c, &keys, sealed.document_key.as_deref()).await?;
     let mut out = Vec::new();
     for id in ids.into_iter().filter(|id| *id != except) {
-        let Some(other) = store::people::get(c, id).await? else { continue };
+        let Some(other) = store::people::get(c, id).await? else {
+            continue;
+        };
         let same_document = match (&sealed.document_key, store::people::sealed(c, id).await?) {
             (Some(d), Some(s)) => s.document_key.as_deref() == Some(d.as_str()),
             _ => false,
@@ -120,7 +132,9 @@ async fn new_code(c: &mut Conn) -> Result<String> {
             return Ok(code.as_str().to_string());
         }
     }
-    Err(ActionError::Internal("could not find a free person code".into()))
+    Err(ActionError::Internal(
+        "could not find a free person code".into(),
+    ))
 }
 
 /// Registers a person inside the caller's transaction (used by the form, the API and
@@ -141,9 +155,11 @@ pub async fn register_in(
     } else {
         place.household_id
     };
-    let relationship = place
-        .relationship
-        .unwrap_or(if place.new_household { Relationship::Head } else { Relationship::Other });
+    let relationship = place.relationship.unwrap_or(if place.new_household {
+        Relationship::Head
+    } else {
+        Relationship::Other
+    });
     let mut row = plain(p, &langs);
     row.site_id = place.site_id;
     row.household_id = household_id;
@@ -151,7 +167,11 @@ pub async fn register_in(
     let id = store::people::insert(c, &code, &row, now).await?;
     let sealed = seal(app, id, p);
     store::people::set_sealed(c, id, &sealed).await?;
-    let needs: Vec<(&str, &str)> = p.vulnerabilities.iter().map(|(k, u)| (k.as_str(), u.as_str())).collect();
+    let needs: Vec<(&str, &str)> = p
+        .vulnerabilities
+        .iter()
+        .map(|(k, u)| (k.as_str(), u.as_str()))
+        .collect();
     store::people::replace_needs(c, id, &needs).await?;
     store::people::add_history(
         c,
@@ -202,7 +222,12 @@ fn personal_details(p: &PersonInput) -> serde_json::Value {
     })
 }
 
-pub async fn register(app: &App, cap: &Cap<WriteRegistry>, p: &PersonInput, place: &Placement) -> Result<Registered> {
+pub async fn register(
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    p: &PersonInput,
+    place: &Placement,
+) -> Result<Registered> {
     let mut tx = app.store.write().await?;
     let r = register_in(&mut tx, app, cap, p, place).await?;
     tx.commit().await?;
@@ -210,13 +235,25 @@ pub async fn register(app: &App, cap: &Cap<WriteRegistry>, p: &PersonInput, plac
 }
 
 /// Replaces a person's descriptive and personal fields (not place or status).
-pub async fn update_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64, p: &PersonInput) -> Result<()> {
+pub async fn update_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    id: i64,
+    p: &PersonInput,
+) -> Result<()> {
     let now = app.now();
-    store::people::get(c, id).await?.ok_or(ActionError::NotFound)?;
+    store::people::get(c, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     let langs = p.languages.join(",");
     store::people::update_plain(c, id, &plain(p, &langs), now).await?;
     store::people::set_sealed(c, id, &seal(app, id, p)).await?;
-    let needs: Vec<(&str, &str)> = p.vulnerabilities.iter().map(|(k, u)| (k.as_str(), u.as_str())).collect();
+    let needs: Vec<(&str, &str)> = p
+        .vulnerabilities
+        .iter()
+        .map(|(k, u)| (k.as_str(), u.as_str()))
+        .collect();
     store::people::replace_needs(c, id, &needs).await?;
     audit(
         c,
@@ -263,18 +300,38 @@ pub enum Scope {
 }
 
 /// Moves a person (or their whole household); returns the ids of those moved.
-pub async fn move_person(app: &App, cap: &Cap<WriteRegistry>, id: i64, m: &Move, scope: Scope) -> Result<Vec<i64>> {
+pub async fn move_person(
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    id: i64,
+    m: &Move,
+    scope: Scope,
+) -> Result<Vec<i64>> {
     let mut tx = app.store.write().await?;
     let moved = move_in(&mut tx, app, cap, id, m, scope).await?;
     tx.commit().await?;
     Ok(moved)
 }
 
-pub async fn move_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64, m: &Move, scope: Scope) -> Result<Vec<i64>> {
+pub async fn move_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    id: i64,
+    m: &Move,
+    scope: Scope,
+) -> Result<Vec<i64>> {
     let now = app.now();
-    let person = store::people::get(c, id).await?.ok_or(ActionError::NotFound)?;
+    let person = store::people::get(c, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     if m.reason.chars().count() > 200 {
-        return Err(crate::domain::Invalid::new("reason", "invalid-text-length", "must be at most 200 characters").into());
+        return Err(crate::domain::Invalid::new(
+            "reason",
+            "invalid-text-length",
+            "must be at most 200 characters",
+        )
+        .into());
     }
     let members = match person.household_id {
         Some(h) => store::people::in_household(c, h).await?,
@@ -282,7 +339,9 @@ pub async fn move_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64,
     };
     let movers: Vec<&PersonRow> = match scope {
         Scope::Household => members.iter().collect(),
-        Scope::Person | Scope::PersonSplittingHousehold => members.iter().filter(|p| p.person_id == id).collect(),
+        Scope::Person | Scope::PersonSplittingHousehold => {
+            members.iter().filter(|p| p.person_id == id).collect()
+        }
     };
     let stays_apart = members
         .iter()
@@ -294,7 +353,16 @@ pub async fn move_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64,
     let mut moved = Vec::new();
     for p in movers {
         store::people::set_place(c, p.person_id, m.site_id, m.status.as_str(), now).await?;
-        store::people::add_history(c, p.person_id, m.status.as_str(), m.site_id, m.effective_at, now, &m.reason).await?;
+        store::people::add_history(
+            c,
+            p.person_id,
+            m.status.as_str(),
+            m.site_id,
+            m.effective_at,
+            now,
+            &m.reason,
+        )
+        .await?;
         audit(
             c,
             app,
@@ -308,7 +376,11 @@ pub async fn move_in(c: &mut Conn, app: &App, cap: &Cap<WriteRegistry>, id: i64,
                     p.status,
                     m.status.as_str(),
                     m.site_id.map_or("-".into(), |s| s.to_string()),
-                    if scope == Scope::PersonSplittingHousehold && stays_apart { " (household split)" } else { "" },
+                    if scope == Scope::PersonSplittingHousehold && stays_apart {
+                        " (household split)"
+                    } else {
+                        ""
+                    },
                     m.reason
                 ),
                 details: json!({ "effective_at": m.effective_at }),
@@ -333,9 +405,16 @@ pub async fn join_household(
 ) -> Result<i64> {
     let now = app.now();
     let mut tx = app.store.write().await?;
-    let person = store::people::get(&mut tx, id).await?.ok_or(ActionError::NotFound)?;
+    let person = store::people::get(&mut tx, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     let hh = match household_id {
-        Some(h) => store::households::get(&mut tx, h).await?.ok_or(ActionError::NotFound)?.household_id,
+        Some(h) => {
+            store::households::get(&mut tx, h)
+                .await?
+                .ok_or(ActionError::NotFound)?
+                .household_id
+        }
         None => {
             let code = household_code(&mut rand::thread_rng());
             store::households::insert(&mut tx, &code, None, person.site_id, now).await?
@@ -374,7 +453,9 @@ pub struct PersonDetail {
 
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<PersonDetail> {
     let mut c = app.store.read().await?;
-    let person = store::people::get(&mut c, id).await?.ok_or(ActionError::NotFound)?;
+    let person = store::people::get(&mut c, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     let (household_code, household) = match person.household_id {
         Some(h) => {
             let code = store::households::get(&mut c, h).await?.map(|hh| hh.code);
@@ -401,13 +482,19 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<PersonDet
 
 pub async fn by_code(app: &App, _cap: &Cap<ReadRecord>, code: &str) -> Result<Option<i64>> {
     let mut c = app.store.read().await?;
-    Ok(store::people::by_code(&mut c, code).await?.map(|p| p.person_id))
+    Ok(store::people::by_code(&mut c, code)
+        .await?
+        .map(|p| p.person_id))
 }
 
 pub const PAGE: i64 = 50;
 
 /// A page of the registry (keyset pagination by id) and the cursor of the next.
-pub async fn list(app: &App, _cap: &Cap<ReadRecord>, f: &store::people::Filter) -> Result<(Vec<PersonRow>, Option<i64>)> {
+pub async fn list(
+    app: &App,
+    _cap: &Cap<ReadRecord>,
+    f: &store::people::Filter,
+) -> Result<(Vec<PersonRow>, Option<i64>)> {
     let mut c = app.store.read().await?;
     let site_id = match f.site.as_deref().filter(|s| !s.is_empty()) {
         Some(code) => match store::sites::by_code(&mut c, &code.to_ascii_uppercase()).await? {
@@ -446,12 +533,18 @@ impl std::fmt::Debug for PersonPersonal {
 /// Opens a person's personal data for a role allowed to see it, auditing the view in
 /// the same transaction. Case officers see only the people of their own cases; until
 /// a case names this person, the person is hidden from them (not found).
-pub async fn view_personal(app: &App, cap: &Cap<ViewPersonalData>, id: i64) -> Result<PersonPersonal> {
+pub async fn view_personal(
+    app: &App,
+    cap: &Cap<ViewPersonalData>,
+    id: i64,
+) -> Result<PersonPersonal> {
     if cap.actor().role != Role::Registrar {
         return Err(ActionError::NotFound);
     }
     let mut tx = app.store.write().await?;
-    let s = store::people::sealed(&mut tx, id).await?.ok_or(ActionError::NotFound)?;
+    let s = store::people::sealed(&mut tx, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     let open = |col: &str, v: &Option<Vec<u8>>| -> Result<Option<String>> {
         v.as_ref()
             .map(|b| app.keys.open(TABLE, col, id, b))

@@ -21,7 +21,12 @@ pub async fn create(app: &App, cap: &Cap<WriteRegistry>, s: SiteInput) -> Result
             action: "site.create",
             object_type: "site",
             object_id: id.to_string(),
-            summary: format!("code={} kind={} country={}", s.code.as_str(), s.kind.as_str(), s.country.as_str()),
+            summary: format!(
+                "code={} kind={} country={}",
+                s.code.as_str(),
+                s.kind.as_str(),
+                s.country.as_str()
+            ),
             details: json!({ "name_en": s.name_en, "name_fa": s.name_fa, "name_ar": s.name_ar,
                              "lat": s.lat, "lon": s.lon, "capacity": s.capacity }),
         },
@@ -43,7 +48,12 @@ pub async fn update(app: &App, cap: &Cap<WriteRegistry>, id: i64, s: SiteInput) 
             action: "site.update",
             object_type: "site",
             object_id: id.to_string(),
-            summary: format!("code={} kind={} country={}", s.code.as_str(), s.kind.as_str(), s.country.as_str()),
+            summary: format!(
+                "code={} kind={} country={}",
+                s.code.as_str(),
+                s.kind.as_str(),
+                s.country.as_str()
+            ),
             details: json!({ "name_en": s.name_en, "name_fa": s.name_fa, "name_ar": s.name_ar,
                              "lat": s.lat, "lon": s.lon, "capacity": s.capacity }),
         },
@@ -68,7 +78,10 @@ pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<SiteSummary>>
     Ok(sites
         .into_iter()
         .map(|site| {
-            let present = counts.iter().find(|(id, _)| *id == site.site_id).map_or(0, |(_, n)| *n);
+            let present = counts
+                .iter()
+                .find(|(id, _)| *id == site.site_id)
+                .map_or(0, |(_, n)| *n);
             SiteSummary { site, present }
         })
         .collect())
@@ -76,7 +89,15 @@ pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<SiteSummary>>
 
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SiteRow> {
     let mut c = app.store.read().await?;
-    store::sites::get(&mut c, id).await?.ok_or(ActionError::NotFound)
+    store::sites::get(&mut c, id)
+        .await?
+        .ok_or(ActionError::NotFound)
+}
+
+/// When the site's recorded history begins (the earliest dated arrival there).
+pub async fn history_start(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<Option<i64>> {
+    let mut c = app.store.read().await?;
+    Ok(store::people::site_history_start(&mut c, id).await?)
 }
 
 /// The population of a site at one instant: totals by sex and UNHCR age band.
@@ -96,7 +117,12 @@ pub struct Population {
 /// The site's population at each instant of `at` (ascending), computed from every
 /// person's dated history: someone counts at an instant if their latest history entry
 /// at or before it puts them at the site with status `present`.
-pub async fn population(app: &App, _cap: &Cap<ReadRecord>, site_id: i64, at: &[i64]) -> Result<Vec<Population>> {
+pub async fn population(
+    app: &App,
+    _cap: &Cap<ReadRecord>,
+    site_id: i64,
+    at: &[i64],
+) -> Result<Vec<Population>> {
     let rows = {
         let mut c = app.store.read().await?;
         store::people::site_history(&mut c, site_id).await?
@@ -105,7 +131,10 @@ pub async fn population(app: &App, _cap: &Cap<ReadRecord>, site_id: i64, at: &[i
         .iter()
         .map(|t| Population {
             at: *t,
-            bands: AGE_BANDS.iter().map(|(name, _, _)| ((*name).to_string(), 0, 0, 0)).collect(),
+            bands: AGE_BANDS
+                .iter()
+                .map(|(name, _, _)| ((*name).to_string(), 0, 0, 0))
+                .collect(),
             ..Population::default()
         })
         .collect();
@@ -118,7 +147,7 @@ pub async fn population(app: &App, _cap: &Cap<ReadRecord>, site_id: i64, at: &[i
         }
         let history = rows.get(i..j).unwrap_or_default();
         for p in &mut out {
-            let Some(last) = history.iter().filter(|r| r.3 <= p.at).next_back() else {
+            let Some(last) = history.iter().rfind(|r| r.3 <= p.at) else {
                 continue;
             };
             if last.1 != "present" || last.2 != Some(site_id) {
@@ -132,7 +161,11 @@ pub async fn population(app: &App, _cap: &Cap<ReadRecord>, site_id: i64, at: &[i
                 _ => {}
             }
             let year = crate::clock::year_of(p.at);
-            match last.5.and_then(|born| age_band(year - born)).and_then(|b| p.bands.get_mut(b)) {
+            match last
+                .5
+                .and_then(|born| age_band(year - born))
+                .and_then(|b| p.bands.get_mut(b))
+            {
                 Some(band) => match sex {
                     "female" => band.1 += 1,
                     "male" => band.2 += 1,

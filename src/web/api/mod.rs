@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod registry;
 pub mod users;
 
 use axum::routing::get;
@@ -35,6 +36,17 @@ use super::AppState;
         users::update_personal,
         audit::list,
         audit::verify,
+        registry::list_sites,
+        registry::create_site,
+        registry::get_site,
+        registry::update_site,
+        registry::population,
+        registry::list_people,
+        registry::register,
+        registry::get_person,
+        registry::update_person,
+        registry::personal,
+        registry::move_person,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -43,6 +55,7 @@ use super::AppState;
         (name = "account", description = "The caller's own account and tokens"),
         (name = "users", description = "Account administration (admin)"),
         (name = "audit", description = "The audit trail (admin)"),
+        (name = "registry", description = "Sites, people and households"),
     )
 )]
 pub struct ApiDoc;
@@ -91,5 +104,27 @@ pub fn router() -> Router<AppState> {
         )
         .route("/audit", get(audit::list))
         .route("/audit/verify", get(audit::verify))
+        .route(
+            "/sites",
+            get(registry::list_sites).post(registry::create_site),
+        )
+        .route(
+            "/sites/{id}",
+            get(registry::get_site).put(registry::update_site),
+        )
+        .route("/sites/{id}/population", get(registry::population))
+        .route(
+            "/people",
+            get(registry::list_people).post(registry::register),
+        )
+        .route(
+            "/people/{id}",
+            get(registry::get_person).put(registry::update_person),
+        )
+        .route("/people/{id}/personal", get(registry::personal))
+        .route(
+            "/people/{id}/move",
+            axum::routing::post(registry::move_person),
+        )
         .fallback(not_found)
 }

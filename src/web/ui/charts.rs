@@ -35,8 +35,8 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
-pub use bar::{BarChart, BarGroup, Orientation, bar_chart};
-pub use line::{LineChart, Series, line_chart};
+pub use bar::{bar_chart, BarChart, BarGroup, Orientation};
+pub use line::{line_chart, LineChart, Series};
 pub use pyramid::pyramid;
 pub use svg::escape;
 
@@ -103,7 +103,13 @@ const LIMIT: f64 = 1e18;
 /// [`Tr::num`](crate::i18n::Tr::num) formats integers. A range narrower than
 /// 1 still gets two ticks one apart. Non-finite bounds count as 0.
 pub fn nice_ticks(lo: f64, hi: f64, max_intervals: usize) -> Vec<i64> {
-    let clean = |v: f64| if v.is_finite() { v.clamp(-LIMIT, LIMIT) } else { 0.0 };
+    let clean = |v: f64| {
+        if v.is_finite() {
+            v.clamp(-LIMIT, LIMIT)
+        } else {
+            0.0
+        }
+    };
     let (a, b) = (clean(lo), clean(hi));
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     let lo = lo.floor() as i128;

@@ -2,10 +2,13 @@
 
 pub mod account;
 pub mod audit;
+pub mod charts;
 pub mod dashboard;
 pub mod errors;
 pub mod lang;
 pub mod login;
 pub mod page;
+pub mod people;
+pub mod sites;
 pub mod tokens;
 pub mod users;

@@ -48,8 +48,10 @@ pub struct PageCtx {
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
 /// add their areas here.
-const NAV: [(&str, &str, Perm); 4] = [
+const NAV: [(&str, &str, Perm); 6] = [
     ("/", "nav-dashboard", Perm::ReadReports),
+    ("/registry/people", "nav-registry", Perm::ReadRecord),
+    ("/registry/sites", "nav-sites", Perm::ReadRecord),
     ("/admin/users", "nav-users", Perm::ManageUsers),
     ("/admin/audit", "nav-audit", Perm::ReadAudit),
     ("/account", "nav-account", Perm::OwnAccount),

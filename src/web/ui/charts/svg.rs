@@ -45,17 +45,46 @@ pub(super) fn num(v: f64) -> String {
     let v = if v.is_finite() { v } else { 0.0 };
     let s = format!("{v:.1}");
     let s = s.strip_suffix(".0").unwrap_or(&s);
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
-/// A deliberately generous estimate of rendered width (no font metrics on
-/// the server): 0.6 em per visible character. Bidi marks take no room.
+/// A deliberately generous estimate of rendered width, as there are no font
+/// metrics on the server: 0.6 em per digit, capital and symbol, 0.55 per
+/// Latin small letter, 0.5 per (joined) Arabic-script letter, 0.3 for spaces
+/// and thin punctuation, nothing for bidi and joiner marks.
 pub(super) fn text_width(s: &str, size: f64) -> f64 {
-    let visible = s
+    let em: f64 = s
         .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}'))
-        .count();
-    visible as f64 * 0.6 * size
+        .map(|c| match c {
+            '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}' => 0.0,
+            ' ' => 0.3,
+            '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' | '0'..='9' => 0.6,
+            'a'..='z' => 0.55,
+            '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.3,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFC}' => 0.5,
+            _ => 0.6,
+        })
+        .sum();
+    em * size
+}
+
+/// The direction of the first strong character: `Some(true)` for Arabic or
+/// Hebrew script, `Some(false)` for other letters, `None` for digits and
+/// punctuation only.
+fn first_strong_rtl(s: &str) -> Option<bool> {
+    s.chars().find_map(|c| match c {
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' | '\u{0600}'..='\u{0605}' => None,
+        '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Some(true),
+        c if c.is_alphabetic() => Some(false),
+        _ => None,
+    })
 }
 
 /// `s`, cut with an ellipsis if it would be wider than `max`.
@@ -72,6 +101,44 @@ pub(super) fn fit(s: &str, max: f64, size: f64) -> String {
     }
     out.push('…');
     out
+}
+
+/// Axis labels centred on their ticks and nudged inside the picture. When
+/// they would overlap, every second (third, …) label is kept instead, so the
+/// survivors stay evenly spaced. Labels count in reading order (`rtl`: from
+/// the right), so the first — usually zero — always survives.
+pub(super) fn spaced<'a>(labels: &[(f64, &'a str)], rtl: bool) -> Vec<(f64, f64, &'a str)> {
+    let mut sorted: Vec<(f64, &str)> = labels.iter().filter(|l| l.0.is_finite()).copied().collect();
+    sorted.sort_by(|a, b| {
+        if rtl {
+            b.0.total_cmp(&a.0)
+        } else {
+            a.0.total_cmp(&b.0)
+        }
+    });
+    let placed: Vec<(f64, f64, &str)> = sorted
+        .iter()
+        .map(|(tick, label)| {
+            let half = text_width(label, TICK) / 2.0;
+            (*tick, tick.clamp(PAD + half, WIDTH - PAD - half), *label)
+        })
+        .collect();
+    let fits = |kept: &[&(f64, f64, &str)]| {
+        kept.windows(2).all(|w| match w {
+            [a, b] => {
+                let gap = (a.1 - b.1).abs();
+                gap >= (text_width(a.2, TICK) + text_width(b.2, TICK)) / 2.0 + 8.0
+            }
+            _ => true,
+        })
+    };
+    for stride in 1..=placed.len().max(1) {
+        let kept: Vec<&(f64, f64, &str)> = placed.iter().step_by(stride).collect();
+        if fits(&kept) {
+            return kept.into_iter().copied().collect();
+        }
+    }
+    Vec::new()
 }
 
 /// A horizontal position expressed physically; [`Svg::text`] maps it to
@@ -130,13 +197,21 @@ impl Svg {
         } else {
             TEXT
         };
+        // An English name in a Persian chart (or the reverse) gets its own
+        // direction, or its punctuation lands on the wrong end. Text with no
+        // letters (numbers, "۰–۴") keeps the chart's direction on purpose:
+        // that is how a range reads in an RTL sentence.
+        let s = match first_strong_rtl(s) {
+            Some(rtl) if rtl != self.rtl => format!("\u{2068}{s}\u{2069}"),
+            _ => s.to_owned(),
+        };
         let _ = write!(
             self.body,
             r#"<text x="{}" y="{}" text-anchor="{anchor}" class="{}">{}</text>"#,
             num(x),
             num(y + size * 0.35),
             escape(class),
-            escape(s)
+            escape(&s)
         );
     }
 
@@ -174,7 +249,10 @@ impl Svg {
         let shape = |d: &str| d.replace('X', &x).replace('Y', &y);
         match hue {
             Hue::Blue => {
-                let _ = write!(self.body, r#"<circle cx="{x}" cy="{y}" r="4" class="{class}"/>"#);
+                let _ = write!(
+                    self.body,
+                    r#"<circle cx="{x}" cy="{y}" r="4" class="{class}"/>"#
+                );
             }
             Hue::Grey => {
                 let _ = write!(
@@ -198,6 +276,7 @@ impl Svg {
             Swatch::Line => 30.0,
             Swatch::Box => 14.0,
         };
+        let rtl = self.rtl;
         let (mut offset, mut row) = (0.0, 0.0);
         for (name, hue) in items {
             let name = fit(name, WIDTH - 2.0 * PAD - sw - 8.0, TEXT);
@@ -208,7 +287,7 @@ impl Svg {
             }
             let y = top + row * LEGEND_ROW + LEGEND_ROW / 2.0;
             // Distance from the reading-start edge → physical x.
-            let at = |d: f64| if self.rtl { WIDTH - PAD - d } else { PAD + d };
+            let at = |d: f64| if rtl { WIDTH - PAD - d } else { PAD + d };
             let (s1, s2) = (at(offset), at(offset + sw));
             match swatch {
                 Swatch::Line => {
@@ -221,7 +300,7 @@ impl Svg {
                     self.rect(s1, y - 7.0, s2, y + 7.0, &class);
                 }
             }
-            let anchor = if self.rtl { Anchor::Right } else { Anchor::Left };
+            let anchor = if rtl { Anchor::Right } else { Anchor::Left };
             self.text(at(offset + sw + 6.0), y, anchor, "chart-legend", &name);
             offset += w + 20.0;
         }
@@ -292,6 +371,12 @@ pub(super) fn no_data(tr: &Tr, kind: &'static str, title: &str, desc: &str) -> S
     let mut svg = Svg::new(tr, kind, title, &desc);
     let height = 120.0;
     svg.rect(PAD, PAD, WIDTH - PAD, height - PAD, "chart-empty");
-    svg.text(WIDTH / 2.0, height / 2.0, Anchor::Middle, "chart-no-data", &message);
+    svg.text(
+        WIDTH / 2.0,
+        height / 2.0,
+        Anchor::Middle,
+        "chart-no-data",
+        &message,
+    );
     svg.finish(height)
 }

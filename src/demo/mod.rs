@@ -5,6 +5,8 @@
 //! once, and loads the demo story — the Ashraf/Liberty record, as far as the
 //! capabilities built so far hold it. Every person in it is synthetic.
 
+mod registry;
+
 use std::path::{Path, PathBuf};
 
 use crate::actions::users::NewUser;
@@ -66,6 +68,24 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
         let (_, password) = crate::actions::users::create(app, &cap, new).await?;
         out.push((role, name.to_string(), password.unwrap_or_default()));
     }
+    // The demo's registrar keeps the registry, so the trail shows who entered it.
+    let registrar = out
+        .iter()
+        .find(|(r, _, _)| *r == Role::Registrar)
+        .map(|(_, name, _)| name.clone())
+        .unwrap_or_default();
+    let mut c = app.store.read().await?;
+    let registrar_id = store::users::by_username(&mut c, &registrar)
+        .await?
+        .map_or(0, |u| u.user_id);
+    drop(c);
+    let cap = Actor {
+        user_id: registrar_id,
+        username: registrar,
+        role: Role::Registrar,
+    }
+    .grant()?;
+    registry::load(app, &cap).await?;
     let mut tx = app.store.write().await?;
     store::settings::set(&mut tx, "demo", "1").await?;
     tx.commit().await?;

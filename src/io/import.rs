@@ -1,0 +1,602 @@
+//! Validating a table of people before anything is written: which columns it has, and
+//! for each row either a validated person or the exact reasons it was refused.
+//!
+//! Checks that need the whole file (unknown or duplicate columns, the same external id
+//! on two lines, two heads of one household) are made here, so the action layer gets
+//! rows that can be committed as they are. Messages name the line and column but never
+//! repeat a cell's value: a refused cell may be someone's name or birth date.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::domain::person::{Choice, PersonInput, PERSON_FIELDS};
+use crate::domain::site::{parse_count, SiteCode};
+use crate::domain::Invalid;
+
+use super::layout::{column_for_hxl, COLUMNS, EXAMPLE_ID};
+use super::table::{column_name, Row, Table};
+
+/// A member's relation to the head of their household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relationship {
+    Head,
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Other,
+}
+
+impl Choice for Relationship {
+    const FIELD: &'static str = "relationship";
+    const ALL: &'static [Self] = &[
+        Relationship::Head,
+        Relationship::Spouse,
+        Relationship::Child,
+        Relationship::Parent,
+        Relationship::Sibling,
+        Relationship::Other,
+    ];
+    fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Head => "head",
+            Relationship::Spouse => "spouse",
+            Relationship::Child => "child",
+            Relationship::Parent => "parent",
+            Relationship::Sibling => "sibling",
+            Relationship::Other => "other",
+        }
+    }
+}
+
+/// A row that passed every check.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    pub line: usize,
+    pub person: PersonInput,
+    /// Validated in form only; whether the site exists is the store's question.
+    pub site: Option<SiteCode>,
+    /// The file's household reference, shared by the members of one household.
+    pub household: Option<String>,
+    pub relationship: Option<Relationship>,
+}
+
+/// One reason a row (or the whole file) was refused, or a warning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Line (CSV) or sheet row (XLSX), 1-based; the header's line for the whole file.
+    pub line: usize,
+    /// The column, by its vigil name; `""` for the whole row.
+    pub field: String,
+    /// The message id in the locale files.
+    pub key: &'static str,
+    /// The message in English; it never contains a cell's value.
+    pub message: String,
+}
+
+fn problem(line: usize, field: &str, key: &'static str, message: impl Into<String>) -> Problem {
+    Problem {
+        line,
+        field: field.to_string(),
+        key,
+        message: message.into(),
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Data rows read from the file.
+    pub rows: usize,
+    /// The file's columns were unusable, so no row was checked and none is accepted.
+    pub file_rejected: bool,
+    pub accepted: Vec<ImportRow>,
+    /// Every problem, in line order; a row may have several.
+    pub rejected: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Report {
+    /// The number of distinct rows refused.
+    pub fn rejected_rows(&self) -> usize {
+        let mut lines: Vec<usize> = self.rejected.iter().map(|p| p.line).collect();
+        lines.dedup();
+        lines.len()
+    }
+}
+
+/// Header names people use for vigil's columns: suggested, never silently accepted.
+const ALIASES: &[(&str, &str)] = &[
+    ("id", "external_id"),
+    ("name", "name_latin"),
+    ("full_name", "name_latin"),
+    ("gender", "sex"),
+    ("dob", "birth_date"),
+    ("date_of_birth", "birth_date"),
+    ("birthday", "birth_date"),
+    ("year_of_birth", "birth_year"),
+    ("country", "nationality"),
+    ("citizenship", "nationality"),
+    ("language", "languages"),
+    ("legal_status", "protection"),
+    ("vulnerability", "vulnerabilities"),
+    ("specific_needs", "vulnerabilities"),
+    ("needs", "vulnerabilities"),
+    ("passport", "document"),
+    ("document_number", "document"),
+    ("mobile", "phone"),
+    ("telephone", "phone"),
+    ("phone_number", "phone"),
+    ("camp", "site"),
+    ("site_code", "site"),
+    ("household_id", "household"),
+    ("hh", "household"),
+    ("relation", "relationship"),
+    ("comments", "notes"),
+    ("comment", "notes"),
+];
+
+/// Edit distance with adjacent transpositions (`nmae` is one edit from `name`).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let at = |v: &[usize], k: usize| v.get(k).copied().unwrap_or(usize::MAX / 2);
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a.get(i - 1) != b.get(j - 1));
+            let mut best = (at(&prev, j) + 1)
+                .min(at(&cur, j - 1) + 1)
+                .min(at(&prev, j - 1) + cost);
+            let swapped =
+                i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1);
+            if swapped {
+                best = best.min(at(&before, j - 2) + 1);
+            }
+            if let Some(c) = cur.get_mut(j) {
+                *c = best;
+            }
+        }
+        before = std::mem::replace(&mut prev, cur);
+    }
+    at(&prev, b.len())
+}
+
+/// The column a user probably meant by an unknown header.
+pub fn suggest(header: &str) -> Option<&'static str> {
+    if let Some((_, to)) = ALIASES.iter().find(|(a, _)| *a == header) {
+        return Some(to);
+    }
+    let limit = (1 + header.chars().count() / 4).min(3);
+    COLUMNS
+        .iter()
+        .map(|c| (c.name, c.name))
+        .chain(ALIASES.iter().copied())
+        .map(|(candidate, target)| (distance(header, candidate), target))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, target)| target)
+}
+
+/// A cell a spreadsheet would run as a formula if it were exported again: `=` anything,
+/// `@` then a letter or `(`, or `+`/`-` then anything but a number or a phone number
+/// (`+964 770…`, `-12` and `-` alone are data).
+pub fn looks_like_formula(cell: &str) -> bool {
+    let mut chars = cell.trim_start().chars();
+    match chars.next() {
+        Some('=') => true,
+        Some('@') => chars.next().is_some_and(|c| c.is_alphabetic() || c == '('),
+        Some('+' | '-') => {
+            !chars.all(|c| c.is_numeric() || c.is_whitespace() || "()-./,".contains(c))
+        }
+        _ => false,
+    }
+}
+
+/// Where each known column is in the table, and how many columns the header has.
+struct Columns {
+    at: HashMap<&'static str, usize>,
+    width: usize,
+}
+
+impl Columns {
+    fn get<'r>(&self, row: &'r Row, name: &str) -> &'r str {
+        self.at.get(name).map_or("", |i| row.get(*i))
+    }
+}
+
+fn shown(header: &str) -> String {
+    let mut s: String = header.chars().take(40).collect();
+    if header.chars().count() > 40 {
+        s.push('…');
+    }
+    format!("`{s}`")
+}
+
+fn known_column(header: &str) -> Option<&'static str> {
+    if header.starts_with('#') {
+        return column_for_hxl(header);
+    }
+    COLUMNS.iter().map(|c| c.name).find(|n| *n == header)
+}
+
+fn resolve_columns(table: &Table) -> Result<Columns, Vec<Problem>> {
+    let line = table.header_line;
+    let mut at: HashMap<&'static str, usize> = HashMap::new();
+    let mut unknown = Vec::new();
+    let mut problems = Vec::new();
+    for (i, header) in table.headers.iter().enumerate() {
+        let tag = table
+            .hxl
+            .as_ref()
+            .and_then(|h| h.tags.get(i))
+            .filter(|t| !t.is_empty());
+        let name = match (known_column(header), tag.and_then(|t| column_for_hxl(t))) {
+            (Some(a), Some(b)) if a != b => {
+                problems.push(problem(
+                    line,
+                    a,
+                    "import-column-conflict",
+                    format!(
+                        "column {}: the header says `{a}` but the HXL hashtag says `{b}`",
+                        column_name(i + 1)
+                    ),
+                ));
+                continue;
+            }
+            (Some(a), _) | (None, Some(a)) => a,
+            (None, None) if header.is_empty() && tag.is_none() => {
+                if let Some(r) = table.rows.iter().find(|r| !r.get(i).trim().is_empty()) {
+                    problems.push(problem(
+                        line,
+                        "",
+                        "import-unnamed-column",
+                        format!(
+                            "column {} has no header but holds data (first on line {})",
+                            column_name(i + 1),
+                            r.line
+                        ),
+                    ));
+                }
+                continue;
+            }
+            (None, None) => {
+                let label = if header.is_empty() {
+                    tag.map_or("", |t| t.as_str())
+                } else {
+                    header
+                };
+                unknown.push(match suggest(label) {
+                    Some(s) => format!("{} (did you mean `{s}`?)", shown(label)),
+                    None => shown(label),
+                });
+                continue;
+            }
+        };
+        if let Some(first) = at.insert(name, i) {
+            problems.push(problem(
+                line,
+                name,
+                "import-duplicate-column",
+                format!(
+                    "the column `{name}` appears twice: columns {} and {}",
+                    column_name(first + 1),
+                    column_name(i + 1)
+                ),
+            ));
+        }
+    }
+    if !unknown.is_empty() {
+        problems.push(problem(
+            line,
+            "",
+            "import-unknown-columns",
+            format!(
+                "unknown column{}: {}; docs/import.md and the template list the accepted columns",
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown.join(", ")
+            ),
+        ));
+    }
+    if !at.contains_key("external_id") {
+        problems.push(problem(
+            line,
+            "external_id",
+            "import-missing-column",
+            "the required column `external_id` is missing",
+        ));
+    }
+    if !at.contains_key("name_latin") && !at.contains_key("name_original") {
+        problems.push(problem(
+            line,
+            "name_latin",
+            "import-missing-column",
+            "a name column is required: `name_latin` or `name_original`",
+        ));
+    }
+    if problems.is_empty() {
+        Ok(Columns {
+            at,
+            width: table.headers.len(),
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Lines grouped by a key read from each row (rows without a key are left out).
+fn group_lines(table: &Table, key: impl Fn(&Row) -> Option<String>) -> HashMap<String, Vec<usize>> {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for row in &table.rows {
+        if let Some(k) = key(row) {
+            groups.entry(k).or_default().push(row.line);
+        }
+    }
+    groups
+}
+
+/// `4, 9 and 12` — the other lines of a group, at most ten.
+fn other_lines(lines: &[usize], this: usize) -> String {
+    let others: Vec<String> = lines
+        .iter()
+        .filter(|l| **l != this)
+        .map(usize::to_string)
+        .collect();
+    let mut shown: Vec<String> = others.iter().take(10).cloned().collect();
+    if others.len() > 10 {
+        shown.push(format!("{} more", others.len() - 10));
+    }
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => shown.join(""),
+    }
+}
+
+fn household_ref(cell: &str) -> Result<Option<String>, Invalid> {
+    let s = crate::i18n::normalize_digits(cell.trim());
+    if s.is_empty() {
+        Ok(None)
+    } else if s.len() <= 64 && s.chars().all(|c| c.is_ascii_graphic()) {
+        Ok(Some(s))
+    } else {
+        Err(Invalid::new(
+            "household",
+            "invalid-household",
+            "must be at most 64 visible ASCII characters",
+        ))
+    }
+}
+
+fn from_invalid(line: usize, e: Invalid) -> Problem {
+    // Some parsers name their own field; the user knows the column.
+    let field = match e.field {
+        "vulnerability" | "urgency" => "vulnerabilities",
+        "code" => "site",
+        f => f,
+    };
+    problem(line, field, e.key, e.message)
+}
+
+/// Validates every row of a people table. `this_year` bounds birth years and turns
+/// ages into birth years (time is a parameter).
+pub fn validate_people(table: &Table, this_year: i64) -> Report {
+    let mut report = Report {
+        rows: table.rows.len(),
+        ..Report::default()
+    };
+    let columns = match resolve_columns(table) {
+        Ok(c) => c,
+        Err(problems) => {
+            report.file_rejected = true;
+            report.rejected = problems;
+            return report;
+        }
+    };
+    if table.rows.is_empty() {
+        report.file_rejected = true;
+        report.rejected.push(problem(
+            table.header_line,
+            "",
+            "import-no-rows",
+            "the file has a header but no rows of people",
+        ));
+        return report;
+    }
+    let ids = group_lines(table, |r| {
+        Some(columns.get(r, "external_id").trim().to_string()).filter(|s| !s.is_empty())
+    });
+    let heads = group_lines(table, |r| {
+        let head = Relationship::parse(columns.get(r, "relationship")) == Ok(Relationship::Head);
+        head.then(|| household_ref(columns.get(r, "household")).ok().flatten())
+            .flatten()
+    });
+    let mut approximate = 0usize;
+    for row in &table.rows {
+        let before = report.rejected.len();
+        match check_row(row, &columns, &ids, &heads, this_year, &mut report.rejected) {
+            Some((accepted, from_age)) if report.rejected.len() == before => {
+                approximate += usize::from(from_age);
+                report.accepted.push(accepted);
+            }
+            _ => {}
+        }
+    }
+    if approximate > 0 {
+        report.warnings.push(problem(
+            table.header_line,
+            "age",
+            "import-age-approximate",
+            format!("{approximate} birth year(s) were computed from `age` and may be one year off"),
+        ));
+    }
+    split_households(table, &columns, &mut report.warnings);
+    report
+}
+
+/// Checks one row, pushing each problem; returns the row if it could be built, and
+/// whether its birth year came from an age.
+fn check_row(
+    row: &Row,
+    columns: &Columns,
+    ids: &HashMap<String, Vec<usize>>,
+    heads: &HashMap<String, Vec<usize>>,
+    this_year: i64,
+    problems: &mut Vec<Problem>,
+) -> Option<(ImportRow, bool)> {
+    let line = row.line;
+    let width = columns.width;
+    if row.len() > width {
+        problems.push(problem(line, "", "import-extra-cells", format!(
+            "the row has {} cells but the header has {width}; a value may contain an unquoted separator",
+            row.len()
+        )));
+        return None;
+    }
+    let before = problems.len();
+    for c in COLUMNS {
+        if looks_like_formula(columns.get(row, c.name)) {
+            problems.push(problem(line, c.name, "import-formula",
+                "looks like a spreadsheet formula (starts with = + - or @); formulas are not accepted, remove the leading sign"));
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    let id = columns.get(row, "external_id").trim();
+    if id.is_empty() {
+        problems.push(problem(line, "external_id", "import-external-id-required",
+            "is required on every row, so that importing the file again updates people instead of adding them twice"));
+    } else if id == EXAMPLE_ID {
+        problems.push(problem(
+            line,
+            "external_id",
+            "import-example-row",
+            "this is the template's example row; delete it before importing",
+        ));
+    } else if let Some(lines) = ids.get(id).filter(|l| l.len() > 1) {
+        problems.push(problem(
+            line,
+            "external_id",
+            "import-duplicate-id",
+            format!(
+                "the same external_id is also on line {}",
+                other_lines(lines, line)
+            ),
+        ));
+    }
+    let fields: HashMap<&str, &str> = PERSON_FIELDS
+        .iter()
+        .map(|f| (*f, columns.get(row, f)))
+        .collect();
+    let mut person = PersonInput::from_fields(&fields, this_year)
+        .map_err(|e| problems.push(from_invalid(line, e)))
+        .ok();
+    let site = match columns.get(row, "site").trim() {
+        "" => None,
+        s => SiteCode::parse(s)
+            .map_err(|e| problems.push(from_invalid(line, e)))
+            .ok(),
+    };
+    let household = household_ref(columns.get(row, "household"))
+        .map_err(|e| problems.push(from_invalid(line, e)))
+        .ok()
+        .flatten();
+    let relationship = match columns.get(row, "relationship").trim() {
+        "" => None,
+        s => Relationship::parse(s)
+            .map_err(|e| problems.push(from_invalid(line, e)))
+            .ok(),
+    };
+    if relationship.is_some() && household.is_none() {
+        problems.push(problem(
+            line,
+            "relationship",
+            "import-relationship-needs-household",
+            "needs a household reference in the `household` column",
+        ));
+    }
+    if let (Some(Relationship::Head), Some(h)) = (relationship, &household) {
+        if let Some(lines) = heads.get(h).filter(|l| l.len() > 1) {
+            problems.push(problem(
+                line,
+                "relationship",
+                "import-two-heads",
+                format!(
+                    "the household already has a head on line {}",
+                    other_lines(lines, line)
+                ),
+            ));
+        }
+    }
+    let mut from_age = false;
+    let max_age = (this_year - 1880).clamp(0, 130);
+    match parse_count("age", columns.get(row, "age"), 0..=max_age) {
+        Err(e) => problems.push(from_invalid(line, e)),
+        Ok(Some(age)) => {
+            if let Some(p) = person.as_mut() {
+                let implied = this_year - age;
+                match p.birth_year {
+                    // Born this calendar year minus age, or the year before if the
+                    // birthday has not come yet.
+                    Some(y) if y == implied || y + 1 == implied => {}
+                    Some(_) => problems.push(problem(
+                        line,
+                        "age",
+                        "import-age-mismatch",
+                        "does not match the birth date or birth year",
+                    )),
+                    None => {
+                        p.birth_year = Some(implied);
+                        from_age = true;
+                    }
+                }
+            }
+        }
+        Ok(None) => {}
+    }
+    let person = person?;
+    Some((
+        ImportRow {
+            line,
+            person,
+            site,
+            household,
+            relationship,
+        },
+        from_age,
+    ))
+}
+
+/// A household moves together: members on different sites in one file are flagged.
+fn split_households(table: &Table, columns: &Columns, warnings: &mut Vec<Problem>) {
+    let mut sites: HashMap<String, (Vec<usize>, Vec<String>)> = HashMap::new();
+    for row in &table.rows {
+        let Ok(Some(h)) = household_ref(columns.get(row, "household")) else {
+            continue;
+        };
+        let site = columns.get(row, "site").trim().to_ascii_uppercase();
+        let entry = sites.entry(h).or_default();
+        entry.0.push(row.line);
+        if !site.is_empty() && !entry.1.contains(&site) {
+            entry.1.push(site);
+        }
+    }
+    let mut split: Vec<&Vec<usize>> = sites
+        .values()
+        .filter(|(_, s)| s.len() > 1)
+        .map(|(lines, _)| lines)
+        .collect();
+    split.sort();
+    for lines in split {
+        let first = lines.first().copied().unwrap_or(0);
+        warnings.push(problem(first, "household", "import-household-split", format!(
+            "members of one household are on different sites (lines {first} and {}); a household moves together",
+            other_lines(lines, first)
+        )));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,10 @@
+//! Files in and out of vigil: reading uploaded tables, validating import rows, and the
+//! documented import layout (template and HXL tags).
+//!
+//! Everything here is pure: bytes in, validated values and a report out. Committing rows
+//! is the action layer's job, so an import can be checked in full before anything is
+//! written, and a file that fails to read never touches the store.
+
+pub mod import;
+pub mod layout;
+pub mod table;
