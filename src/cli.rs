@@ -58,6 +58,9 @@ pub enum Command {
     /// Configuration: print a commented example, or the effective settings.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Import records from a file.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print the OpenAPI 3.1 document of the JSON API.
     Openapi,
     /// Run the benchmark scenarios, each against an anchor in the same run.
@@ -77,6 +80,23 @@ pub enum KeyCommand {
         #[arg(long, value_name = "FILE")]
         new_key_file: PathBuf,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Import people from a CSV or XLSX file (layout: docs/import.md). Every row is
+    /// checked first; a file with any rejected row imports nothing.
+    People {
+        file: PathBuf,
+        /// The registrar account the import is recorded under.
+        #[arg(long = "as", value_name = "USERNAME")]
+        as_user: String,
+        /// Check the file and print the report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print the import template (CSV with the HXL row) to standard output.
+    Template,
 }
 
 #[derive(Subcommand, Debug)]
@@ -349,6 +369,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(opts, None)?;
             println!("{config:#?}");
         }
+        Command::Import(ImportCommand::Template) => print!("{}", crate::io::layout::template_csv()),
+        Command::Import(ImportCommand::People {
+            file,
+            as_user,
+            dry_run,
+        }) => {
+            let (app, _) = open(opts, None).await?;
+            if !import_people(&app, &file, &as_user, dry_run).await? {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         Command::Openapi => println!("{}", crate::web::api::openapi_json()),
         Command::Bench(args) => crate::bench::run(args).await?,
     }
@@ -429,4 +460,90 @@ async fn user_command(opts: &Options, cmd: UserCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `vigil import people`: prints the report; returns whether the file was accepted.
+async fn import_people(
+    app: &App,
+    file: &std::path::Path,
+    as_user: &str,
+    dry_run: bool,
+) -> anyhow::Result<bool> {
+    use sha2::Digest;
+    let user = find_user(app, as_user).await?;
+    let actor = Actor {
+        user_id: user.user_id,
+        username: user.username.clone(),
+        role: user.role.parse()?,
+    };
+    let cap = actor
+        .grant::<crate::auth::capability::WriteRegistry>()
+        .map_err(|_| {
+            anyhow::anyhow!(
+                "{} is not a registrar: imports are recorded under a registrar's account",
+                user.username
+            )
+        })?;
+    let bytes =
+        std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = hex::encode(sha2::Sha256::digest(&bytes));
+    let year = crate::clock::year_of(app.now());
+    let mut report = tokio::task::spawn_blocking(move || {
+        crate::io::table::read_table(&bytes, &name)
+            .map(|t| crate::io::import::validate_people(&t, year))
+    })
+    .await?
+    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let sites = actions::registry::import::check(app, &mut report).await?;
+    for p in &report.rejected {
+        println!(
+            "line {}: {}: {}",
+            p.line,
+            if p.field.is_empty() { "row" } else { &p.field },
+            p.message
+        );
+    }
+    for p in &report.warnings {
+        println!("line {} (warning): {}: {}", p.line, p.field, p.message);
+    }
+    println!(
+        "{} row(s) read, {} accepted, {} rejected",
+        report.rows,
+        report.accepted.len(),
+        report.rejected_rows()
+    );
+    if report.file_rejected || !report.rejected.is_empty() {
+        println!("nothing was imported: correct the rows above and import the file again");
+        return Ok(false);
+    }
+    if dry_run {
+        println!("dry run: nothing was written");
+        return Ok(true);
+    }
+    let total = report.accepted.len();
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let out = actions::registry::import::commit(app, &cap, &report, &sites, &hash, |done| {
+        if tty {
+            let width = 30;
+            let filled = done * width / total.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+        }
+    })
+    .await?;
+    if tty {
+        eprintln!();
+    }
+    println!(
+        "imported: {} added, {} updated, {} household(s) created, in {} batch(es)",
+        out.added, out.updated, out.households_created, out.batches
+    );
+    Ok(true)
 }

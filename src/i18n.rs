@@ -349,6 +349,12 @@ impl Tr {
         }
     }
 
+    /// A year (or any number that is a label, not a quantity): localised digits, no
+    /// thousands separator — `1985`, `۱۹۸۵`, `١٩٨٥`.
+    pub fn year(&self, y: impl Integer) -> String {
+        digits(&y.to_i64().to_string(), self.lang)
+    }
+
     /// A month for axis labels and tables: `Nov 2026`, `آذر ۱۴۰۵` (Solar Hijri month
     /// containing the instant), `نوفمبر ٢٠٢٦`.
     pub fn month(&self, unix_secs: impl Integer) -> String {

@@ -14,41 +14,15 @@ use crate::domain::person::{Choice, PersonInput, PERSON_FIELDS};
 use crate::domain::site::{parse_count, SiteCode};
 use crate::domain::Invalid;
 
-use super::layout::{column_for_hxl, COLUMNS, EXAMPLE_ID};
-use super::table::{column_name, Row, Table};
+use super::layout::{COLUMNS, EXAMPLE_ID};
+use super::table::{Row, Table};
 
-/// A member's relation to the head of their household.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Relationship {
-    Head,
-    Spouse,
-    Child,
-    Parent,
-    Sibling,
-    Other,
-}
+mod columns;
 
-impl Choice for Relationship {
-    const FIELD: &'static str = "relationship";
-    const ALL: &'static [Self] = &[
-        Relationship::Head,
-        Relationship::Spouse,
-        Relationship::Child,
-        Relationship::Parent,
-        Relationship::Sibling,
-        Relationship::Other,
-    ];
-    fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Head => "head",
-            Relationship::Spouse => "spouse",
-            Relationship::Child => "child",
-            Relationship::Parent => "parent",
-            Relationship::Sibling => "sibling",
-            Relationship::Other => "other",
-        }
-    }
-}
+pub use columns::suggest;
+use columns::{resolve_columns, Columns};
+
+pub use crate::domain::person::Relationship;
 
 /// A row that passed every check.
 #[derive(Debug, Clone)]
@@ -73,6 +47,15 @@ pub struct Problem {
     pub key: &'static str,
     /// The message in English; it never contains a cell's value.
     pub message: String,
+    /// The variable parts of the message, for translating `key` (`lines`, `column`…).
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
 }
 
 fn problem(line: usize, field: &str, key: &'static str, message: impl Into<String>) -> Problem {
@@ -81,6 +64,7 @@ fn problem(line: usize, field: &str, key: &'static str, message: impl Into<Strin
         field: field.to_string(),
         key,
         message: message.into(),
+        args: Vec::new(),
     }
 }
 
@@ -105,81 +89,6 @@ impl Report {
     }
 }
 
-/// Header names people use for vigil's columns: suggested, never silently accepted.
-const ALIASES: &[(&str, &str)] = &[
-    ("id", "external_id"),
-    ("name", "name_latin"),
-    ("full_name", "name_latin"),
-    ("gender", "sex"),
-    ("dob", "birth_date"),
-    ("date_of_birth", "birth_date"),
-    ("birthday", "birth_date"),
-    ("year_of_birth", "birth_year"),
-    ("country", "nationality"),
-    ("citizenship", "nationality"),
-    ("language", "languages"),
-    ("legal_status", "protection"),
-    ("vulnerability", "vulnerabilities"),
-    ("specific_needs", "vulnerabilities"),
-    ("needs", "vulnerabilities"),
-    ("passport", "document"),
-    ("document_number", "document"),
-    ("mobile", "phone"),
-    ("telephone", "phone"),
-    ("phone_number", "phone"),
-    ("camp", "site"),
-    ("site_code", "site"),
-    ("household_id", "household"),
-    ("hh", "household"),
-    ("relation", "relationship"),
-    ("comments", "notes"),
-    ("comment", "notes"),
-];
-
-/// Edit distance with adjacent transpositions (`nmae` is one edit from `name`).
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let at = |v: &[usize], k: usize| v.get(k).copied().unwrap_or(usize::MAX / 2);
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a.get(i - 1) != b.get(j - 1));
-            let mut best = (at(&prev, j) + 1)
-                .min(at(&cur, j - 1) + 1)
-                .min(at(&prev, j - 1) + cost);
-            let swapped =
-                i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1);
-            if swapped {
-                best = best.min(at(&before, j - 2) + 1);
-            }
-            if let Some(c) = cur.get_mut(j) {
-                *c = best;
-            }
-        }
-        before = std::mem::replace(&mut prev, cur);
-    }
-    at(&prev, b.len())
-}
-
-/// The column a user probably meant by an unknown header.
-pub fn suggest(header: &str) -> Option<&'static str> {
-    if let Some((_, to)) = ALIASES.iter().find(|(a, _)| *a == header) {
-        return Some(to);
-    }
-    let limit = (1 + header.chars().count() / 4).min(3);
-    COLUMNS
-        .iter()
-        .map(|c| (c.name, c.name))
-        .chain(ALIASES.iter().copied())
-        .map(|(candidate, target)| (distance(header, candidate), target))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, target)| target)
-}
-
 /// A cell a spreadsheet would run as a formula if it were exported again: `=` anything,
 /// `@` then a letter or `(`, or `+`/`-` then anything but a number or a phone number
 /// (`+964 770…`, `-12` and `-` alone are data).
@@ -192,137 +101,6 @@ pub fn looks_like_formula(cell: &str) -> bool {
             !chars.all(|c| c.is_numeric() || c.is_whitespace() || "()-./,".contains(c))
         }
         _ => false,
-    }
-}
-
-/// Where each known column is in the table, and how many columns the header has.
-struct Columns {
-    at: HashMap<&'static str, usize>,
-    width: usize,
-}
-
-impl Columns {
-    fn get<'r>(&self, row: &'r Row, name: &str) -> &'r str {
-        self.at.get(name).map_or("", |i| row.get(*i))
-    }
-}
-
-fn shown(header: &str) -> String {
-    let mut s: String = header.chars().take(40).collect();
-    if header.chars().count() > 40 {
-        s.push('…');
-    }
-    format!("`{s}`")
-}
-
-fn known_column(header: &str) -> Option<&'static str> {
-    if header.starts_with('#') {
-        return column_for_hxl(header);
-    }
-    COLUMNS.iter().map(|c| c.name).find(|n| *n == header)
-}
-
-fn resolve_columns(table: &Table) -> Result<Columns, Vec<Problem>> {
-    let line = table.header_line;
-    let mut at: HashMap<&'static str, usize> = HashMap::new();
-    let mut unknown = Vec::new();
-    let mut problems = Vec::new();
-    for (i, header) in table.headers.iter().enumerate() {
-        let tag = table
-            .hxl
-            .as_ref()
-            .and_then(|h| h.tags.get(i))
-            .filter(|t| !t.is_empty());
-        let name = match (known_column(header), tag.and_then(|t| column_for_hxl(t))) {
-            (Some(a), Some(b)) if a != b => {
-                problems.push(problem(
-                    line,
-                    a,
-                    "import-column-conflict",
-                    format!(
-                        "column {}: the header says `{a}` but the HXL hashtag says `{b}`",
-                        column_name(i + 1)
-                    ),
-                ));
-                continue;
-            }
-            (Some(a), _) | (None, Some(a)) => a,
-            (None, None) if header.is_empty() && tag.is_none() => {
-                if let Some(r) = table.rows.iter().find(|r| !r.get(i).trim().is_empty()) {
-                    problems.push(problem(
-                        line,
-                        "",
-                        "import-unnamed-column",
-                        format!(
-                            "column {} has no header but holds data (first on line {})",
-                            column_name(i + 1),
-                            r.line
-                        ),
-                    ));
-                }
-                continue;
-            }
-            (None, None) => {
-                let label = if header.is_empty() {
-                    tag.map_or("", |t| t.as_str())
-                } else {
-                    header
-                };
-                unknown.push(match suggest(label) {
-                    Some(s) => format!("{} (did you mean `{s}`?)", shown(label)),
-                    None => shown(label),
-                });
-                continue;
-            }
-        };
-        if let Some(first) = at.insert(name, i) {
-            problems.push(problem(
-                line,
-                name,
-                "import-duplicate-column",
-                format!(
-                    "the column `{name}` appears twice: columns {} and {}",
-                    column_name(first + 1),
-                    column_name(i + 1)
-                ),
-            ));
-        }
-    }
-    if !unknown.is_empty() {
-        problems.push(problem(
-            line,
-            "",
-            "import-unknown-columns",
-            format!(
-                "unknown column{}: {}; docs/import.md and the template list the accepted columns",
-                if unknown.len() == 1 { "" } else { "s" },
-                unknown.join(", ")
-            ),
-        ));
-    }
-    if !at.contains_key("external_id") {
-        problems.push(problem(
-            line,
-            "external_id",
-            "import-missing-column",
-            "the required column `external_id` is missing",
-        ));
-    }
-    if !at.contains_key("name_latin") && !at.contains_key("name_original") {
-        problems.push(problem(
-            line,
-            "name_latin",
-            "import-missing-column",
-            "a name column is required: `name_latin` or `name_original`",
-        ));
-    }
-    if problems.is_empty() {
-        Ok(Columns {
-            at,
-            width: table.headers.len(),
-        })
-    } else {
-        Err(problems)
     }
 }
 
@@ -424,12 +202,17 @@ pub fn validate_people(table: &Table, this_year: i64) -> Report {
         }
     }
     if approximate > 0 {
-        report.warnings.push(problem(
-            table.header_line,
-            "age",
-            "import-age-approximate",
-            format!("{approximate} birth year(s) were computed from `age` and may be one year off"),
-        ));
+        report.warnings.push(
+            problem(
+                table.header_line,
+                "age",
+                "import-age-approximate",
+                format!(
+                    "{approximate} birth year(s) were computed from `age` and may be one year off"
+                ),
+            )
+            .arg("count", approximate),
+        );
     }
     split_households(table, &columns, &mut report.warnings);
     report
@@ -448,10 +231,14 @@ fn check_row(
     let line = row.line;
     let width = columns.width;
     if row.len() > width {
-        problems.push(problem(line, "", "import-extra-cells", format!(
-            "the row has {} cells but the header has {width}; a value may contain an unquoted separator",
-            row.len()
-        )));
+        problems.push(
+            problem(line, "", "import-extra-cells", format!(
+                "the row has {} cells but the header has {width}; a value may contain an unquoted separator",
+                row.len()
+            ))
+            .arg("cells", row.len())
+            .arg("width", width),
+        );
         return None;
     }
     let before = problems.len();
@@ -476,15 +263,18 @@ fn check_row(
             "this is the template's example row; delete it before importing",
         ));
     } else if let Some(lines) = ids.get(id).filter(|l| l.len() > 1) {
-        problems.push(problem(
-            line,
-            "external_id",
-            "import-duplicate-id",
-            format!(
-                "the same external_id is also on line {}",
-                other_lines(lines, line)
-            ),
-        ));
+        problems.push(
+            problem(
+                line,
+                "external_id",
+                "import-duplicate-id",
+                format!(
+                    "the same external_id is also on line {}",
+                    other_lines(lines, line)
+                ),
+            )
+            .arg("lines", other_lines(lines, line)),
+        );
     }
     let fields: HashMap<&str, &str> = PERSON_FIELDS
         .iter()
@@ -519,15 +309,18 @@ fn check_row(
     }
     if let (Some(Relationship::Head), Some(h)) = (relationship, &household) {
         if let Some(lines) = heads.get(h).filter(|l| l.len() > 1) {
-            problems.push(problem(
-                line,
-                "relationship",
-                "import-two-heads",
-                format!(
-                    "the household already has a head on line {}",
-                    other_lines(lines, line)
-                ),
-            ));
+            problems.push(
+                problem(
+                    line,
+                    "relationship",
+                    "import-two-heads",
+                    format!(
+                        "the household already has a head on line {}",
+                        other_lines(lines, line)
+                    ),
+                )
+                .arg("lines", other_lines(lines, line)),
+            );
         }
     }
     let mut from_age = false;
@@ -591,10 +384,14 @@ fn split_households(table: &Table, columns: &Columns, warnings: &mut Vec<Problem
     split.sort();
     for lines in split {
         let first = lines.first().copied().unwrap_or(0);
-        warnings.push(problem(first, "household", "import-household-split", format!(
-            "members of one household are on different sites (lines {first} and {}); a household moves together",
-            other_lines(lines, first)
-        )));
+        warnings.push(
+            problem(first, "household", "import-household-split", format!(
+                "members of one household are on different sites (lines {first} and {}); a household moves together",
+                other_lines(lines, first)
+            ))
+            .arg("first", first)
+            .arg("lines", other_lines(lines, first)),
+        );
     }
 }
 

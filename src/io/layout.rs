@@ -9,6 +9,7 @@ use rust_xlsxwriter::{DataValidation, Format, Workbook, XlsxError};
 use crate::domain::person::{Choice, ProtectionStatus, Sex};
 
 use super::import::Relationship;
+use super::table::{MAX_BYTES, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 
 /// One import column.
 #[derive(Debug, Clone, Copy)]
@@ -244,10 +245,13 @@ pub fn template_xlsx() -> Result<Vec<u8>, TemplateError> {
         help.write_string(r, 4, c.accepted)?;
     }
     let notes = [
-        "Fill in the `people` sheet from row 3 and delete the example row. Keep the header row; the HXL row is optional.",
-        "Every row needs external_id and name_latin or name_original. Empty columns may be removed.",
-        "Limits: 50 MiB, 1,000,000 rows, 200 columns, 10,000 characters per cell.",
-        "A CSV file must be UTF-8 (with or without BOM) or UTF-16 with BOM; separators , ; or tab.",
+        "Fill in the `people` sheet from row 3 and delete the example row. Keep the header row; the HXL row is optional.".to_string(),
+        "Every row needs external_id and name_latin or name_original. Empty columns may be removed.".to_string(),
+        format!(
+            "Limits: {} MiB, {MAX_ROWS} rows, {MAX_COLUMNS} columns, {MAX_CELL_CHARS} characters per cell.",
+            MAX_BYTES / 1024 / 1024
+        ),
+        "A CSV file must be UTF-8 (with or without BOM) or UTF-16 with BOM; separators , ; or tab.".to_string(),
     ];
     for (r, n) in (COLUMNS.len() as u32 + 2..).zip(notes) {
         help.write_string(r, 0, n)?;

@@ -143,7 +143,7 @@ fn spawn_duties(app: AppState) {
                 tracing::error!("audit checkpoint failed: {e}");
             }
             n += 1;
-            if n % 20 == 0 {
+            if n.is_multiple_of(20) {
                 if let Err(e) = crate::actions::session::sweep_expired(&app).await {
                     tracing::warn!("session sweep failed: {e}");
                 }

@@ -21,22 +21,17 @@ fn vigil(dir: &std::path::Path, key: &str) -> Command {
 async fn personal_values_never_reach_disk_or_logs_in_clear() {
     let dir = tempfile::tempdir().unwrap();
     let key = vigil::crypto::MasterKey::generate().to_hex();
-    let mut add = vigil(dir.path(), &key)
-        .args([
-            "user",
-            "add",
-            "admin",
-            "--role",
-            "admin",
-            "--password-stdin",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    writeln!(add.stdin.take().unwrap(), "{PASSWORD}").unwrap();
-    assert!(add.wait().unwrap().success());
+    for (name, role) in [("admin", "admin"), ("reg", "registrar")] {
+        let mut add = vigil(dir.path(), &key)
+            .args(["user", "add", name, "--role", role, "--password-stdin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        writeln!(add.stdin.take().unwrap(), "{PASSWORD}").unwrap();
+        assert!(add.wait().unwrap().success());
+    }
 
     let log_path = dir.path().join("server.log");
     let log = std::fs::File::create(&log_path).unwrap();
@@ -136,6 +131,70 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
         .await
         .unwrap();
 
+    // A resident registered through the form and another through the API.
+    let person_ui = "CanaryPersonUiB4Lambda";
+    let person_doc = "CANARYDOC77Q1";
+    let person_api = "کاناری‌آزمون";
+    let reg = Browser::new(&base);
+    assert_eq!(reg.login("reg", PASSWORD).await, 303);
+    let r = reg
+        .submit(
+            "/registry/people/new",
+            "/registry/people",
+            &[
+                ("name_latin", person_ui),
+                ("document", person_doc),
+                ("notes", "CanaryNoteZ9"),
+                ("household", "new"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let csrf = reg.csrf("/account/tokens").await;
+    let html = reg
+        .post("/account/tokens", &[("csrf", &csrf), ("name", "canary")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    let reg_token = html
+        .split("vgl_")
+        .nth(1)
+        .map(|s| format!("vgl_{}", s.split('<').next().unwrap()))
+        .unwrap();
+    let r = api
+        .post(format!("{base}/api/v1/people"))
+        .bearer_auth(&reg_token)
+        .json(&serde_json::json!({"name_original": person_api, "phone": "+964 770 555 0199"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let pid = r.json::<serde_json::Value>().await.unwrap()["person_id"]
+        .as_i64()
+        .unwrap();
+    let p: serde_json::Value = api
+        .get(format!("{base}/api/v1/people/{pid}/personal"))
+        .bearer_auth(&reg_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["name_original"], person_api);
+    // The analyst's view of the same person carries no personal data.
+    let listing = api
+        .get(format!("{base}/api/v1/people/{pid}"))
+        .bearer_auth(&reg_token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!listing.contains(person_api) && !listing.contains("0199"));
+
     // Read the files while the server still runs, so the WAL has not been folded in.
     let mut bytes = Vec::new();
     for f in ["data/vigil.db", "data/vigil.db-wal"] {
@@ -149,7 +208,17 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
     bytes.extend(std::fs::read(&log_path).unwrap());
     let logs = std::fs::read_to_string(&log_path).unwrap();
     assert!(logs.contains("request"), "debug request logs were written");
-    for canary in [ui_name, ui_contact, api_name, api_contact] {
+    for canary in [
+        ui_name,
+        ui_contact,
+        api_name,
+        api_contact,
+        person_ui,
+        person_doc,
+        "CanaryNoteZ9",
+        person_api,
+        "555 0199",
+    ] {
         assert!(
             !bytes.windows(canary.len()).any(|w| w == canary.as_bytes()),
             "{canary} found in clear in the database, WAL or logs"

@@ -13,6 +13,7 @@
 mod authz;
 mod canary;
 mod cli;
+mod import;
 mod pg;
 mod story;
 mod support;

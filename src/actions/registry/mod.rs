@@ -1,4 +1,5 @@
 //! Registry actions: sites, people, households.
 
+pub mod import;
 pub mod people;
 pub mod sites;

@@ -159,6 +159,7 @@ fn the_same_external_id_twice_refuses_both_rows_naming_the_other() {
         r.rejected[0].message
     );
     assert!(r.rejected[1].message.ends_with("line 2"));
+    assert_eq!(r.rejected[1].args, vec![("lines", "2".to_string())]);
     assert_eq!(accepted_lines(&r), vec![3]);
 }
 
@@ -183,6 +184,13 @@ fn unknown_columns_are_listed_once_with_suggestions() {
         assert!(m.contains(part), "{m}");
     }
     assert!(!m.contains("`colour` (did"));
+    let columns = &unknown[0]
+        .args
+        .iter()
+        .find(|(k, _)| *k == "columns")
+        .unwrap()
+        .1;
+    assert!(columns.starts_with("`nmae` → `name_latin`?, "), "{columns}");
     // With `nmae` unknown there is no name column either.
     assert!(r.rejected.iter().any(|p| p.key == "import-missing-column"));
     assert_eq!(suggest("extrnal_id"), Some("external_id"));

@@ -268,7 +268,7 @@ fn population_line(tr: &crate::i18n::Tr, months: &[(String, Population)]) -> Str
             .collect(),
     };
     let all = [
-        series(tr.t("sites-present"), 0, |p| p.total),
+        series(tr.t("chart-people"), 0, |p| p.total),
         series(tr.t("sex-female"), 1, |p| p.female),
         series(tr.t("sex-male"), 2, |p| p.male),
     ];

@@ -1,0 +1,154 @@
+//! Importing people: a good file in several encodings lands whole (on SQLite and
+//! PostgreSQL), re-importing it updates instead of duplicating, and a file with errors
+//! writes nothing at all and says which row and field are wrong.
+
+use vigil::actions::registry::import;
+use vigil::domain::site::SiteInput;
+
+use crate::support;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/fixtures/import/{name}")).unwrap()
+}
+
+async fn people_count(t: &support::TestApp) -> i64 {
+    let mut c = t.app.store.read().await.unwrap();
+    vigil::store::people::count(&mut c).await.unwrap()
+}
+
+async fn run(t: &support::TestApp, name: &str) -> (import::Outcome, vigil::io::import::Report) {
+    let table = vigil::io::table::read_table(&fixture(name), name).unwrap();
+    let mut report = vigil::io::import::validate_people(&table, 2026);
+    let sites = import::check(&t.app, &mut report).await.unwrap();
+    let out = import::commit(&t.app, &t.registrar(), &report, &sites, "test", |_| {})
+        .await
+        .unwrap();
+    (out, report)
+}
+
+#[tokio::test]
+async fn a_good_file_lands_whole_and_reimporting_updates() {
+    for t in support::both().await {
+        let b = t.backend;
+        let site =
+            SiteInput::parse("CAMP-1", "Camp One", "", "", "camp", "IRQ", "", "", "").unwrap();
+        vigil::actions::registry::sites::create(&t.app, &t.registrar(), site)
+            .await
+            .unwrap();
+        let (out, report) = run(&t, "utf8.csv").await;
+        assert!(report.rejected.is_empty(), "{b}: {:?}", report.rejected);
+        assert_eq!(out.added, report.accepted.len(), "{b}");
+        assert!(out.households_created >= 1, "{b}");
+        let n = people_count(&t).await;
+        // The same people in UTF-16 with a BOM: all updates, no new rows.
+        let (again, _) = run(&t, "utf16le-bom.csv").await;
+        assert_eq!((again.added, again.updated), (0, out.added), "{b}");
+        assert_eq!(
+            people_count(&t).await,
+            n,
+            "{b}: re-import duplicated people"
+        );
+        // The trail stays intact through batches.
+        let cap = vigil::auth::Actor::system().grant().unwrap();
+        let r = vigil::actions::trail::verify(
+            &t.app,
+            &cap,
+            vigil::actions::trail::Checkpoints::Stored,
+            None,
+        )
+        .await
+        .unwrap();
+        assert!(r.ok(), "{b}");
+    }
+}
+
+#[tokio::test]
+async fn a_file_with_errors_writes_nothing_and_names_row_and_field() {
+    let t = support::sqlite().await;
+    let site = SiteInput::parse("CAMP-1", "Camp One", "", "", "camp", "IRQ", "", "", "").unwrap();
+    vigil::actions::registry::sites::create(&t.app, &t.registrar(), site)
+        .await
+        .unwrap();
+    let before = people_count(&t).await;
+    let (out, report) = run(&t, "with-errors.csv").await;
+    assert_eq!(out.added + out.updated, 0);
+    assert!(!report.rejected.is_empty());
+    assert!(report
+        .rejected
+        .iter()
+        .all(|p| p.line > 1 && !p.message.is_empty()));
+    assert_eq!(
+        people_count(&t).await,
+        before,
+        "a rejected file must write nothing"
+    );
+}
+
+#[tokio::test]
+async fn unknown_site_codes_are_rejected_before_anything_is_written() {
+    let t = support::sqlite().await;
+    let (out, report) = run(&t, "utf8.csv").await;
+    assert_eq!(out.added, 0);
+    assert!(report
+        .rejected
+        .iter()
+        .any(|p| p.field == "site" && p.key == "invalid-site"));
+    assert_eq!(people_count(&t).await, 0);
+}
+
+#[test]
+fn the_cli_imports_and_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = vigil::crypto::MasterKey::generate().to_hex();
+    let vigil = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .args(args)
+            .env("VIGIL_MASTER_KEY", &key)
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap()
+    };
+    assert!(vigil(&["user", "add", "reg", "--role", "registrar"])
+        .status
+        .success());
+    assert!(vigil(&["user", "add", "ana", "--role", "analyst"])
+        .status
+        .success());
+    let bad = "tests/fixtures/import/with-errors.csv";
+    let o = vigil(&["import", "people", bad, "--as", "reg"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success());
+    assert!(
+        text.contains("line ") && text.contains("nothing was imported"),
+        "{text}"
+    );
+    let o = vigil(&[
+        "import",
+        "people",
+        "tests/fixtures/import/utf8.csv",
+        "--as",
+        "ana",
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a registrar"));
+    let o = vigil(&[
+        "import",
+        "people",
+        "tests/fixtures/import/pdf-renamed.csv",
+        "--as",
+        "reg",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("PDF"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = vigil(&["import", "template"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("#person+id")
+            || String::from_utf8_lossy(&o.stdout).contains("#meta+id")
+    );
+}
