@@ -68,7 +68,21 @@ pub fn router(app: AppState) -> Router {
         .route("/registry/people/new", get(ui::people::new_form))
         .route("/registry/people/{id}", get(ui::people::show))
         .route("/registry/people/{id}/personal", get(ui::people::personal))
-        .route("/registry/people/{id}/move", post(ui::people::move_person));
+        .route("/registry/people/{id}/move", post(ui::people::move_person))
+        .route(
+            "/registry/import",
+            get(ui::import::form)
+                .post(ui::import::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(ui::import::MAX_UPLOAD)),
+        )
+        .route(
+            "/registry/import/template.csv",
+            get(ui::import::template_csv),
+        )
+        .route(
+            "/registry/import/template.xlsx",
+            get(ui::import::template_xlsx),
+        );
     Router::new()
         .merge(ui)
         .nest("/api/v1", api::router())

@@ -300,6 +300,27 @@ async fn every_role_gets_exactly_the_expected_answer() {
             );
             let status = match r.m {
                 M::Get => b.get(&path).await.status().as_u16(),
+                M::Post if r.path == "/registry/import" => {
+                    // The upload is multipart, with a file that passes (dry run).
+                    let csrf = b.csrf("/account").await;
+                    let csv = "external_id,name_latin\nM-1,Matrix Person\n";
+                    let form = reqwest::multipart::Form::new()
+                        .text("csrf", csrf)
+                        .text("dry_run", "1")
+                        .part(
+                            "file",
+                            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+                                .file_name("m.csv"),
+                        );
+                    b.http
+                        .post(format!("{base}{path}"))
+                        .multipart(form)
+                        .send()
+                        .await
+                        .unwrap()
+                        .status()
+                        .as_u16()
+                }
                 _ => {
                     let form = form_for(r.path, n);
                     let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -152,3 +152,54 @@ fn the_cli_imports_and_reports() {
             || String::from_utf8_lossy(&o.stdout).contains("#meta+id")
     );
 }
+
+/// The upload page shows the same report, in the reader's language, and writes nothing.
+#[tokio::test]
+async fn the_upload_page_reports_rejected_rows() {
+    let t = support::sqlite().await;
+    t.user("reg", vigil::domain::Role::Registrar).await;
+    let base = t.serve().await;
+    let b = support::Browser::new(&base);
+    assert_eq!(b.login("reg", support::PASSWORD).await, 303);
+    let upload = || {
+        let b = &b;
+        async move {
+            let csrf = b.csrf("/registry/import").await;
+            let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+                "file",
+                reqwest::multipart::Part::bytes(fixture("with-errors.csv"))
+                    .file_name("with-errors.csv"),
+            );
+            b.http
+                .post(format!("{}/registry/import", b.base))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let html = upload().await;
+    assert!(html.contains("Nothing was imported"), "{html}");
+    assert!(html.contains("<td class=\"num\">"), "the report lists rows");
+    assert_eq!(people_count(&t).await, 0);
+    // A PDF in disguise is named for what it is.
+    let csrf = b.csrf("/registry/import").await;
+    let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+        "file",
+        reqwest::multipart::Part::bytes(fixture("pdf-renamed.csv")).file_name("people.csv"),
+    );
+    let html = b
+        .http
+        .post(format!("{base}/registry/import"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("PDF"), "{html}");
+}

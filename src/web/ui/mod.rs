@@ -5,6 +5,7 @@ pub mod audit;
 pub mod charts;
 pub mod dashboard;
 pub mod errors;
+pub mod import;
 pub mod lang;
 pub mod login;
 pub mod page;
