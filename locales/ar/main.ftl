@@ -433,3 +433,10 @@ table-unpacked-too-large = يتجاوز المصنف بعد فكّه ٥١٢ مي
 table-unreadable = تعذّرت قراءة المصنف.
 table-utf16-without-bom = ملف UTF-16 بلا علامة ترتيب البايتات؛ احفظه بها أو بترميز UTF-8.
 table-utf32 = لا تُقرأ ملفات UTF-32؛ احفظ الملف بترميز UTF-8.
+
+## لوحة المعلومات: السجل
+
+dashboard-registry = السجل
+dashboard-people-present = شخصًا موجودين في المواقع
+dashboard-people = الأشخاص المسجلون
+dashboard-households = الأسر

@@ -428,3 +428,10 @@ table-unpacked-too-large = the workbook unpacks to more than 512 MiB.
 table-unreadable = the workbook cannot be read.
 table-utf16-without-bom = UTF-16 without a byte-order mark; save it with one, or as UTF-8.
 table-utf32 = UTF-32 files are not read; save as UTF-8.
+
+## Dashboard: registry
+
+dashboard-registry = Registry
+dashboard-people-present = people present at the sites
+dashboard-people = People registered
+dashboard-households = Households

@@ -429,3 +429,10 @@ table-unpacked-too-large = کارپوشه پس از گشودن بیش از ۵۱�
 table-unreadable = کارپوشه خوانده نمی‌شود.
 table-utf16-without-bom = UTF-16 بدون نشانهٔ ترتیب بایت؛ با آن نشانه یا با UTF-8 ذخیره کنید.
 table-utf32 = فایل‌های UTF-32 خوانده نمی‌شوند؛ با UTF-8 ذخیره کنید.
+
+## داشبورد: ثبت
+
+dashboard-registry = ثبت افراد
+dashboard-people-present = نفر حاضر در مکان‌ها
+dashboard-people = افراد ثبت‌شده
+dashboard-households = خانوارها

@@ -12,6 +12,11 @@ pub struct Counts {
     pub audit_checkpoints: i64,
     /// Time of the last checkpoint, epoch milliseconds.
     pub last_checkpoint_at: Option<i64>,
+    pub sites: i64,
+    pub people: i64,
+    /// People whose status is `present` (at any site).
+    pub people_present: i64,
+    pub households: i64,
 }
 
 pub async fn counts(c: &mut Conn) -> Result<Counts> {
@@ -42,7 +47,17 @@ pub async fn counts(c: &mut Conn) -> Result<Counts> {
         sqlx::query_as("select count(*), max(at) from audit_checkpoints")
             .fetch_one(&mut *c)
             .await?;
+    let sites = sqlx::query_scalar("select count(*) from sites").fetch_one(&mut *c).await?;
+    let people = sqlx::query_scalar("select count(*) from people").fetch_one(&mut *c).await?;
+    let people_present = sqlx::query_scalar("select count(*) from people where status = 'present'")
+        .fetch_one(&mut *c)
+        .await?;
+    let households = sqlx::query_scalar("select count(*) from households").fetch_one(&mut *c).await?;
     Ok(Counts {
+        sites,
+        people,
+        people_present,
+        households,
         accounts,
         disabled_accounts,
         open_sessions,
