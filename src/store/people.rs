@@ -164,33 +164,51 @@ pub async fn in_household(c: &mut Conn, household_id: i64) -> Result<Vec<PersonR
         .await?)
 }
 
-/// People whose blind-index tags match (possible duplicates).
-pub async fn ids_by_keys(
+/// Codes of people (other than `except`) with one of the name-key tags `keys` and a
+/// birth year at most two years from `birth_year` (or either unknown).
+pub async fn name_matches(
     c: &mut Conn,
-    name_keys: &[&str],
-    document_key: Option<&str>,
-) -> Result<Vec<i64>> {
-    let mut ids: Vec<i64> = Vec::new();
-    for k in name_keys {
-        let found: Vec<i64> = sqlx::query_scalar(
-            "select person_id from people where name_key_latin = $1 or name_key_original = $1",
-        )
-        .bind(*k)
-        .fetch_all(&mut *c)
-        .await?;
-        ids.extend(found);
-    }
-    if let Some(d) = document_key {
-        let found: Vec<i64> =
-            sqlx::query_scalar("select person_id from people where document_key = $1")
-                .bind(d)
+    keys: &[&str],
+    birth_year: Option<i64>,
+    except: i64,
+    limit: i64,
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for k in keys {
+        for column in ["name_key_latin", "name_key_original"] {
+            let sql = format!(
+                "select code from people where {column} = $1 and person_id <> $2
+                 and (birth_year is null or $3 < 0 or (birth_year >= $3 - 2 and birth_year <= $3 + 2))
+                 order by person_id limit $4"
+            );
+            let found: Vec<String> = sqlx::query_scalar(&sql)
+                .bind(*k)
+                .bind(except)
+                .bind(birth_year.unwrap_or(-1))
+                .bind(limit)
                 .fetch_all(&mut *c)
                 .await?;
-        ids.extend(found);
+            out.extend(found);
+        }
     }
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
+    Ok(out)
+}
+
+/// Codes of people (other than `except`) with the document-number tag `key`.
+pub async fn document_matches(
+    c: &mut Conn,
+    key: &str,
+    except: i64,
+    limit: i64,
+) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "select code from people where document_key = $1 and person_id <> $2 order by person_id limit $3",
+    )
+    .bind(key)
+    .bind(except)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await?)
 }
 
 pub async fn set_place(

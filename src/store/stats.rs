@@ -47,12 +47,18 @@ pub async fn counts(c: &mut Conn) -> Result<Counts> {
         sqlx::query_as("select count(*), max(at) from audit_checkpoints")
             .fetch_one(&mut *c)
             .await?;
-    let sites = sqlx::query_scalar("select count(*) from sites").fetch_one(&mut *c).await?;
-    let people = sqlx::query_scalar("select count(*) from people").fetch_one(&mut *c).await?;
+    let sites = sqlx::query_scalar("select count(*) from sites")
+        .fetch_one(&mut *c)
+        .await?;
+    let people = sqlx::query_scalar("select count(*) from people")
+        .fetch_one(&mut *c)
+        .await?;
     let people_present = sqlx::query_scalar("select count(*) from people where status = 'present'")
         .fetch_one(&mut *c)
         .await?;
-    let households = sqlx::query_scalar("select count(*) from households").fetch_one(&mut *c).await?;
+    let households = sqlx::query_scalar("select count(*) from households")
+        .fetch_one(&mut *c)
+        .await?;
     Ok(Counts {
         sites,
         people,

@@ -104,25 +104,14 @@ async fn possible_duplicates(
         .flatten()
         .map(String::as_str)
         .collect();
-    let ids = store::people::ids_by_keys(c, &keys, sealed.document_key.as_deref()).await?;
-    let mut out = Vec::new();
-    for id in ids.into_iter().filter(|id| *id != except) {
-        let Some(other) = store::people::get(c, id).await? else {
-            continue;
-        };
-        let same_document = match (&sealed.document_key, store::people::sealed(c, id).await?) {
-            (Some(d), Some(s)) => s.document_key.as_deref() == Some(d.as_str()),
-            _ => false,
-        };
-        let years_fit = match (birth_year, other.birth_year) {
-            (Some(a), Some(b)) => (a - b).abs() <= 2,
-            _ => true,
-        };
-        if same_document || years_fit {
-            out.push(other.code);
-        }
+    // One query each, bounded: a common name must not make registration slow.
+    let mut codes = store::people::name_matches(c, &keys, birth_year, except, 20).await?;
+    if let Some(d) = &sealed.document_key {
+        codes.extend(store::people::document_matches(c, d, except, 20).await?);
     }
-    Ok(out)
+    codes.sort();
+    codes.dedup();
+    Ok(codes)
 }
 
 async fn new_code(c: &mut Conn) -> Result<String> {

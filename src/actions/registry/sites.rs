@@ -87,6 +87,12 @@ pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<SiteSummary>>
         .collect())
 }
 
+/// Every site, without figures (for choosers and labels).
+pub async fn all(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<SiteRow>> {
+    let mut c = app.store.read().await?;
+    Ok(store::sites::list(&mut c).await?)
+}
+
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SiteRow> {
     let mut c = app.store.read().await?;
     store::sites::get(&mut c, id)

@@ -46,11 +46,7 @@ async fn site_options(
     selected: Option<&str>,
 ) -> Result<(Vec<SiteRow>, Vec<Opt>), UiError> {
     let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
-    let sites: Vec<SiteRow> = crate::actions::registry::sites::list(&ui.app, &cap)
-        .await?
-        .into_iter()
-        .map(|s| s.site)
-        .collect();
+    let sites: Vec<SiteRow> = crate::actions::registry::sites::all(&ui.app, &cap).await?;
     let opts = sites
         .iter()
         .map(|s| Opt {
