@@ -15,6 +15,8 @@ use crate::crypto::MasterKey;
 use crate::domain::{Password, Role, Username};
 use crate::store;
 
+mod export;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "vigil",
@@ -61,6 +63,9 @@ pub enum Command {
     /// Import records from a file.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Export the registry (redacted) or population figures to a file.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Print the OpenAPI 3.1 document of the JSON API.
     Openapi,
     /// Run the benchmark scenarios, each against an anchor in the same run.
@@ -380,6 +385,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Export(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            export::run(&app, cmd).await?;
+        }
         Command::Openapi => println!("{}", crate::web::api::openapi_json()),
         Command::Bench(args) => crate::bench::run(args).await?,
     }
@@ -545,5 +554,17 @@ async fn import_people(
         "imported: {} added, {} updated, {} household(s) created, in {} batch(es)",
         out.added, out.updated, out.households_created, out.batches
     );
+    if out.flagged > 0 {
+        println!(
+            "{} imported people may be duplicates or match the watch list: see /registry/matches",
+            out.flagged
+        );
+    }
+    if out.merged_skipped > 0 {
+        println!(
+            "{} rows left unchanged: their records were merged into others",
+            out.merged_skipped
+        );
+    }
     Ok(true)
 }

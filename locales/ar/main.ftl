@@ -442,3 +442,260 @@ dashboard-registry = السجل
 dashboard-people-present = شخصًا موجودين في المواقع
 dashboard-people = الأشخاص المسجلون
 dashboard-households = الأسر
+
+## التكرارات وقائمة المراقبة
+
+nav-matches = التكرارات
+nav-watchlist = قائمة المراقبة
+matches-title = سجلات يُحتمل تكرارها
+matches-intro = تنبيهات ظهرت عند تسجيل شخص أو استيراده أو تعديل بياناته: رقم الوثيقة نفسه، أو الاسم نفسه (بأي تهجئة) مع فارق لا يتجاوز سنتين في سنة الميلاد، أو اسم مُدرج في قائمة المراقبة. قارن السجلين وقرّر: شخص واحد (يُدمج السجلان مع الإبقاء على التاريخ) أو شخصان مختلفان (فلا يُنبَّه على هذا الزوج مرة أخرى).
+matches-open-count =
+    { $count ->
+        [zero] لا تنبيهات للمراجعة
+        [one] تنبيه واحد للمراجعة
+        [two] تنبيهان للمراجعة
+        [few] { $count } تنبيهات للمراجعة
+        [many] { $count } تنبيهًا للمراجعة
+       *[other] { $count } تنبيه للمراجعة
+    }
+matches-none-open = لا توجد تنبيهات للمراجعة.
+matches-none = لا توجد تنبيهات بهذه الحالة.
+matches-flag = التنبيه
+matches-person-a = السجل (أ)
+matches-person-b = السجل (ب)
+matches-raised = تاريخ التنبيه
+matches-watch-list = قائمة المراقبة
+matches-review = مراجعة
+match-title = سجل يُحتمل تكراره
+match-decided = القرار
+match-watch-explained = يطابق اسم هذا الشخص أحد مُدخلات قائمة المراقبة. لا يطّلع على القائمة إلا المسؤولون؛ وترى أنت فئة المُدخل فقط.
+match-show-personal = عرض البيانات الشخصية للسجلين (يُسجَّل في سجل التدقيق)
+match-decide = القرار
+match-decision-not-listed = ليس الشخص المُدرج
+match-merge-explained = إن كانا شخصًا واحدًا، يُدمج السجل الآخر في السجل الذي تُبقي رمزه: تنتقل إليه سيرته واحتياجاته وأسرته، ويقود رمزه منذ الآن إلى السجل المُبقى عليه.
+match-reason-hint = اذكر السبب دون أسماء أو أي بيانات شخصية أخرى (مثل «شوهدت الوثيقة نفسها»، «تحقّقنا من اسمَي الأبوين فكانا مختلفين»). يُكتب في سجل التدقيق.
+match-decide-submit = تسجيل القرار
+field-flag-status = حالة التنبيه
+field-match-reason = سبب التنبيه
+field-decision = القرار
+field-decision-reason = سبب القرار
+field-keep = الإبقاء على رمز
+field-watch-name = الاسم
+field-watch-category = الفئة
+field-watch-note = ملاحظة
+match-reason-document = رقم الوثيقة نفسه
+match-reason-name-birth-year = الاسم نفسه وسنة ميلاد متقاربة
+match-reason-watch-list = اسم في قائمة المراقبة
+flag-status-open = مفتوح
+flag-status-merged = شخص واحد (دُمج)
+flag-status-distinct = شخصان مختلفان
+flag-status-confirmed = تأكّدت المطابقة مع قائمة المراقبة
+flag-status-superseded = أُلغي بسبب دمج
+decision-same = الشخص نفسه: ادمج السجلين
+decision-distinct = شخصان مختلفان
+decision-confirmed = المطابقة صحيحة
+watch-category-known-agent = عميل معروف
+watch-category-impersonator = منتحل صفة
+watch-category-infiltrator = متسلل
+watch-category-other = أخرى
+invalid-note-length = يجب ألا تتجاوز ١٬٠٠٠ حرف.
+invalid-watch-name = أدخل اسمًا بحروف لاتينية أو فارسية أو عربية.
+invalid-decision-watch = المطابقة مع قائمة المراقبة تُؤكَّد أو تُرفض، ولا تُدمج.
+invalid-decision-pair = السجلان إما لشخص واحد أو لشخصين مختلفين.
+flash-match-merged = دُمج السجلان.
+flash-match-decided = سُجّل القرار.
+error-match-decided = سبق اتخاذ قرار بشأن هذا التنبيه.
+flash-watch-added = أُضيف الاسم إلى قائمة المراقبة؛ ونُبّه على من سُجّلوا به من قبل.
+flash-watch-removed = أُزيل المُدخل من قائمة المراقبة.
+person-review-flags = راجعها في قائمة التكرارات
+person-merged-from = سجلات مدموجة
+person-merged-record = سجل مدموج
+person-status-merged = دُمج في سجل آخر
+import-flagged =
+    { $count ->
+        [zero] لا أحد من المستوردين يُحتمل تكراره.
+        [one] شخص واحد من المستوردين قد يكون مكررًا أو مطابقًا لقائمة المراقبة: راجع قائمة التكرارات.
+        [two] شخصان من المستوردين قد يكونان مكررين أو مطابقين لقائمة المراقبة: راجع قائمة التكرارات.
+        [few] { $count } أشخاص من المستوردين قد يكونون مكررين أو مطابقين لقائمة المراقبة: راجع قائمة التكرارات.
+        [many] { $count } شخصًا من المستوردين قد يكونون مكررين أو مطابقين لقائمة المراقبة: راجع قائمة التكرارات.
+       *[other] { $count } شخص من المستوردين قد يكونون مكررين أو مطابقين لقائمة المراقبة: راجع قائمة التكرارات.
+    }
+import-merged-skipped =
+    { $count ->
+        [zero] لم يُترك أي صف دون تغيير.
+        [one] تُرك صف واحد دون تغيير لأن سجله دُمج في سجل آخر.
+        [two] تُرك صفان دون تغيير لأن سجليهما دُمجا في سجلات أخرى.
+        [few] تُركت { $count } صفوف دون تغيير لأن سجلاتها دُمجت في سجلات أخرى.
+        [many] تُرك { $count } صفًا دون تغيير لأن سجلاتها دُمجت في سجلات أخرى.
+       *[other] تُرك { $count } صف دون تغيير لأن سجلاتها دُمجت في سجلات أخرى.
+    }
+watchlist-title = قائمة المراقبة
+watchlist-intro = أسماء عملاء معروفين ومنتحلي صفة ومتسللين. تسجيل شخص أو استيراده بأحد هذه الأسماء، بأي تهجئة، يُطلق تنبيهًا لموظفي التسجيل الذين لا يرون إلا الفئة.
+watchlist-audited = الأسماء والملاحظات بيانات شخصية: كل اطّلاع على هذه القائمة يُسجَّل في سجل التدقيق.
+watchlist-none = قائمة المراقبة فارغة.
+watchlist-hits = التنبيهات
+watchlist-added = تاريخ الإضافة
+watchlist-removed = مُزال
+watchlist-show-removed = اعرض المُدخلات المُزالة أيضًا
+watchlist-hide-removed = أخفِ المُدخلات المُزالة
+watchlist-add = إضافة اسم
+watchlist-name-hint = اسم واحد بأي خط؛ الاسم الأول أولًا كما في استمارة التسجيل.
+watchlist-add-submit = أضف إلى قائمة المراقبة
+watch-entry-title = مُدخل في قائمة المراقبة
+watch-entry-hits = أشخاص نُبّه عليهم بسبب هذا المُدخل
+watch-entry-no-hits = لم يطابق أحد هذا المُدخل.
+watch-entry-remove = الإزالة من قائمة المراقبة
+watch-entry-remove-explained = يتوقف المُدخل عن المطابقة وتُغلق تنبيهاته المفتوحة. ويبقى محفوظًا بوسم «مُزال» لأن تنبيهات سابقة تشير إليه.
+watch-entry-remove-submit = إزالة
+
+## Exports
+
+people-export = التصدير
+people-export-intro = الرموز والحقول غير الشخصية فقط، للأشخاص الذين يُظهرهم عامل التصفية أعلاه. يُسجَّل كل تصدير في سجل التدقيق.
+people-export-csv = CSV (لبرنامج Excel)
+people-export-xlsx = مصنّف XLSX
+people-export-personal = التصدير مع البيانات الشخصية…
+people-export-population-at = السكان في تاريخ
+people-export-population = السكان حسب الجنس والعمر (HXL CSV)
+exports-title = التصدير مع البيانات الشخصية
+exports-intro = يتطلب التصدير الذي يتضمن الأسماء وغيرها من البيانات الشخصية مسجِّلَين اثنين: أحدهما يطلبه والآخر يوافق عليه. يُشفَّر الملف بمفتاح age الخاص بالمستلم، ولا يستطيع تنزيله إلا المسجِّل الذي طلبه، ومرة واحدة فقط. ينتهي الطلب بعد 24 ساعة من تقديمه، وتنتهي الموافقة بعد 24 ساعة من منحها، إن لم يُستعملا. تُسجَّل كل خطوة في سجل التدقيق.
+exports-request = طلب تصدير
+exports-recipient-help = المفتاح العام age للمستلم (يبدأ بـ age1)، المُنشأ بالأداة age-keygen. لا يستطيع فتح الملف إلا من يملك المفتاح السري المطابق.
+exports-purpose-help = سبب الحاجة إلى التصدير، في كلمات قليلة ومن غير ذكر أسماء.
+exports-submit = تقديم الطلب
+exports-list = الطلبات
+exports-none = لم يُطلب أي تصدير بعد.
+exports-requested = تاريخ الطلب
+exports-people = الأشخاص
+exports-state = الحالة
+exports-actions = الإجراءات
+exports-decided-by = بواسطة
+exports-expires = ينتهي
+exports-approve = موافقة
+exports-reject = رفض
+exports-download = تنزيل (مرة واحدة)
+export-state-requested = بانتظار مسجِّل ثانٍ
+export-state-approved = تمت الموافقة
+export-state-rejected = مرفوض
+export-state-expired = منتهي الصلاحية
+export-state-downloaded = تم التنزيل
+field-recipient = مفتاح المستلم
+field-purpose = الغرض
+field-format = الصيغة
+field-at = التاريخ
+flash-export-requested = قُدِّم طلب التصدير. يجب أن يوافق عليه مسجِّل آخر.
+flash-export-approved = تمت الموافقة على التصدير. يستطيع المسجِّل الذي طلبه تنزيله الآن مرة واحدة.
+flash-export-rejected = رُفض طلب التصدير.
+export-refused-not-self = يجب أن يقرر مسجِّل آخر: لا يمكنك الموافقة على طلبك أو رفضه.
+export-refused-expired = انتهت صلاحية هذا الطلب. اطلب التصدير من جديد.
+export-refused-decided = سبق البتّ في هذا الطلب.
+export-refused-downloaded = سبق تنزيل هذا التصدير؛ كل موافقة تسمح بتنزيل واحد.
+export-refused-not-approved = لم تتم الموافقة على هذا التصدير بعد.
+export-refused-rejected = رُفض هذا التصدير.
+invalid-age-recipient = المطلوب مفتاح age عام: age1 يليه 58 حرفًا ورقمًا (من age-keygen).
+invalid-export-purpose = اذكر في سطر واحد لا يزيد على 200 حرف سبب الحاجة إلى التصدير، من غير ذكر أسماء.
+invalid-export-format = اختر CSV أو XLSX.
+export-too-many-rows-for-xlsx = عدد الأشخاص أكبر مما تتسع له ورقة XLSX واحدة؛ صدِّر CSV بدلًا منها.
+
+## Registry: convoys
+
+nav-convoys = القوافل
+convoys-title = القوافل
+convoys-none = لا توجد قوافل بعد.
+convoys-create = إضافة قافلة
+convoy-title = قافلة
+convoy-heading = القافلة { $seq }
+convoy-route = المنطلق والوجهة
+convoy-people = الأشخاص
+convoy-shortfalls = أوجه النقص
+status-planned = مخطط لها
+status-under-way = في الطريق
+status-completed = مكتملة
+status-blocked = موقوفة
+field-seq = رقم القافلة
+field-origin = المنطلق
+field-destination = الوجهة
+field-planned-on = التاريخ المخطط له
+field-departed-on = تاريخ المغادرة
+field-arrived-on = تاريخ الوصول
+field-item = البند
+field-unit = الوحدة
+field-agreed = المتفق عليه
+field-allowed = المسموح به
+field-moved = المنقول
+field-agreed-source = مصدر الرقم المتفق عليه
+field-allowed-source = مصدر الرقم المسموح به
+field-moved-source = مصدر الرقم المنقول
+field-left = الذين غادروا المنطلق
+field-arrived = الواصلون
+field-missing = الذين لم يصلوا
+field-scope = مَن
+convoy-short = نقص
+convoy-short-allowed = { $item }: { $agreed } متفق عليه، { $allowed } مسموح به.
+convoy-short-moved = { $item }: { $agreed } متفق عليه، { $moved } منقول.
+convoy-short-both = { $item }: { $agreed } متفق عليه، { $allowed } مسموح به، { $moved } منقول.
+convoy-shortfall-intro = عدد بنود قائمة الشحن التي تقل عمّا اتُّفق عليه: { $count }
+convoy-head-counts = أعداد الأفراد
+convoy-listed = المدرجون في القائمة
+convoy-left = غادروا المنطلق
+convoy-arrived = وصلوا
+convoy-did-not-arrive = غادروا ولم يصلوا
+convoy-marked-missing = سُجّلوا مفقودين
+convoy-counts-not-recorded = تُسجَّل الأعداد عند إتمام القافلة.
+convoy-unaccounted = من الذين غادروا ولم يصلوا، لم يُسجَّل بعدُ مفقودًا: { $count }
+convoy-unlisted = زاد عدد المغادرين على المدرجين في القائمة بـ { $count }.
+convoy-manifest = قائمة الشحن والأصول
+convoy-manifest-none = لا بنود في قائمة الشحن بعد.
+convoy-sources = المصادر
+convoy-totals = المجموع
+convoy-line-add = إضافة بند إلى قائمة الشحن
+convoy-line-edit = تعديل
+convoy-line-remove = حذف هذا البند
+convoy-source-note = اذكر لكل رقم مصدره: وثيقة أو تقرير أو بيان. لا تكتب أي بيانات شخصية.
+convoy-add = إضافة
+convoy-members = الأشخاص في القافلة
+convoy-members-none = لم يُدرج أحد بعد.
+convoy-outcome = النتيجة
+convoy-outcome-listed = مدرج
+convoy-outcome-arrived = وصل
+convoy-outcome-missing = مفقود
+convoy-remove = إزالة
+convoy-remove-household = إزالة الأسرة كلها
+convoy-remove-person = إزالة هذا الشخص وحده (تنفصل الأسرة)
+convoy-add-people = إضافة أسرة
+convoy-add-code = رمز أحد أفراد الأسرة
+convoy-scope-household = الأسرة كلها (أفرادها الموجودون في المنطلق)
+convoy-scope-split = هذا الشخص وحده، مع فصل الأسرة
+convoy-complete = إتمام القافلة
+convoy-complete-note = يُنقل كل من في القافلة إلى { $destination } ويُسجَّل حاضرًا فيها من تاريخ الوصول، إلا من أُشير إلى أنهم لم يصلوا فيُسجَّلون مفقودين. لا يمكن التراجع عن ذلك.
+convoy-complete-blocked = هذه القافلة موقوفة. غيّر حالتها قبل إتمامها.
+convoy-left-hint = اتركه فارغًا إذا غادر جميع المدرجين في القائمة ({ $count }).
+convoy-missing-legend = لم يصلوا (يُسجَّلون مفقودين)
+convoy-edit = تعديل هذه القافلة
+convoy-mark-missing = تسجيل من لم يصلوا
+convoy-mark-missing-note = يُسجَّلون مفقودين من تاريخ الوصول. صحّح عدد الواصلين أيضًا إن كان خاطئًا.
+convoy-arrived-correction = عدد الواصلين بعد التصحيح (اختياري)
+convoy-flash-added = أُضيف إلى القافلة.
+convoy-flash-removed = أُزيل من القافلة.
+convoy-flash-line-removed = حُذف البند من قائمة الشحن.
+convoy-flash-completed = اكتملت القافلة: أصبح أفرادها مسجَّلين في الوجهة.
+convoy-flash-missing = تم التسجيل.
+convoy-refused-completed = اكتملت هذه القافلة؛ لم يعد ممكنًا تغيير قائمتها أو مسارها.
+convoy-refused-blocked = لا يمكن إتمام قافلة موقوفة. غيّر حالتها أولًا.
+convoy-refused-not-completed = لم تكتمل هذه القافلة بعد.
+convoy-refused-not-at-origin = أحد من في القافلة لم يعد حاضرًا في المنطلق. أزِله من القافلة أولًا.
+convoy-invalid-same-site = يجب أن تختلف عن المنطلق.
+convoy-invalid-status-completed = تُتَمّ القافلة بالنموذج الذي ينقل أفرادها.
+convoy-invalid-arrival-before-departure = يجب ألا يسبق تاريخ المغادرة.
+convoy-invalid-text-length = النص أطول من المسموح به.
+convoy-invalid-no-quantity = أدخل كمية واحدة على الأقل: المتفق عليها أو المسموح بها أو المنقولة.
+convoy-invalid-more-arrived = لا يمكن أن يزيد على عدد من غادروا.
+convoy-invalid-origin-has-people = أزِل الأشخاص من القافلة قبل تغيير منطلقها.
+convoy-invalid-would-split = هذا يفصل الأسرة: أضف الأسرة كلها، أو اختر فصلها.
+convoy-invalid-unknown-person = لا يوجد شخص بهذا الرمز.
+convoy-invalid-not-at-origin = هذا الشخص غير حاضر في منطلق القافلة.
+convoy-invalid-on-other-convoy = هذا الشخص مدرج في قافلة أخرى لم تصل بعد.
+convoy-invalid-not-listed = هذا الشخص ليس في القافلة.
+convoy-invalid-missing-count = عدد المسجَّلين مفقودين أكبر من عدد من لم يصلوا بحسب الأعداد المسجَّلة.
+convoy-invalid-left-below-listed = عدد المغادرين أقل من عدد المدرجين: أزِل من بقوا من القافلة أولًا.
+convoy-invalid-not-at-destination = أحد المختارين لم يعد مسجَّلًا حاضرًا في الوجهة.

@@ -437,3 +437,264 @@ dashboard-registry = Registry
 dashboard-people-present = people present at the sites
 dashboard-people = People registered
 dashboard-households = Households
+
+## Duplicates and watch list
+
+nav-matches = Duplicates
+nav-watchlist = Watch list
+matches-title = Possible duplicates
+matches-intro = Flags raised when a person was registered, imported or changed: the same document number, the same name (in any spelling) with birth years at most two apart, or a name on the watch list. Compare the two records and decide: the same person (the records are merged, history kept) or different people (the pair is never flagged again).
+matches-open-count =
+    { $count ->
+        [one] { $count } flag to review
+       *[other] { $count } flags to review
+    }
+matches-none-open = No flags to review.
+matches-none = No flags with this status.
+matches-flag = Flag
+matches-person-a = Record A
+matches-person-b = Record B
+matches-raised = Raised
+matches-watch-list = Watch list
+matches-review = Review
+match-title = Possible duplicate
+match-decided = Decided
+match-watch-explained = This person's name matches an entry of the watch list. Only administrators can read the list; you see the entry's category.
+match-show-personal = Show the personal data of both (recorded in the audit trail)
+match-decide = Decision
+match-decision-not-listed = Not the listed person
+match-merge-explained = If they are the same person, the other record is merged into the one whose code you keep: its history, needs and household move over, and its code leads to the kept record from now on.
+match-reason-hint = Say why, without names or other personal data (for example “same document seen”, “different fathers' names checked”). Written to the audit trail.
+match-decide-submit = Record the decision
+field-flag-status = Flag status
+field-match-reason = Why flagged
+field-decision = Decision
+field-decision-reason = Reason for the decision
+field-keep = Keep the code of
+field-watch-name = Name
+field-watch-category = Category
+field-watch-note = Note
+match-reason-document = Same document number
+match-reason-name-birth-year = Same name, close birth year
+match-reason-watch-list = Name on the watch list
+flag-status-open = Open
+flag-status-merged = Same person (merged)
+flag-status-distinct = Different people
+flag-status-confirmed = Watch-list match confirmed
+flag-status-superseded = Superseded by a merge
+decision-same = The same person: merge the records
+decision-distinct = Different people
+decision-confirmed = The match holds
+watch-category-known-agent = Known agent
+watch-category-impersonator = Impersonator
+watch-category-infiltrator = Infiltrator
+watch-category-other = Other
+invalid-note-length = must be at most 1,000 characters.
+invalid-watch-name = give a name in Latin, Persian or Arabic letters.
+invalid-decision-watch = a watch-list match is confirmed or dismissed, not merged.
+invalid-decision-pair = two records are either the same person or different people.
+flash-match-merged = The records were merged.
+flash-match-decided = The decision was recorded.
+error-match-decided = This flag has already been decided.
+flash-watch-added = The name was added to the watch list; people already registered under it are flagged.
+flash-watch-removed = The entry was removed from the watch list.
+person-review-flags = Review them in the duplicates queue
+person-merged-from = Merged records
+person-merged-record = Merged record
+person-status-merged = Merged into another record
+import-flagged =
+    { $count ->
+        [one] { $count } imported person may be a duplicate or match the watch list: see the duplicates queue.
+       *[other] { $count } imported people may be duplicates or match the watch list: see the duplicates queue.
+    }
+import-merged-skipped =
+    { $count ->
+        [one] { $count } row was left unchanged because its record was merged into another.
+       *[other] { $count } rows were left unchanged because their records were merged into others.
+    }
+watchlist-title = Watch list
+watchlist-intro = Names of known agents, impersonators and infiltrators. Registering or importing a person under one of these names, in any spelling, raises a flag for the registrars, who see only the category.
+watchlist-audited = Names and notes are personal data: every view of this list is recorded in the audit trail.
+watchlist-none = The watch list is empty.
+watchlist-hits = Flags
+watchlist-added = Added
+watchlist-removed = Removed
+watchlist-show-removed = Show removed entries too
+watchlist-hide-removed = Hide removed entries
+watchlist-add = Add a name
+watchlist-name-hint = One name as written in any script; given name first, as on the registration form.
+watchlist-add-submit = Add to the watch list
+watch-entry-title = Watch-list entry
+watch-entry-hits = People flagged against this entry
+watch-entry-no-hits = No one has matched this entry.
+watch-entry-remove = Remove from the watch list
+watch-entry-remove-explained = The entry stops matching and its open flags close. It stays on file, marked removed, because past flags refer to it.
+watch-entry-remove-submit = Remove
+
+## Exports
+
+people-export = Export
+people-export-intro = Codes and non-personal fields only, for the people the filter above shows. Every export is recorded in the audit trail.
+people-export-csv = CSV (for Excel)
+people-export-xlsx = XLSX workbook
+people-export-personal = Exports with personal data…
+people-export-population-at = Population as of
+people-export-population = Population by sex and age (HXL CSV)
+exports-title = Exports with personal data
+exports-intro = An export with names and other personal data needs two registrars: one requests it and a second approves it. The file is encrypted to the recipient's age key, only the registrar who requested it can download it, and only once. A request expires 24 hours after it was made, and an approval 24 hours after it was given, if not used. Every step is recorded in the audit trail.
+exports-request = Request an export
+exports-recipient-help = The recipient's age public key (it starts with age1), made with age-keygen. Only whoever holds the matching secret key can open the file.
+exports-purpose-help = Why the export is needed, in a few words and without names.
+exports-submit = Request
+exports-list = Requests
+exports-none = No export has been requested yet.
+exports-requested = Requested
+exports-people = People
+exports-state = State
+exports-actions = Actions
+exports-decided-by = by
+exports-expires = expires
+exports-approve = Approve
+exports-reject = Reject
+exports-download = Download (once)
+export-state-requested = waiting for a second registrar
+export-state-approved = approved
+export-state-rejected = rejected
+export-state-expired = expired
+export-state-downloaded = downloaded
+field-recipient = Recipient's key
+field-purpose = Purpose
+field-format = Format
+field-at = Date
+flash-export-requested = Export requested. A second registrar must approve it.
+flash-export-approved = Export approved. The registrar who requested it can now download it once.
+flash-export-rejected = Export rejected.
+export-refused-not-self = A second registrar must decide: you cannot approve or reject your own request.
+export-refused-expired = This request has expired. Request the export again.
+export-refused-decided = This request has already been decided.
+export-refused-downloaded = This export has already been downloaded; each approval allows one download.
+export-refused-not-approved = This export has not been approved yet.
+export-refused-rejected = This export was rejected.
+invalid-age-recipient = expected an age public key: age1 followed by 58 letters and digits (from age-keygen).
+invalid-export-purpose = say in one line of at most 200 characters why the export is needed, without names.
+invalid-export-format = choose CSV or XLSX.
+export-too-many-rows-for-xlsx = too many people for one XLSX sheet; export CSV instead.
+
+## Registry: convoys
+
+nav-convoys = Convoys
+convoys-title = Convoys
+convoys-none = No convoys yet.
+convoys-create = Add a convoy
+convoy-title = Convoy
+convoy-heading = Convoy { $seq }
+convoy-route = From → to
+convoy-people = People
+convoy-shortfalls = Shortfalls
+status-planned = Planned
+status-under-way = Under way
+status-completed = Completed
+status-blocked = Blocked
+field-seq = Sequence number
+field-origin = From
+field-destination = To
+field-planned-on = Planned date
+field-departed-on = Departure date
+field-arrived-on = Arrival date
+field-item = Item
+field-unit = Unit
+field-agreed = Agreed
+field-allowed = Allowed
+field-moved = Moved
+field-agreed-source = Source of the agreed figure
+field-allowed-source = Source of the allowed figure
+field-moved-source = Source of the moved figure
+field-left = Left the origin
+field-arrived = Arrived
+field-missing = Did not arrive
+field-scope = Who
+convoy-short = Short
+convoy-short-allowed = { $item }: { $agreed } agreed, { $allowed } allowed.
+convoy-short-moved = { $item }: { $agreed } agreed, { $moved } moved.
+convoy-short-both = { $item }: { $agreed } agreed, { $allowed } allowed, { $moved } moved.
+convoy-shortfall-intro =
+    { $count ->
+        [one] One line of the manifest falls short of what was agreed:
+       *[other] { $count } lines of the manifest fall short of what was agreed:
+    }
+convoy-head-counts = Head counts
+convoy-listed = Listed
+convoy-left = Left the origin
+convoy-arrived = Arrived
+convoy-did-not-arrive = Left but did not arrive
+convoy-marked-missing = Recorded missing
+convoy-counts-not-recorded = The head counts are recorded when the convoy is completed.
+convoy-unaccounted =
+    { $count ->
+        [one] One person who left did not arrive and is not yet recorded missing.
+       *[other] { $count } people who left did not arrive and are not yet recorded missing.
+    }
+convoy-unlisted =
+    { $count ->
+        [one] One more person left than were listed.
+       *[other] { $count } more people left than were listed.
+    }
+convoy-manifest = Asset manifest
+convoy-manifest-none = No manifest lines yet.
+convoy-sources = Sources
+convoy-totals = Total
+convoy-line-add = Add a manifest line
+convoy-line-edit = Change
+convoy-line-remove = Remove this line
+convoy-source-note = For each figure, cite where it comes from: a document, a report, a statement. Never personal data.
+convoy-add = Add
+convoy-members = People on the convoy
+convoy-members-none = No one is listed yet.
+convoy-outcome = Outcome
+convoy-outcome-listed = Listed
+convoy-outcome-arrived = Arrived
+convoy-outcome-missing = Missing
+convoy-remove = Remove
+convoy-remove-household = Remove the household
+convoy-remove-person = Remove only this person (splits the household)
+convoy-add-people = Add a household
+convoy-add-code = Code of a member of the household
+convoy-scope-household = The whole household (members present at the origin)
+convoy-scope-split = This person only, splitting the household
+convoy-complete = Complete the convoy
+convoy-complete-note = Everyone on the convoy moves to { $destination }, present there from the arrival date, except those ticked as not arrived, who are recorded missing. This cannot be undone.
+convoy-complete-blocked = This convoy is blocked. Change its status before completing it.
+convoy-left-hint =
+    { $count ->
+        [one] Leave empty if the one person listed left.
+       *[other] Leave empty if all { $count } people listed left.
+    }
+convoy-missing-legend = Did not arrive (recorded missing)
+convoy-edit = Change this convoy
+convoy-mark-missing = Record people who did not arrive
+convoy-mark-missing-note = They are recorded missing from the arrival date. Correct the arrival count too if it was wrong.
+convoy-arrived-correction = Corrected arrival count (optional)
+convoy-flash-added = Added to the convoy.
+convoy-flash-removed = Taken off the convoy.
+convoy-flash-line-removed = The manifest line was removed.
+convoy-flash-completed = The convoy is completed: its people are now at the destination.
+convoy-flash-missing = Recorded.
+convoy-refused-completed = This convoy is completed; its list and route can no longer change.
+convoy-refused-blocked = A blocked convoy cannot be completed. Change its status first.
+convoy-refused-not-completed = This convoy is not completed yet.
+convoy-refused-not-at-origin = Someone on the convoy is no longer present at its origin. Take them off the convoy first.
+convoy-invalid-same-site = must differ from the origin.
+convoy-invalid-status-completed = a convoy is completed with the form that moves its people.
+convoy-invalid-arrival-before-departure = must not be before the departure date.
+convoy-invalid-text-length = is too long.
+convoy-invalid-no-quantity = give at least one of the quantities agreed, allowed or moved.
+convoy-invalid-more-arrived = cannot be more than the number who left.
+convoy-invalid-origin-has-people = take the people off the convoy before changing its origin.
+convoy-invalid-would-split = this would split the household: take the whole household, or choose to split it.
+convoy-invalid-unknown-person = no person has this code.
+convoy-invalid-not-at-origin = this person is not present at the convoy's origin.
+convoy-invalid-on-other-convoy = this person is already on another convoy that has not arrived.
+convoy-invalid-not-listed = this person is not on the convoy.
+convoy-invalid-missing-count = more people are recorded missing than the head counts say did not arrive.
+convoy-invalid-left-below-listed = fewer left than are listed: take those who stayed off the convoy first.
+convoy-invalid-not-at-destination = someone chosen is no longer recorded present at the destination.

@@ -438,3 +438,264 @@ dashboard-registry = ثبت افراد
 dashboard-people-present = نفر حاضر در مکان‌ها
 dashboard-people = افراد ثبت‌شده
 dashboard-households = خانوارها
+
+## موارد تکراری و فهرست مراقبت
+
+nav-matches = موارد تکراری
+nav-watchlist = فهرست مراقبت
+matches-title = موارد احتمالاً تکراری
+matches-intro = هشدارهایی که هنگام ثبت، ورود داده یا ویرایش یک نفر پدید آمده‌اند: شمارهٔ مدرک یکسان، نام یکسان (با هر املایی) با سال تولدی که حداکثر دو سال فاصله دارد، یا نامی که در فهرست مراقبت است. دو پرونده را مقایسه کنید و تصمیم بگیرید: یک نفرند (پرونده‌ها با حفظ سابقه ادغام می‌شوند) یا دو نفر متفاوت (این دو دیگر هرگز با هم علامت نمی‌خورند).
+matches-open-count =
+    { $count ->
+        [one] { $count } هشدار برای بررسی
+       *[other] { $count } هشدار برای بررسی
+    }
+matches-none-open = هشداری برای بررسی نیست.
+matches-none = هشداری با این وضعیت نیست.
+matches-flag = هشدار
+matches-person-a = پروندهٔ الف
+matches-person-b = پروندهٔ ب
+matches-raised = تاریخ هشدار
+matches-watch-list = فهرست مراقبت
+matches-review = بررسی
+match-title = مورد احتمالاً تکراری
+match-decided = تصمیم‌گیری
+match-watch-explained = نام این فرد با یکی از نام‌های فهرست مراقبت جور درآمده است. تنها مدیران می‌توانند فهرست را ببینند؛ شما فقط دستهٔ آن را می‌بینید.
+match-show-personal = نمایش اطلاعات شخصی هر دو (در ردپای حسابرسی ثبت می‌شود)
+match-decide = تصمیم
+match-decision-not-listed = همان فرد فهرست نیست
+match-merge-explained = اگر یک نفرند، پروندهٔ دیگر در پرونده‌ای که کدش را نگه می‌دارید ادغام می‌شود: سابقه، نیازها و خانوارش منتقل می‌شوند و از این پس کد آن به پروندهٔ نگه‌داشته می‌رسد.
+match-reason-hint = دلیل را بدون نام یا هر اطلاعات شخصی دیگر بنویسید (مثلاً «مدرک یکسان دیده شد»، «نام پدرها بررسی شد و متفاوت است»). در ردپای حسابرسی ثبت می‌شود.
+match-decide-submit = ثبت تصمیم
+field-flag-status = وضعیت هشدار
+field-match-reason = علت هشدار
+field-decision = تصمیم
+field-decision-reason = دلیل تصمیم
+field-keep = کدِ کدام پرونده بماند
+field-watch-name = نام
+field-watch-category = دسته
+field-watch-note = یادداشت
+match-reason-document = شمارهٔ مدرک یکسان
+match-reason-name-birth-year = نام یکسان، سال تولد نزدیک
+match-reason-watch-list = نام در فهرست مراقبت
+flag-status-open = باز
+flag-status-merged = یک نفر (ادغام‌شده)
+flag-status-distinct = دو نفر متفاوت
+flag-status-confirmed = تطابق با فهرست مراقبت تأیید شد
+flag-status-superseded = با یک ادغام منتفی شد
+decision-same = یک نفرند: پرونده‌ها ادغام شوند
+decision-distinct = دو نفر متفاوت‌اند
+decision-confirmed = تطابق درست است
+watch-category-known-agent = مأمور شناخته‌شده
+watch-category-impersonator = جاعل هویت
+watch-category-infiltrator = نفوذی
+watch-category-other = سایر
+invalid-note-length = حداکثر ۱٬۰۰۰ نویسه باشد.
+invalid-watch-name = نامی با حروف لاتین، فارسی یا عربی وارد کنید.
+invalid-decision-watch = تطابق با فهرست مراقبت تأیید یا رد می‌شود، نه ادغام.
+invalid-decision-pair = دو پرونده یا یک نفرند یا دو نفر متفاوت.
+flash-match-merged = پرونده‌ها ادغام شدند.
+flash-match-decided = تصمیم ثبت شد.
+error-match-decided = دربارهٔ این هشدار پیش‌تر تصمیم گرفته شده است.
+flash-watch-added = نام به فهرست مراقبت افزوده شد؛ افرادی که پیش‌تر با این نام ثبت شده‌اند علامت خوردند.
+flash-watch-removed = این مورد از فهرست مراقبت برداشته شد.
+person-review-flags = آن‌ها را در صف موارد تکراری بررسی کنید
+person-merged-from = پرونده‌های ادغام‌شده
+person-merged-record = پروندهٔ ادغام‌شده
+person-status-merged = در پروندهٔ دیگری ادغام شده
+import-flagged =
+    { $count ->
+        [one] { $count } نفر از واردشدگان ممکن است تکراری باشد یا با فهرست مراقبت جور درآید: صف موارد تکراری را ببینید.
+       *[other] { $count } نفر از واردشدگان ممکن است تکراری باشند یا با فهرست مراقبت جور درآیند: صف موارد تکراری را ببینید.
+    }
+import-merged-skipped =
+    { $count ->
+        [one] { $count } سطر دست‌نخورده ماند، چون پرونده‌اش در پروندهٔ دیگری ادغام شده است.
+       *[other] { $count } سطر دست‌نخورده ماندند، چون پرونده‌هایشان در پرونده‌های دیگری ادغام شده‌اند.
+    }
+watchlist-title = فهرست مراقبت
+watchlist-intro = نام مأموران شناخته‌شده، جاعلان هویت و نفوذی‌ها. ثبت یا ورود داده‌ی کسی با یکی از این نام‌ها، با هر املایی، برای ثبت‌کنندگان هشدار می‌سازد و آنان تنها دستهٔ آن را می‌بینند.
+watchlist-audited = نام‌ها و یادداشت‌ها اطلاعات شخصی‌اند: هر بار دیدن این فهرست در ردپای حسابرسی ثبت می‌شود.
+watchlist-none = فهرست مراقبت خالی است.
+watchlist-hits = هشدارها
+watchlist-added = تاریخ افزودن
+watchlist-removed = برداشته‌شده
+watchlist-show-removed = موارد برداشته‌شده را هم نشان بده
+watchlist-hide-removed = موارد برداشته‌شده را پنهان کن
+watchlist-add = افزودن نام
+watchlist-name-hint = یک نام به هر خطی؛ نخست نام کوچک، مانند فرم ثبت.
+watchlist-add-submit = افزودن به فهرست مراقبت
+watch-entry-title = مورد فهرست مراقبت
+watch-entry-hits = افرادی که با این مورد علامت خورده‌اند
+watch-entry-no-hits = کسی با این مورد جور درنیامده است.
+watch-entry-remove = برداشتن از فهرست مراقبت
+watch-entry-remove-explained = این مورد دیگر با کسی مقایسه نمی‌شود و هشدارهای باز آن بسته می‌شوند. چون هشدارهای پیشین به آن اشاره دارند، با برچسب «برداشته‌شده» نگه داشته می‌شود.
+watch-entry-remove-submit = برداشتن
+
+## Exports
+
+people-export = خروجی
+people-export-intro = فقط کدها و اطلاعات غیرشخصی، برای افرادی که فیلتر بالا نشان می‌دهد. هر خروجی در ردپای حسابرسی ثبت می‌شود.
+people-export-csv = CSV (برای اکسل)
+people-export-xlsx = کارپوشهٔ XLSX
+people-export-personal = خروجی با اطلاعات شخصی…
+people-export-population-at = جمعیت در تاریخ
+people-export-population = جمعیت بر پایهٔ جنس و سن (HXL CSV)
+exports-title = خروجی با اطلاعات شخصی
+exports-intro = خروجی‌ای که نام‌ها و دیگر اطلاعات شخصی را در بر دارد به دو ثبت‌کننده نیاز دارد: یکی درخواستش می‌کند و دیگری تأییدش. فایل با کلید age گیرنده رمزگذاری می‌شود، فقط ثبت‌کننده‌ای که درخواست داده می‌تواند آن را بارگیری کند، آن هم تنها یک بار. اگر درخواست تا ۲۴ ساعت پس از ثبت، و تأیید تا ۲۴ ساعت پس از صدور به کار نرود، باطل می‌شود. همهٔ گام‌ها در ردپای حسابرسی ثبت می‌شوند.
+exports-request = درخواست خروجی
+exports-recipient-help = کلید عمومی age گیرنده (با age1 آغاز می‌شود) که با age-keygen ساخته شده است. فقط دارندهٔ کلید محرمانهٔ متناظر می‌تواند فایل را باز کند.
+exports-purpose-help = در چند کلمه و بدون نام بردن از کسی، بنویسید چرا این خروجی لازم است.
+exports-submit = ثبت درخواست
+exports-list = درخواست‌ها
+exports-none = هنوز هیچ خروجی‌ای درخواست نشده است.
+exports-requested = درخواست‌شده
+exports-people = افراد
+exports-state = وضعیت
+exports-actions = کارها
+exports-decided-by = توسط
+exports-expires = انقضا
+exports-approve = تأیید
+exports-reject = رد
+exports-download = بارگیری (یک بار)
+export-state-requested = در انتظار ثبت‌کنندهٔ دوم
+export-state-approved = تأییدشده
+export-state-rejected = ردشده
+export-state-expired = منقضی‌شده
+export-state-downloaded = بارگیری‌شده
+field-recipient = کلید گیرنده
+field-purpose = هدف
+field-format = قالب
+field-at = تاریخ
+flash-export-requested = درخواست خروجی ثبت شد. ثبت‌کنندهٔ دیگری باید آن را تأیید کند.
+flash-export-approved = خروجی تأیید شد. ثبت‌کننده‌ای که آن را درخواست کرده اکنون می‌تواند یک بار بارگیری‌اش کند.
+flash-export-rejected = درخواست خروجی رد شد.
+export-refused-not-self = ثبت‌کنندهٔ دیگری باید تصمیم بگیرد: نمی‌توانید درخواست خودتان را تأیید یا رد کنید.
+export-refused-expired = این درخواست منقضی شده است. خروجی را دوباره درخواست کنید.
+export-refused-decided = دربارهٔ این درخواست پیش‌تر تصمیم گرفته شده است.
+export-refused-downloaded = این خروجی پیش‌تر بارگیری شده است؛ هر تأیید فقط یک بار بارگیری را ممکن می‌کند.
+export-refused-not-approved = این خروجی هنوز تأیید نشده است.
+export-refused-rejected = این خروجی رد شده است.
+invalid-age-recipient = یک کلید عمومی age لازم است: age1 و پس از آن ۵۸ حرف و رقم (ساختهٔ age-keygen).
+invalid-export-purpose = در یک سطر و حداکثر ۲۰۰ نویسه، بدون نام بردن از کسی، بنویسید چرا این خروجی لازم است.
+invalid-export-format = CSV یا XLSX را برگزینید.
+export-too-many-rows-for-xlsx = شمار افراد برای یک برگهٔ XLSX زیاد است؛ به‌جای آن CSV بگیرید.
+
+## Registry: convoys
+
+nav-convoys = کاروان‌ها
+convoys-title = کاروان‌ها
+convoys-none = هنوز کاروانی ثبت نشده است.
+convoys-create = افزودن کاروان
+convoy-title = کاروان
+convoy-heading = کاروان { $seq }
+convoy-route = مبدأ و مقصد
+convoy-people = افراد
+convoy-shortfalls = کسری‌ها
+status-planned = برنامه‌ریزی‌شده
+status-under-way = در راه
+status-completed = پایان‌یافته
+status-blocked = متوقف‌شده
+field-seq = شمارهٔ کاروان
+field-origin = مبدأ
+field-destination = مقصد
+field-planned-on = تاریخ برنامه‌ریزی‌شده
+field-departed-on = تاریخ حرکت
+field-arrived-on = تاریخ رسیدن
+field-item = قلم
+field-unit = واحد
+field-agreed = توافق‌شده
+field-allowed = اجازه‌داده‌شده
+field-moved = منتقل‌شده
+field-agreed-source = منبع رقم توافق‌شده
+field-allowed-source = منبع رقم اجازه‌داده‌شده
+field-moved-source = منبع رقم منتقل‌شده
+field-left = حرکت از مبدأ
+field-arrived = رسیدگان
+field-missing = نرسیدگان
+field-scope = چه کسی
+convoy-short = کسری
+convoy-short-allowed = { $item }: { $agreed } توافق‌شده، { $allowed } اجازه‌داده‌شده.
+convoy-short-moved = { $item }: { $agreed } توافق‌شده، { $moved } منتقل‌شده.
+convoy-short-both = { $item }: { $agreed } توافق‌شده، { $allowed } اجازه‌داده‌شده، { $moved } منتقل‌شده.
+convoy-shortfall-intro =
+    { $count ->
+        [one] یک قلم از فهرست بار کمتر از مقدار توافق‌شده است:
+       *[other] { $count } قلم از فهرست بار کمتر از مقدار توافق‌شده است:
+    }
+convoy-head-counts = سرشماری
+convoy-listed = در فهرست
+convoy-left = از مبدأ حرکت کردند
+convoy-arrived = رسیدند
+convoy-did-not-arrive = حرکت کردند ولی نرسیدند
+convoy-marked-missing = مفقود ثبت‌شده
+convoy-counts-not-recorded = سرشماری هنگام پایان کاروان ثبت می‌شود.
+convoy-unaccounted =
+    { $count ->
+        [one] یک نفر که حرکت کرد نرسیده و هنوز مفقود ثبت نشده است.
+       *[other] { $count } نفر که حرکت کردند نرسیده‌اند و هنوز مفقود ثبت نشده‌اند.
+    }
+convoy-unlisted =
+    { $count ->
+        [one] یک نفر بیش از فهرست حرکت کرد.
+       *[other] { $count } نفر بیش از فهرست حرکت کردند.
+    }
+convoy-manifest = فهرست بار و اموال
+convoy-manifest-none = هنوز قلمی در فهرست بار نیست.
+convoy-sources = منابع
+convoy-totals = جمع
+convoy-line-add = افزودن قلم به فهرست بار
+convoy-line-edit = ویرایش
+convoy-line-remove = حذف این قلم
+convoy-source-note = برای هر رقم بنویسید از کجا آمده است: سند، گزارش یا بیانیه. هرگز اطلاعات شخصی ننویسید.
+convoy-add = افزودن
+convoy-members = افراد این کاروان
+convoy-members-none = هنوز کسی در فهرست نیست.
+convoy-outcome = نتیجه
+convoy-outcome-listed = در فهرست
+convoy-outcome-arrived = رسید
+convoy-outcome-missing = مفقود
+convoy-remove = حذف
+convoy-remove-household = حذف کل خانوار
+convoy-remove-person = حذف فقط همین فرد (خانوار جدا می‌شود)
+convoy-add-people = افزودن خانوار
+convoy-add-code = کد یکی از اعضای خانوار
+convoy-scope-household = کل خانوار (اعضای حاضر در مبدأ)
+convoy-scope-split = فقط همین فرد، با جدا کردن خانوار
+convoy-complete = پایان کاروان
+convoy-complete-note = همهٔ افراد کاروان از تاریخ رسیدن در { $destination } حاضر ثبت می‌شوند، جز کسانی که «نرسیدند» علامت خورده‌اند؛ آنان مفقود ثبت می‌شوند. این کار برگشت‌پذیر نیست.
+convoy-complete-blocked = این کاروان متوقف شده است. پیش از پایان دادن، وضعیت آن را تغییر دهید.
+convoy-left-hint =
+    { $count ->
+        [one] اگر تنها فرد فهرست حرکت کرد، خالی بگذارید.
+       *[other] اگر هر { $count } نفرِ فهرست حرکت کردند، خالی بگذارید.
+    }
+convoy-missing-legend = نرسیدند (مفقود ثبت می‌شوند)
+convoy-edit = ویرایش این کاروان
+convoy-mark-missing = ثبت کسانی که نرسیدند
+convoy-mark-missing-note = این افراد از تاریخ رسیدن کاروان مفقود ثبت می‌شوند. اگر شمار رسیدگان نادرست بوده، آن را هم اصلاح کنید.
+convoy-arrived-correction = شمار اصلاح‌شدهٔ رسیدگان (اختیاری)
+convoy-flash-added = به کاروان افزوده شد.
+convoy-flash-removed = از کاروان حذف شد.
+convoy-flash-line-removed = قلم از فهرست بار حذف شد.
+convoy-flash-completed = کاروان پایان یافت: افراد آن اکنون در مقصد ثبت شده‌اند.
+convoy-flash-missing = ثبت شد.
+convoy-refused-completed = این کاروان پایان یافته است؛ فهرست و مسیر آن دیگر تغییر نمی‌کند.
+convoy-refused-blocked = کاروان متوقف‌شده را نمی‌توان پایان داد. نخست وضعیت آن را تغییر دهید.
+convoy-refused-not-completed = این کاروان هنوز پایان نیافته است.
+convoy-refused-not-at-origin = یکی از افراد کاروان دیگر در مبدأ حاضر نیست. نخست او را از کاروان حذف کنید.
+convoy-invalid-same-site = باید با مبدأ فرق داشته باشد.
+convoy-invalid-status-completed = پایان کاروان با فرمی ثبت می‌شود که افراد آن را جابه‌جا می‌کند.
+convoy-invalid-arrival-before-departure = نباید پیش از تاریخ حرکت باشد.
+convoy-invalid-text-length = بیش از اندازه بلند است.
+convoy-invalid-no-quantity = دست‌کم یکی از مقدارهای توافق‌شده، اجازه‌داده‌شده یا منتقل‌شده را وارد کنید.
+convoy-invalid-more-arrived = نمی‌تواند از شمار کسانی که حرکت کردند بیشتر باشد.
+convoy-invalid-origin-has-people = پیش از تغییر مبدأ، افراد را از کاروان حذف کنید.
+convoy-invalid-would-split = با این کار خانوار از هم جدا می‌شود: کل خانوار را بیفزایید یا جدا کردن را برگزینید.
+convoy-invalid-unknown-person = هیچ فردی این کد را ندارد.
+convoy-invalid-not-at-origin = این فرد در مبدأ کاروان حاضر نیست.
+convoy-invalid-on-other-convoy = این فرد در کاروان دیگری است که هنوز نرسیده است.
+convoy-invalid-not-listed = این فرد در این کاروان نیست.
+convoy-invalid-missing-count = شمار مفقودان بیش از کسانی است که به گواهی سرشماری نرسیدند.
+convoy-invalid-left-below-listed = شمار حرکت‌کنندگان کمتر از فهرست است: نخست کسانی را که ماندند از کاروان حذف کنید.
+convoy-invalid-not-at-destination = یکی از افراد برگزیده دیگر در مقصد حاضر ثبت نشده است.

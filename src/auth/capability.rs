@@ -121,6 +121,20 @@ impl Permission for ViewPersonalData {
     const PERM: Perm = Perm::ViewPersonalData;
 }
 
+/// Keep and read the watch list of names (admin).
+#[derive(Debug, Clone)]
+pub struct ManageWatchList;
+impl Permission for ManageWatchList {
+    const PERM: Perm = Perm::ManageWatchList;
+}
+
+/// Request, approve (the second registrar) and download exports with personal data.
+#[derive(Debug, Clone)]
+pub struct ExportPersonalData;
+impl Permission for ExportPersonalData {
+    const PERM: Perm = Perm::ExportPersonalData;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

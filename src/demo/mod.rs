@@ -5,6 +5,9 @@
 //! once, and loads the demo story — the Ashraf/Liberty record, as far as the
 //! capabilities built so far hold it. Every person in it is synthetic.
 
+mod convoys;
+mod exports;
+mod matching;
 mod registry;
 
 use std::path::{Path, PathBuf};
@@ -86,6 +89,19 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     }
     .grant()?;
     registry::load(app, &cap).await?;
+    // The watch list is the demo admin's; the duplicates are the registrar's.
+    let mut c = app.store.read().await?;
+    let admin_id = store::users::by_username(&mut c, "admin")
+        .await?
+        .map_or(0, |u| u.user_id);
+    drop(c);
+    let admin = Actor {
+        user_id: admin_id,
+        username: "admin".into(),
+        role: Role::Admin,
+    }
+    .grant()?;
+    matching::load(app, &cap, &admin).await?;
     let mut tx = app.store.write().await?;
     store::settings::set(&mut tx, "demo", "1").await?;
     tx.commit().await?;
@@ -119,6 +135,7 @@ pub async fn serve_demo(
     config.key = KeySource::File(key_file);
     let mut app = App::open(config, &master, Clock::System).await?;
     let accounts = load(&app).await?;
+    let (second_password, recipient_key) = exports::load(&app, &keys).await?;
     app.demo = true;
     println!(
         "vigil demo: data in {}, demo keys in {}",
@@ -129,5 +146,14 @@ pub async fn serve_demo(
     for (role, user, password) in &accounts {
         println!("{role}: {user} / {password}");
     }
+    // Not a role of its own: the second registrar approves exports with personal data.
+    println!(
+        "second_registrar: {} / {second_password}",
+        exports::SECOND_REGISTRAR
+    );
+    println!(
+        "demo export recipient's secret key: {}",
+        recipient_key.display()
+    );
     crate::web::serve(app, None).await
 }

@@ -3,20 +3,19 @@
 //! Liberty in groups during 2012.
 //!
 //! Every name is generated from common Persian given names and family names, drawn at
-//! random from a fixed seed: they belong to no one. Dates follow the public record:
-//! the first group left Ashraf in February 2012, the fifth on 4 May 2012, the last in
-//! September 2012.
+//! random from a fixed seed: they belong to no one. The convoys that move them are in
+//! `demo/convoys.rs`.
 
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use crate::actions::registry::people::{self, Move, Placement, Scope};
+use crate::actions::registry::people::{self, Placement};
 use crate::actions::registry::sites;
 use crate::app::App;
 use crate::auth::capability::WriteRegistry;
 use crate::auth::Cap;
-use crate::domain::person::{PersonInput, PersonStatus};
+use crate::domain::person::PersonInput;
 use crate::domain::site::SiteInput;
 
 /// (Latin, Persian) given names, women's then men's.
@@ -83,17 +82,6 @@ const FAMILIES: [(&str, &str); 24] = [
     ("Yazdani", "یزدانی"),
 ];
 
-/// The groups that moved from Ashraf to Liberty in 2012: (date, households).
-const CONVOYS: [(&str, usize); 7] = [
-    ("2012-02-18", 60),
-    ("2012-03-08", 70),
-    ("2012-03-21", 70),
-    ("2012-04-16", 70),
-    ("2012-05-04", 70),
-    ("2012-07-20", 80),
-    ("2012-09-16", 0), // the rest
-];
-
 fn pick(rng: &mut StdRng, list: &[(&'static str, &'static str)]) -> (&'static str, &'static str) {
     list.choose(rng).copied().unwrap_or(("Ali", "علی"))
 }
@@ -116,7 +104,7 @@ pub async fn load(app: &App, cap: &Cap<WriteRegistry>) -> anyhow::Result<usize> 
         )?,
     )
     .await?;
-    let liberty = sites::create(
+    sites::create(
         app,
         cap,
         SiteInput::parse(
@@ -196,25 +184,7 @@ pub async fn load(app: &App, cap: &Cap<WriteRegistry>) -> anyhow::Result<usize> 
     }
     tx.commit().await?;
 
-    // The relocation to Liberty, convoy by convoy, whole households at a time.
-    let mut queue = households.iter();
-    for (n, (date, count)) in CONVOYS.iter().enumerate() {
-        let at = crate::clock::parse_day(date).unwrap_or(0);
-        let take = if *count == 0 { usize::MAX } else { *count };
-        let mut tx = app.store.write().await?;
-        for members in queue.by_ref().take(take) {
-            let Some(first) = members.first() else {
-                continue;
-            };
-            let m = Move {
-                status: PersonStatus::Present,
-                site_id: Some(liberty),
-                effective_at: at,
-                reason: format!("convoy {} from Ashraf", n + 1),
-            };
-            people::move_in(&mut tx, app, cap, *first, &m, Scope::Household).await?;
-        }
-        tx.commit().await?;
-    }
+    // The relocation to Liberty: real convoys, completed one by one (demo/convoys.rs).
+    super::convoys::load(app, cap, &households).await?;
     Ok(total)
 }

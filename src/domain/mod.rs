@@ -4,7 +4,10 @@
 //! row) is parsed into one of these types first, so invalid input never reaches the
 //! store.
 
+pub mod convoy;
 pub mod country;
+pub mod export;
+pub mod matching;
 pub mod names;
 pub mod person;
 pub mod role;

@@ -70,6 +70,12 @@ impl Role {
             // Personal data of residents: the registrar for the registry, the case
             // officer for the people of their own cases (scoped by the caller).
             ViewPersonalData => matches!(self, Registrar | CaseOfficer),
+            // The watch list of names (agents, impersonators): not every registrar is
+            // trusted with it, so only admins keep and read it.
+            ManageWatchList => self == Admin,
+            // Exports with personal data: a registrar requests one and a second
+            // registrar approves it (the two-person rule is in actions::registry::export).
+            ExportPersonalData => self == Registrar,
         }
     }
 }
@@ -112,10 +118,12 @@ pub enum Perm {
     WriteCases,
     WriteDocumentation,
     ViewPersonalData,
+    ManageWatchList,
+    ExportPersonalData,
 }
 
 impl Perm {
-    pub const ALL: [Perm; 10] = [
+    pub const ALL: [Perm; 12] = [
         Perm::OwnAccount,
         Perm::ReadReports,
         Perm::ReadRecord,
@@ -126,6 +134,8 @@ impl Perm {
         Perm::WriteCases,
         Perm::WriteDocumentation,
         Perm::ViewPersonalData,
+        Perm::ManageWatchList,
+        Perm::ExportPersonalData,
     ];
 }
 

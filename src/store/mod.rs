@@ -15,8 +15,11 @@
 //! one before.
 
 pub mod audit;
+pub mod convoys;
+pub mod exports;
 pub mod households;
 pub mod keyring;
+pub mod matching;
 pub mod people;
 pub mod sessions;
 pub mod settings;
@@ -24,6 +27,7 @@ pub mod sites;
 pub mod stats;
 pub mod tokens;
 pub mod users;
+pub mod watchlist;
 
 use std::time::Duration;
 

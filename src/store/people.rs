@@ -367,7 +367,9 @@ pub async fn list(
     site_id: Option<i64>,
     limit: i64,
 ) -> Result<Vec<PersonRow>> {
-    let mut sql = format!("select {COLUMNS} from people p where p.person_id > $1");
+    // Records merged into another are tombstones: the list shows the survivors.
+    let mut sql =
+        format!("select {COLUMNS} from people p where p.person_id > $1 and p.status <> 'merged'");
     enum Arg {
         Int(i64),
         Text(String),

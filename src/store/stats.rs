@@ -50,7 +50,8 @@ pub async fn counts(c: &mut Conn) -> Result<Counts> {
     let sites = sqlx::query_scalar("select count(*) from sites")
         .fetch_one(&mut *c)
         .await?;
-    let people = sqlx::query_scalar("select count(*) from people")
+    // A record merged into another is a tombstone, not a person.
+    let people = sqlx::query_scalar("select count(*) from people where status <> 'merged'")
         .fetch_one(&mut *c)
         .await?;
     let people_present = sqlx::query_scalar("select count(*) from people where status = 'present'")

@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod error;
 pub mod extract;
 pub mod middleware;
+pub mod stream;
 pub mod ui;
 
 use std::net::SocketAddr;
@@ -51,6 +52,19 @@ pub fn router(app: AppState) -> Router {
             "/admin/users/{id}/password",
             post(ui::users::reset_password),
         )
+        .route(
+            "/admin/watchlist",
+            get(ui::watchlist::list).post(ui::watchlist::add),
+        )
+        .route("/admin/watchlist/{id}", get(ui::watchlist::show))
+        .route("/admin/watchlist/{id}/remove", post(ui::watchlist::remove))
+        .route("/registry/matches", get(ui::matches::list))
+        .route("/registry/matches/{id}", get(ui::matches::show))
+        .route(
+            "/registry/matches/{id}/personal",
+            get(ui::matches::personal),
+        )
+        .route("/registry/matches/{id}/decide", post(ui::matches::decide))
         .route("/admin/audit", get(ui::audit::list))
         .route("/admin/audit/verify", get(ui::audit::verify))
         .route(
@@ -70,6 +84,42 @@ pub fn router(app: AppState) -> Router {
         .route("/registry/people/{id}/personal", get(ui::people::personal))
         .route("/registry/people/{id}/move", post(ui::people::move_person))
         .route(
+            "/registry/convoys",
+            get(ui::convoys::list).post(ui::convoy_forms::create),
+        )
+        .route(
+            "/registry/convoys/{id}",
+            get(ui::convoys::show).post(ui::convoy_forms::update),
+        )
+        .route(
+            "/registry/convoys/{id}/people",
+            post(ui::convoy_forms::add_people),
+        )
+        .route(
+            "/registry/convoys/{id}/people/remove",
+            post(ui::convoy_forms::remove_people),
+        )
+        .route(
+            "/registry/convoys/{id}/manifest",
+            post(ui::convoy_forms::add_line),
+        )
+        .route(
+            "/registry/convoys/{id}/complete",
+            post(ui::convoy_forms::complete),
+        )
+        .route(
+            "/registry/convoys/{id}/missing",
+            post(ui::convoy_forms::mark_missing),
+        )
+        .route(
+            "/registry/manifest-lines/{id}",
+            post(ui::convoy_forms::update_line),
+        )
+        .route(
+            "/registry/manifest-lines/{id}/remove",
+            post(ui::convoy_forms::remove_line),
+        )
+        .route(
             "/registry/import",
             get(ui::import::form)
                 .post(ui::import::upload)
@@ -82,6 +132,22 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/registry/import/template.xlsx",
             get(ui::import::template_xlsx),
+        )
+        .route("/registry/people/export.csv", get(ui::exports::people_csv))
+        .route(
+            "/registry/people/export.xlsx",
+            get(ui::exports::people_xlsx),
+        )
+        .route("/registry/population.csv", get(ui::exports::population))
+        .route(
+            "/registry/exports",
+            get(ui::exports::requests).post(ui::exports::create),
+        )
+        .route("/registry/exports/{id}/approve", post(ui::exports::approve))
+        .route("/registry/exports/{id}/reject", post(ui::exports::reject))
+        .route(
+            "/registry/exports/{id}/download",
+            post(ui::exports::download),
         );
     Router::new()
         .merge(ui)

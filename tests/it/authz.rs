@@ -52,6 +52,25 @@ enum Obj {
     User,
     Site,
     Person,
+    /// A duplicate flag (one for the HTML routes, one for the API: deciding is once).
+    Flag,
+    FlagApi,
+    /// A watch-list entry (likewise, removing is once).
+    Watch,
+    WatchApi,
+    /// Export requests with personal data (tests/it/export.rs): one by another
+    /// registrar to approve, one to reject, one by the registrar to download.
+    ExportToApprove,
+    ExportToReject,
+    ExportToDownload,
+    /// Convoys (tests/it/convoys.rs): one to change, one each to complete from the
+    /// HTML routes and from the API; a manifest line to change, one each to remove.
+    Convoy,
+    ConvoyUi,
+    ConvoyApi,
+    Line,
+    LineUi,
+    LineApi,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -130,6 +149,121 @@ const UI: &[Row] = &[
         REGISTRAR,
         303,
     ),
+    row(M::Get, "/registry/import", REGISTRAR, 200),
+    row(M::Post, "/registry/import", REGISTRAR, 200),
+    row(M::Get, "/registry/import/template.csv", RECORD, 200),
+    row(M::Get, "/registry/import/template.xlsx", RECORD, 200),
+    row(M::Get, "/registry/matches", REGISTRAR, 200),
+    on(M::Get, "/registry/matches/{id}", Obj::Flag, REGISTRAR, 200),
+    on(
+        M::Get,
+        "/registry/matches/{id}/personal",
+        Obj::Flag,
+        REGISTRAR,
+        200,
+    ),
+    on(
+        M::Post,
+        "/registry/matches/{id}/decide",
+        Obj::Flag,
+        REGISTRAR,
+        303,
+    ),
+    row(M::Get, "/admin/watchlist", ADMIN, 200),
+    row(M::Post, "/admin/watchlist", ADMIN, 303),
+    on(M::Get, "/admin/watchlist/{id}", Obj::Watch, ADMIN, 200),
+    on(
+        M::Post,
+        "/admin/watchlist/{id}/remove",
+        Obj::Watch,
+        ADMIN,
+        303,
+    ),
+    row(M::Get, "/registry/people/export.csv", RECORD, 200),
+    row(M::Get, "/registry/people/export.xlsx", RECORD, 200),
+    row(M::Get, "/registry/population.csv", RECORD, 200),
+    row(M::Get, "/registry/exports", REGISTRAR, 200),
+    row(M::Post, "/registry/exports", REGISTRAR, 303),
+    on(
+        M::Post,
+        "/registry/exports/{id}/approve",
+        Obj::ExportToApprove,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/exports/{id}/reject",
+        Obj::ExportToReject,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/exports/{id}/download",
+        Obj::ExportToDownload,
+        REGISTRAR,
+        200,
+    ),
+    row(M::Get, "/registry/convoys", RECORD, 200),
+    row(M::Post, "/registry/convoys", REGISTRAR, 303),
+    on(M::Get, "/registry/convoys/{id}", Obj::Convoy, RECORD, 200),
+    on(
+        M::Post,
+        "/registry/convoys/{id}",
+        Obj::Convoy,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/convoys/{id}/people",
+        Obj::Convoy,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/convoys/{id}/people/remove",
+        Obj::Convoy,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/convoys/{id}/manifest",
+        Obj::Convoy,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/manifest-lines/{id}",
+        Obj::Line,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/manifest-lines/{id}/remove",
+        Obj::LineUi,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/convoys/{id}/complete",
+        Obj::ConvoyUi,
+        REGISTRAR,
+        303,
+    ),
+    on(
+        M::Post,
+        "/registry/convoys/{id}/missing",
+        Obj::ConvoyUi,
+        REGISTRAR,
+        303,
+    ),
 ];
 
 const API: &[Row] = &[
@@ -182,6 +316,80 @@ const API: &[Row] = &[
         M::Post,
         "/api/v1/people/{id}/move",
         Obj::Person,
+        REGISTRAR,
+        200,
+    ),
+    row(M::Get, "/api/v1/matches", REGISTRAR, 200),
+    on(M::Get, "/api/v1/matches/{id}", Obj::FlagApi, REGISTRAR, 200),
+    on(
+        M::Post,
+        "/api/v1/matches/{id}/decision",
+        Obj::FlagApi,
+        REGISTRAR,
+        200,
+    ),
+    row(M::Get, "/api/v1/watchlist", ADMIN, 200),
+    row(M::Post, "/api/v1/watchlist", ADMIN, 201),
+    on(M::Get, "/api/v1/watchlist/{id}", Obj::WatchApi, ADMIN, 200),
+    on(
+        M::Delete,
+        "/api/v1/watchlist/{id}",
+        Obj::WatchApi,
+        ADMIN,
+        204,
+    ),
+    row(M::Get, "/api/v1/people/export", RECORD, 200),
+    row(M::Get, "/api/v1/population", RECORD, 200),
+    row(M::Get, "/api/v1/convoys", RECORD, 200),
+    row(M::Post, "/api/v1/convoys", REGISTRAR, 201),
+    on(M::Get, "/api/v1/convoys/{id}", Obj::Convoy, RECORD, 200),
+    on(M::Put, "/api/v1/convoys/{id}", Obj::Convoy, REGISTRAR, 204),
+    on(
+        M::Post,
+        "/api/v1/convoys/{id}/people",
+        Obj::Convoy,
+        REGISTRAR,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/convoys/{id}/people/remove",
+        Obj::Convoy,
+        REGISTRAR,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/convoys/{id}/manifest",
+        Obj::Convoy,
+        REGISTRAR,
+        201,
+    ),
+    on(
+        M::Put,
+        "/api/v1/manifest-lines/{id}",
+        Obj::Line,
+        REGISTRAR,
+        204,
+    ),
+    on(
+        M::Delete,
+        "/api/v1/manifest-lines/{id}",
+        Obj::LineApi,
+        REGISTRAR,
+        204,
+    ),
+    on(
+        M::Post,
+        "/api/v1/convoys/{id}/complete",
+        Obj::ConvoyApi,
+        REGISTRAR,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/convoys/{id}/missing",
+        Obj::ConvoyApi,
         REGISTRAR,
         200,
     ),
@@ -239,6 +447,43 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("site", "MAIN".into()),
             ("scope", "household".into()),
         ],
+        "/registry/matches/{id}/decide" => {
+            vec![("decision", "distinct".into()), ("reason", "matrix".into())]
+        }
+        "/admin/watchlist" => vec![
+            ("name", format!("Matrix Watch{n}")),
+            ("category", "other".into()),
+        ],
+        "/registry/exports" => vec![
+            ("recipient", crate::export::recipient()),
+            ("purpose", "matrix".into()),
+        ],
+        "/registry/convoys" => vec![
+            ("seq", (100 + n).to_string()),
+            ("origin", "MAIN".into()),
+            ("destination", "DEST".into()),
+        ],
+        "/registry/convoys/{id}" => vec![
+            ("seq", "9001".into()),
+            ("origin", "MAIN".into()),
+            ("destination", "DEST".into()),
+            ("status", "under_way".into()),
+        ],
+        "/registry/convoys/{id}/people" | "/registry/convoys/{id}/people/remove" => {
+            vec![("code", crate::convoys::matrix_code(1))]
+        }
+        "/registry/convoys/{id}/manifest" | "/registry/manifest-lines/{id}" => vec![
+            ("item", "Generators".into()),
+            ("agreed", "6".into()),
+            ("allowed", "2".into()),
+        ],
+        "/registry/convoys/{id}/complete" => {
+            vec![("arrived_on", "2012-05-04".into()), ("arrived", "1".into())]
+        }
+        "/registry/convoys/{id}/missing" => vec![
+            ("missing", crate::convoys::matrix_code(2)),
+            ("arrived", "0".into()),
+        ],
         _ => vec![],
     }
 }
@@ -257,6 +502,30 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         }
         "/api/v1/people" | "/api/v1/people/{id}" => serde_json::json!({"name_latin": "Api Person"}),
         "/api/v1/people/{id}/move" => serde_json::json!({"status": "present", "site": "MAIN"}),
+        "/api/v1/matches/{id}/decision" => {
+            serde_json::json!({"decision": "distinct", "reason": "matrix"})
+        }
+        "/api/v1/watchlist" => {
+            serde_json::json!({"name": format!("Api Watch{n}"), "category": "known_agent"})
+        }
+        "/api/v1/convoys" => {
+            serde_json::json!({"seq": 100_000 + n, "origin": "MAIN", "destination": "DEST"})
+        }
+        "/api/v1/convoys/{id}" => {
+            serde_json::json!({"seq": 9001, "origin": "MAIN", "destination": "DEST", "status": "under_way"})
+        }
+        "/api/v1/convoys/{id}/people" | "/api/v1/convoys/{id}/people/remove" => {
+            serde_json::json!({"code": crate::convoys::matrix_code(1)})
+        }
+        "/api/v1/convoys/{id}/manifest" | "/api/v1/manifest-lines/{id}" => {
+            serde_json::json!({"item": "Utility trucks", "agreed": 6, "allowed": 0})
+        }
+        "/api/v1/convoys/{id}/complete" => {
+            serde_json::json!({"arrived_on": "2012-05-04", "arrived": 1})
+        }
+        "/api/v1/convoys/{id}/missing" => {
+            serde_json::json!({"missing": [crate::convoys::matrix_code(3)], "arrived": 0})
+        }
         _ => serde_json::json!({}),
     }
 }
@@ -280,6 +549,10 @@ async fn every_role_gets_exactly_the_expected_answer() {
         .unwrap();
     drop(c);
     let (site, person) = t.site_and_person("MAIN").await;
+    let matching = crate::matching::authz_objects(&t).await;
+    let registrar_id = ids.iter().find(|(r, _)| *r == Role::Registrar).unwrap().1;
+    let exports = crate::export::authz_objects(&t, registrar_id).await;
+    let convoys = crate::convoys::matrix_objects(&t).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -296,7 +569,17 @@ async fn every_role_gets_exactly_the_expected_answer() {
             n += 1;
             let path = r.path.replace(
                 "{id}",
-                &object(r, others_token_id, target, site, person).to_string(),
+                &object(
+                    r,
+                    others_token_id,
+                    target,
+                    site,
+                    person,
+                    &matching,
+                    &exports,
+                    &convoys,
+                )
+                .to_string(),
             );
             let status = match r.m {
                 M::Get => b.get(&path).await.status().as_u16(),
@@ -334,7 +617,16 @@ async fn every_role_gets_exactly_the_expected_answer() {
         }
         for r in API {
             n += 1;
-            let id = object(r, others_token_id, target, site, person);
+            let id = object(
+                r,
+                others_token_id,
+                target,
+                site,
+                person,
+                &matching,
+                &exports,
+                &convoys,
+            );
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
             let req = match r.m {
@@ -423,12 +715,35 @@ async fn every_role_gets_exactly_the_expected_answer() {
     );
 }
 
-fn object(r: &Row, others_token: i64, user: i64, site: i64, person: i64) -> i64 {
+#[allow(clippy::too_many_arguments)]
+fn object(
+    r: &Row,
+    others_token: i64,
+    user: i64,
+    site: i64,
+    person: i64,
+    m: &crate::matching::Objects,
+    x: &crate::export::Objects,
+    c: &crate::convoys::MatrixObjects,
+) -> i64 {
     match (r.hidden, r.id) {
         (true, _) => others_token,
         (false, Obj::User) => user,
         (false, Obj::Site) => site,
         (false, Obj::Person) => person,
+        (false, Obj::Flag) => m.flag_ui,
+        (false, Obj::FlagApi) => m.flag_api,
+        (false, Obj::Watch) => m.watch_ui,
+        (false, Obj::WatchApi) => m.watch_api,
+        (false, Obj::ExportToApprove) => x.approve,
+        (false, Obj::ExportToReject) => x.reject,
+        (false, Obj::ExportToDownload) => x.download,
+        (false, Obj::Convoy) => c.convoy,
+        (false, Obj::ConvoyUi) => c.complete_ui,
+        (false, Obj::ConvoyApi) => c.complete_api,
+        (false, Obj::Line) => c.line,
+        (false, Obj::LineUi) => c.line_ui,
+        (false, Obj::LineApi) => c.line_api,
     }
 }
 
@@ -447,8 +762,15 @@ fn every_route_has_rows() {
     let mut routes = BTreeSet::new();
     for (file, prefix) in [("src/web/mod.rs", ""), ("src/web/api/mod.rs", "/api/v1")] {
         let src = std::fs::read_to_string(file).unwrap();
-        for part in src.split(".route(\"").skip(1) {
-            let path = part.split('"').next().unwrap();
+        // `.route(` then optional whitespace (rustfmt may break the line) then the path.
+        for part in src.split(".route(").skip(1) {
+            let Some(path) = part
+                .trim_start()
+                .strip_prefix('"')
+                .and_then(|p| p.split('"').next())
+            else {
+                continue;
+            };
             routes.insert(format!("{prefix}{path}"));
         }
     }

@@ -131,6 +131,33 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
         .await
         .unwrap();
 
+    // Watch-list names and notes, through the admin's form and the API.
+    let watch_ui = "CanaryWatchUiN5Omega";
+    let watch_note = "CanaryWatchNoteP2";
+    let watch_api = "CanaryWatchApiT8Sigma";
+    let r = b
+        .submit(
+            "/admin/watchlist",
+            "/admin/watchlist",
+            &[
+                ("name", watch_ui),
+                ("category", "impersonator"),
+                ("note", watch_note),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = api
+        .post(format!("{base}/api/v1/watchlist"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"name": watch_api, "category": "known_agent"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let html = b.text("/admin/watchlist").await.1;
+    assert!(html.contains(watch_ui) && html.contains(watch_note) && html.contains(watch_api));
+
     // A resident registered through the form and another through the API.
     let person_ui = "CanaryPersonUiB4Lambda";
     let person_doc = "CANARYDOC77Q1";
@@ -218,6 +245,9 @@ async fn personal_values_never_reach_disk_or_logs_in_clear() {
         "CanaryNoteZ9",
         person_api,
         "555 0199",
+        watch_ui,
+        watch_note,
+        watch_api,
     ] {
         assert!(
             !bytes.windows(canary.len()).any(|w| w == canary.as_bytes()),

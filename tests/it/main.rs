@@ -13,8 +13,15 @@
 mod authz;
 mod canary;
 mod cli;
+mod convoy_http;
+mod convoys;
+mod export;
+mod export_tools;
 mod import;
+mod matching;
+mod matching_quality;
 mod pg;
 mod story;
 mod support;
 mod trail;
+mod watchlist;

@@ -70,6 +70,16 @@ pub async fn both() -> Vec<TestApp> {
     v
 }
 
+/// `both()`, each with a manual clock starting at `start` (epoch ms): move it with
+/// `t.app.clock.advance(ms)`.
+pub async fn both_with_clock(start: i64) -> Vec<TestApp> {
+    let mut v = vec![open(None, "sqlite", Clock::manual(start)).await];
+    if let Some(url) = crate::pg::fresh_database_url().await {
+        v.push(open(Some(url), "postgres", Clock::manual(start)).await);
+    }
+    v
+}
+
 impl TestApp {
     /// Adds an account with the standard test password; returns its id.
     pub async fn user(&self, name: &str, role: Role) -> i64 {

@@ -22,6 +22,11 @@ pub struct Outcome {
     pub updated: usize,
     pub households_created: usize,
     pub batches: usize,
+    /// Rows whose person now has an open duplicate or watch-list flag to review.
+    pub flagged: usize,
+    /// Rows whose external id belongs to a record since merged into another: left
+    /// as they were (a tombstone changes no more; the survivor is edited directly).
+    pub merged_skipped: usize,
 }
 
 /// Adds the rejections only the database can see (unknown site codes) to `report`.
@@ -103,8 +108,11 @@ pub async fn commit(
                 None => None,
             };
             match existing {
+                Some(p) if p.status == store::matching::MERGED => out.merged_skipped += 1,
                 Some(p) => {
-                    people::update_in(&mut tx, app, cap, p.person_id, &row.person).await?;
+                    let flags =
+                        people::update_in(&mut tx, app, cap, p.person_id, &row.person).await?;
+                    out.flagged += usize::from(!flags.is_empty());
                     if let Some(h) = household_id {
                         let rel = row
                             .relationship
@@ -122,7 +130,8 @@ pub async fn commit(
                         relationship: row.relationship,
                         effective_at: None,
                     };
-                    people::register_in(&mut tx, app, cap, &row.person, &place).await?;
+                    let r = people::register_in(&mut tx, app, cap, &row.person, &place).await?;
+                    out.flagged += usize::from(!r.flags.is_empty());
                     out.added += 1;
                 }
             }

@@ -1,17 +1,21 @@
 //! People and households: registering, changing, moving (with their dated history),
-//! grouping into households, listing without personal data, and the audited view of
-//! personal data.
+//! grouping into households, and listing without personal data. Registering or
+//! changing a person raises duplicate and watch-list flags (`matches`); a record merged
+//! into another leads to the one it joined. The audited view of personal data is in
+//! `personal`.
 
 use serde_json::json;
 
+pub use super::personal::{view_personal, MergedPersonal, PersonPersonal};
 use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
-use crate::auth::capability::{Cap, ReadRecord, ViewPersonalData, WriteRegistry};
+use crate::auth::capability::{Cap, ReadRecord, WriteRegistry};
+use crate::domain::matching::document_key;
 use crate::domain::names::name_key;
 use crate::domain::person::{
     household_code, Choice, PersonCode, PersonInput, PersonStatus, Relationship, Secret,
 };
-use crate::domain::Role;
+use crate::store::matching::MERGED;
 use crate::store::people::{HistoryRow, PersonRow, Plain, Sealed};
 use crate::store::{self, Conn};
 
@@ -36,8 +40,10 @@ pub struct Registered {
     pub code: String,
     pub household_id: Option<i64>,
     /// Codes of people who may be the same person (same document, or same name key with
-    /// a compatible birth year), for the registrar to look at.
+    /// a compatible birth year): each has an open flag in the registrar's queue.
     pub possible_duplicates: Vec<String>,
+    /// The open flags that concern this person, watch-list matches included.
+    pub flags: Vec<i64>,
 }
 
 fn plain<'a>(p: &'a PersonInput, langs: &'a str) -> Plain<'a> {
@@ -53,15 +59,6 @@ fn plain<'a>(p: &'a PersonInput, langs: &'a str) -> Plain<'a> {
         languages: langs,
         protection: p.protection.as_str(),
     }
-}
-
-/// Folds a document number so the same number typed differently meets itself.
-fn document_key(doc: &str) -> String {
-    crate::i18n::normalize_digits(doc)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_uppercase()
 }
 
 fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
@@ -89,29 +86,6 @@ fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
                 .blind_index("person-document", &document_key(d.expose()))
         }),
     }
-}
-
-/// People who may be the same as `sealed` (other than `except`): the same document
-/// number, or the same name key with birth years at most two apart (or unknown).
-async fn possible_duplicates(
-    c: &mut Conn,
-    sealed: &Sealed,
-    birth_year: Option<i64>,
-    except: i64,
-) -> Result<Vec<String>> {
-    let keys: Vec<&str> = [&sealed.name_key_latin, &sealed.name_key_original]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    // One query each, bounded: a common name must not make registration slow.
-    let mut codes = store::people::name_matches(c, &keys, birth_year, except, 20).await?;
-    if let Some(d) = &sealed.document_key {
-        codes.extend(store::people::document_matches(c, d, except, 20).await?);
-    }
-    codes.sort();
-    codes.dedup();
-    Ok(codes)
 }
 
 async fn new_code(c: &mut Conn) -> Result<String> {
@@ -172,7 +146,6 @@ pub async fn register_in(
         "registered",
     )
     .await?;
-    let possible_duplicates = possible_duplicates(c, &sealed, p.birth_year, id).await?;
     audit(
         c,
         app,
@@ -182,20 +155,22 @@ pub async fn register_in(
             object_type: "person",
             object_id: id.to_string(),
             summary: format!(
-                "code={code} site={} household={} possible duplicates={}",
+                "code={code} site={} household={}",
                 place.site_id.map_or("-".into(), |s| s.to_string()),
                 household_id.map_or("-".into(), |h| h.to_string()),
-                possible_duplicates.len()
             ),
             details: personal_details(p),
         },
     )
     .await?;
+    // After the registration's own entry, so the trail reads in order.
+    let found = super::matches::flag_in(c, app, cap.actor(), id).await?;
     Ok(Registered {
         person_id: id,
         code,
         household_id,
-        possible_duplicates,
+        possible_duplicates: found.iter().filter_map(|f| f.other.clone()).collect(),
+        flags: found.iter().map(|f| f.flag_id).collect(),
     })
 }
 
@@ -223,18 +198,30 @@ pub async fn register(
     Ok(r)
 }
 
-/// Replaces a person's descriptive and personal fields (not place or status).
+/// A merged record is a tombstone: it changes no more.
+fn refuse_merged(p: &PersonRow) -> Result<()> {
+    if p.status == MERGED {
+        return Err(ActionError::Refused(
+            "this record was merged into another; change that one",
+        ));
+    }
+    Ok(())
+}
+
+/// Replaces a person's descriptive and personal fields (not place or status), and
+/// flags possible duplicates under the new fields; returns the open flags.
 pub async fn update_in(
     c: &mut Conn,
     app: &App,
     cap: &Cap<WriteRegistry>,
     id: i64,
     p: &PersonInput,
-) -> Result<()> {
+) -> Result<Vec<super::matches::Found>> {
     let now = app.now();
-    store::people::get(c, id)
+    let before = store::people::get(c, id)
         .await?
         .ok_or(ActionError::NotFound)?;
+    refuse_merged(&before)?;
     let langs = p.languages.join(",");
     store::people::update_plain(c, id, &plain(p, &langs), now).await?;
     store::people::set_sealed(c, id, &seal(app, id, p)).await?;
@@ -257,7 +244,7 @@ pub async fn update_in(
         },
     )
     .await?;
-    Ok(())
+    super::matches::flag_in(c, app, cap.actor(), id).await
 }
 
 pub async fn update(app: &App, cap: &Cap<WriteRegistry>, id: i64, p: &PersonInput) -> Result<()> {
@@ -314,6 +301,7 @@ pub async fn move_in(
     let person = store::people::get(c, id)
         .await?
         .ok_or(ActionError::NotFound)?;
+    refuse_merged(&person)?;
     if m.reason.chars().count() > 200 {
         return Err(crate::domain::Invalid::new(
             "reason",
@@ -397,6 +385,7 @@ pub async fn join_household(
     let person = store::people::get(&mut tx, id)
         .await?
         .ok_or(ActionError::NotFound)?;
+    refuse_merged(&person)?;
     let hh = match household_id {
         Some(h) => {
             store::households::get(&mut tx, h)
@@ -438,10 +427,18 @@ pub struct PersonDetail {
     /// (need, urgency).
     pub needs: Vec<(String, String)>,
     pub history: Vec<HistoryRow>,
+    /// Codes of records found to be this same person and merged into this one.
+    pub merged_from: Vec<String>,
 }
 
+/// A person by id. A record that was merged into another leads to the one it joined:
+/// the answer is that person's (compare `person.person_id` with the id asked for).
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<PersonDetail> {
     let mut c = app.store.read().await?;
+    store::people::get(&mut c, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let id = store::matching::survivor(&mut c, id).await?;
     let person = store::people::get(&mut c, id)
         .await?
         .ok_or(ActionError::NotFound)?;
@@ -463,17 +460,24 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<PersonDet
     Ok(PersonDetail {
         needs: store::people::needs(&mut c, id).await?,
         history: store::people::history(&mut c, id).await?,
+        merged_from: store::matching::merged_into(&mut c, id)
+            .await?
+            .into_iter()
+            .map(|(_, code, _)| code)
+            .collect(),
         person,
         household_code,
         household,
     })
 }
 
+/// The id of the person with this code (a merged record's code leads to its survivor).
 pub async fn by_code(app: &App, _cap: &Cap<ReadRecord>, code: &str) -> Result<Option<i64>> {
     let mut c = app.store.read().await?;
-    Ok(store::people::by_code(&mut c, code)
-        .await?
-        .map(|p| p.person_id))
+    match store::people::by_code(&mut c, code).await? {
+        Some(p) => Ok(Some(store::matching::survivor(&mut c, p.person_id).await?)),
+        None => Ok(None),
+    }
 }
 
 pub const PAGE: i64 = 50;
@@ -492,7 +496,17 @@ pub async fn list(
         },
         None => None,
     };
-    let mut rows = store::people::list(&mut c, f, site_id, PAGE + 1).await?;
+    // A merged record's code finds the record it joined.
+    let mut f = f.clone();
+    if let Some(code) = f.code.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(p) = store::people::by_code(&mut c, code).await? {
+            let id = store::matching::survivor(&mut c, p.person_id).await?;
+            if id != p.person_id {
+                f.code = store::people::get(&mut c, id).await?.map(|p| p.code);
+            }
+        }
+    }
+    let mut rows = store::people::list(&mut c, &f, site_id, PAGE + 1).await?;
     let next = if rows.len() as i64 > PAGE {
         rows.truncate(PAGE as usize);
         rows.last().map(|p| p.person_id)
@@ -500,67 +514,4 @@ pub async fn list(
         None
     };
     Ok((rows, next))
-}
-
-/// A person's personal data, decrypted.
-#[derive(Clone, serde::Serialize, utoipa::ToSchema)]
-pub struct PersonPersonal {
-    pub name_latin: Option<String>,
-    pub name_original: Option<String>,
-    pub birth_date: Option<String>,
-    pub document: Option<String>,
-    pub phone: Option<String>,
-    pub notes: Option<String>,
-}
-
-impl std::fmt::Debug for PersonPersonal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("PersonPersonal(<redacted>)")
-    }
-}
-
-/// Opens a person's personal data for a role allowed to see it, auditing the view in
-/// the same transaction. Case officers see only the people of their own cases; until
-/// a case names this person, the person is hidden from them (not found).
-pub async fn view_personal(
-    app: &App,
-    cap: &Cap<ViewPersonalData>,
-    id: i64,
-) -> Result<PersonPersonal> {
-    if cap.actor().role != Role::Registrar {
-        return Err(ActionError::NotFound);
-    }
-    let mut tx = app.store.write().await?;
-    let s = store::people::sealed(&mut tx, id)
-        .await?
-        .ok_or(ActionError::NotFound)?;
-    let open = |col: &str, v: &Option<Vec<u8>>| -> Result<Option<String>> {
-        v.as_ref()
-            .map(|b| app.keys.open(TABLE, col, id, b))
-            .transpose()
-            .map_err(ActionError::from)
-    };
-    let personal = PersonPersonal {
-        name_latin: open("name_latin", &s.name_latin)?,
-        name_original: open("name_original", &s.name_original)?,
-        birth_date: open("birth_date", &s.birth_date)?,
-        document: open("document", &s.document)?,
-        phone: open("phone", &s.phone)?,
-        notes: open("notes", &s.notes)?,
-    };
-    audit(
-        &mut tx,
-        app,
-        cap.actor(),
-        Event {
-            action: "person.view_personal",
-            object_type: "person",
-            object_id: id.to_string(),
-            summary: "fields: name_latin, name_original, birth_date, document, phone, notes".into(),
-            details: serde_json::Value::Null,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(personal)
 }

@@ -3,6 +3,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod convoys;
+pub mod exports;
+pub mod matching;
 pub mod registry;
 pub mod users;
 
@@ -47,6 +50,26 @@ use super::AppState;
         registry::update_person,
         registry::personal,
         registry::move_person,
+        convoys::list,
+        convoys::create,
+        convoys::get,
+        convoys::update,
+        convoys::add_people,
+        convoys::remove_people,
+        convoys::add_line,
+        convoys::update_line,
+        convoys::delete_line,
+        convoys::complete,
+        convoys::mark_missing,
+        exports::people,
+        exports::population,
+        matching::list,
+        matching::get,
+        matching::decide,
+        matching::watch_list,
+        matching::watch_add,
+        matching::watch_get,
+        matching::watch_remove,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -56,6 +79,7 @@ use super::AppState;
         (name = "users", description = "Account administration (admin)"),
         (name = "audit", description = "The audit trail (admin)"),
         (name = "registry", description = "Sites, people and households"),
+        (name = "matching", description = "Possible duplicates (registrar) and the watch list (admin)"),
     )
 )]
 pub struct ApiDoc;
@@ -122,9 +146,51 @@ pub fn router() -> Router<AppState> {
             get(registry::get_person).put(registry::update_person),
         )
         .route("/people/{id}/personal", get(registry::personal))
+        .route("/people/export", get(exports::people))
+        .route("/population", get(exports::population))
         .route(
             "/people/{id}/move",
             axum::routing::post(registry::move_person),
+        )
+        .route("/convoys", get(convoys::list).post(convoys::create))
+        .route("/convoys/{id}", get(convoys::get).put(convoys::update))
+        .route(
+            "/convoys/{id}/people",
+            axum::routing::post(convoys::add_people),
+        )
+        .route(
+            "/convoys/{id}/people/remove",
+            axum::routing::post(convoys::remove_people),
+        )
+        .route(
+            "/convoys/{id}/manifest",
+            axum::routing::post(convoys::add_line),
+        )
+        .route(
+            "/convoys/{id}/complete",
+            axum::routing::post(convoys::complete),
+        )
+        .route(
+            "/convoys/{id}/missing",
+            axum::routing::post(convoys::mark_missing),
+        )
+        .route(
+            "/manifest-lines/{id}",
+            axum::routing::put(convoys::update_line).delete(convoys::delete_line),
+        )
+        .route("/matches", get(matching::list))
+        .route("/matches/{id}", get(matching::get))
+        .route(
+            "/matches/{id}/decision",
+            axum::routing::post(matching::decide),
+        )
+        .route(
+            "/watchlist",
+            get(matching::watch_list).post(matching::watch_add),
+        )
+        .route(
+            "/watchlist/{id}",
+            get(matching::watch_get).delete(matching::watch_remove),
         )
         .fallback(not_found)
 }

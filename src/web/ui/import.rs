@@ -75,14 +75,27 @@ pub struct ReportView {
 
 fn done_message(tr: &crate::i18n::Tr, o: &Outcome) -> String {
     use crate::i18n::Arg;
-    tr.t_args(
+    let mut text = tr.t_args(
         "import-done",
         &[
             ("added", Arg::from(o.added)),
             ("updated", Arg::from(o.updated)),
             ("households", Arg::from(o.households_created)),
         ],
-    )
+    );
+    // Possible duplicates are not refused: they wait in the registrar's queue.
+    if o.flagged > 0 {
+        text.push(' ');
+        text.push_str(&tr.t_args("import-flagged", &[("count", Arg::from(o.flagged))]));
+    }
+    if o.merged_skipped > 0 {
+        text.push(' ');
+        text.push_str(&tr.t_args(
+            "import-merged-skipped",
+            &[("count", Arg::from(o.merged_skipped))],
+        ));
+    }
+    text
 }
 
 fn denied(e: crate::auth::Denied) -> UiError {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use super::page::{done, PageCtx, Ui};
 use crate::actions::registry::people::{
@@ -81,6 +81,9 @@ pub struct PeopleTemplate {
     pub needs: Vec<Opt>,
     pub next: Option<String>,
     pub can_write: bool,
+    /// The filter as a query string for the export buttons (`?site=…`, or empty).
+    pub export_query: String,
+    pub can_export_personal: bool,
 }
 
 fn label<C: Choice>(ui: &Ui, v: &str) -> String {
@@ -117,9 +120,11 @@ pub async fn list(ui: Ui, Query(filter): Query<Filter>) -> Result<Response, UiEr
         sites: site_opts,
         statuses: options::<PersonStatus>(&ui, filter.status.as_deref().unwrap_or("")),
         needs: options::<Vulnerability>(&ui, filter.need.as_deref().unwrap_or("")),
+        export_query: super::exports::query_of(&filter),
         filter,
         next,
         can_write: ui.session.actor.can(Perm::WriteRegistry),
+        can_export_personal: ui.session.actor.can(Perm::ExportPersonalData),
     })
 }
 
@@ -201,6 +206,14 @@ async fn person_page(
 ) -> Result<Response, UiError> {
     let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
     let p = people::get(&ui.app, &cap, id).await?;
+    // A record merged into another leads to the one it joined.
+    if p.person.person_id != id && personal.is_none() {
+        return Ok(axum::response::Redirect::to(&format!(
+            "/registry/people/{}",
+            p.person.person_id
+        ))
+        .into_response());
+    }
     let (sites, site_opts) = site_options(ui, None).await?;
     let code_of = |id: Option<i64>| {
         id.and_then(|id| sites.iter().find(|s| s.site_id == id))

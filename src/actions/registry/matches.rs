@@ -1,0 +1,432 @@
+//! Possible duplicates and watch-list matches: raising flags when a person is
+//! registered, imported or changed, the registrar's queue, and the decisions on it —
+//! "same person" merges the two records in one audited transaction, "different
+//! people" closes the pair for good.
+//!
+//! Flags are raised inside the registering transaction by [`flag_in`], with the same
+//! tags the registry stores, so the measurement in `tests/it/matching_quality.rs` runs
+//! exactly what registration runs. A watch-list flag carries the entry's category for
+//! the registrar and never its name: only admins read the list.
+
+use std::collections::BTreeMap;
+
+use super::personal::{view_personal_in, PersonPersonal};
+use crate::actions::{audit, ActionError, Event, Result};
+use crate::app::App;
+use crate::auth::capability::{Cap, ViewPersonalData, WriteRegistry};
+use crate::auth::Actor;
+use crate::domain::matching::{
+    years_compatible, Decision, DecisionReason, FlagStatus, Keep, MatchReason, YEAR_TOLERANCE,
+};
+use crate::domain::person::Choice;
+use crate::store::matching::{FlagRow, MERGED};
+use crate::store::people::PersonRow;
+use crate::store::{self, Conn};
+
+/// A flag that concerns a person just registered or changed.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Found {
+    pub flag_id: i64,
+    /// The code of the other person; absent for a watch-list match.
+    pub other: Option<String>,
+    /// document, name_birth_year or watch_list.
+    pub reason: String,
+    /// Raised now (false: it was already open).
+    pub new: bool,
+}
+
+/// At most this many people are flagged by name for one registration: beyond it the
+/// name is too common to be evidence on its own, and no one can compare more. The
+/// closest in age are kept; document matches are never capped.
+pub const NAME_FLAGS_MAX: i64 = 20;
+
+/// Raises a flag for every possible duplicate of person `id` and every watch-list
+/// entry its name matches, inside the caller's transaction; returns the open flags
+/// that concern the person. Pairs already decided are left alone: a pair marked
+/// distinct is never flagged again. New flags get one audit entry per call.
+pub async fn flag_in(c: &mut Conn, app: &App, actor: &Actor, id: i64) -> Result<Vec<Found>> {
+    let Some(me) = store::people::get(c, id).await? else {
+        return Ok(Vec::new());
+    };
+    let Some(s) = store::people::sealed(c, id).await? else {
+        return Ok(Vec::new());
+    };
+    if me.status == MERGED {
+        return Ok(Vec::new());
+    }
+    let tags = [s.name_key_latin.as_deref(), s.name_key_original.as_deref()];
+    let doc = s.document_key.as_deref();
+    let mut candidates = match doc {
+        Some(d) => store::matching::by_document(c, d, id).await?,
+        None => Vec::new(),
+    };
+    if tags.iter().any(Option::is_some) {
+        let years = match me.birth_year {
+            Some(y) => (y - YEAR_TOLERANCE, y + YEAR_TOLERANCE),
+            None => (i64::MIN, i64::MAX),
+        };
+        let born = me.birth_year.unwrap_or(0);
+        let by_name = store::matching::by_name(c, tags, years, born, id, NAME_FLAGS_MAX).await?;
+        candidates.extend(by_name);
+    }
+    let watched = store::watchlist::matching(c, tags).await?;
+    if candidates.is_empty() && watched.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The strongest reason per surviving record (a merged one speaks for its survivor).
+    let mut best: BTreeMap<i64, (MatchReason, String)> = BTreeMap::new();
+    for cand in candidates {
+        let same_doc = doc.is_some() && cand.document_key.as_deref() == doc;
+        let reason = if same_doc {
+            MatchReason::Document
+        } else if years_compatible(me.birth_year, cand.birth_year) {
+            MatchReason::NameBirthYear
+        } else {
+            continue;
+        };
+        let (other, code) = if cand.status == MERGED {
+            let s = store::matching::survivor(c, cand.person_id).await?;
+            let code = store::people::get(c, s).await?.map(|p| p.code);
+            (s, code.unwrap_or_default())
+        } else {
+            (cand.person_id, cand.code)
+        };
+        if other != id {
+            let r = best.entry(other).or_insert((reason, code));
+            r.0 = r.0.min(reason);
+        }
+    }
+    let known = store::matching::flags_of(c, id).await?;
+    let mut out = Vec::new();
+    let mut raised = Vec::new();
+    for (other, (reason, code)) in best {
+        let existing = known
+            .iter()
+            .find(|f| f.person_b.is_some() && (f.person_a == other || f.person_b == Some(other)));
+        match existing {
+            Some(f) if f.status == FlagStatus::Open.as_str() => out.push(Found {
+                flag_id: f.flag_id,
+                other: Some(code),
+                reason: f.reason.clone(),
+                new: false,
+            }),
+            Some(_) => {}
+            None => {
+                let (a, b) = (id.min(other), id.max(other));
+                let flag_id =
+                    store::matching::insert_flag(c, a, Some(b), None, reason.as_str(), app.now())
+                        .await?;
+                raised.push(format!("{flag_id} ~ {code}: {}", reason.as_str()));
+                out.push(Found {
+                    flag_id,
+                    other: Some(code),
+                    reason: reason.as_str().into(),
+                    new: true,
+                });
+            }
+        }
+    }
+    for (watch_id, category) in watched {
+        let existing = known.iter().find(|f| f.watch_id == Some(watch_id));
+        match existing {
+            Some(f) if f.status == FlagStatus::Open.as_str() => out.push(Found {
+                flag_id: f.flag_id,
+                other: None,
+                reason: f.reason.clone(),
+                new: false,
+            }),
+            Some(_) => {}
+            None => {
+                let reason = MatchReason::WatchList.as_str();
+                let flag_id =
+                    store::matching::insert_flag(c, id, None, Some(watch_id), reason, app.now())
+                        .await?;
+                raised.push(format!(
+                    "{flag_id} ~ watch-list entry {watch_id} ({category})"
+                ));
+                out.push(Found {
+                    flag_id,
+                    other: None,
+                    reason: reason.into(),
+                    new: true,
+                });
+            }
+        }
+    }
+    if !raised.is_empty() {
+        let summary = format!("{}: flags {}", me.code, raised.join("; "));
+        audit_flag(c, app, actor, id, summary).await?;
+    }
+    Ok(out)
+}
+
+/// Flags `person` against watch-list entry `watch_id` unless that was done before
+/// (when an admin adds an entry that people already registered match).
+pub(crate) async fn open_watch_flag(
+    c: &mut Conn,
+    app: &App,
+    actor: &Actor,
+    person: &PersonRow,
+    watch_id: i64,
+    category: &str,
+) -> Result<Option<Found>> {
+    let reason = MatchReason::WatchList.as_str();
+    match store::matching::watch_flag(c, person.person_id, watch_id).await? {
+        Some(f) if f.status == FlagStatus::Open.as_str() => Ok(Some(Found {
+            flag_id: f.flag_id,
+            other: None,
+            reason: f.reason,
+            new: false,
+        })),
+        Some(_) => Ok(None),
+        None => {
+            let flag_id = store::matching::insert_flag(
+                c,
+                person.person_id,
+                None,
+                Some(watch_id),
+                reason,
+                app.now(),
+            )
+            .await?;
+            let summary = format!(
+                "{}: flags {flag_id} ~ watch-list entry {watch_id} ({category})",
+                person.code
+            );
+            audit_flag(c, app, actor, person.person_id, summary).await?;
+            Ok(Some(Found {
+                flag_id,
+                other: None,
+                reason: reason.into(),
+                new: true,
+            }))
+        }
+    }
+}
+
+/// One entry for the flags raised about a person at once.
+async fn audit_flag(
+    c: &mut Conn,
+    app: &App,
+    actor: &Actor,
+    person_id: i64,
+    summary: String,
+) -> Result<()> {
+    audit(
+        c,
+        app,
+        actor,
+        Event {
+            action: "match.flag",
+            object_type: "person",
+            object_id: person_id.to_string(),
+            summary,
+            details: serde_json::Value::Null,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// A flag as the registrar sees it: the two records' codes and non-personal facts,
+/// and for a watch-list match only the category of the entry.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct FlagView {
+    pub flag_id: i64,
+    /// document, name_birth_year or watch_list.
+    pub reason: String,
+    /// open, merged, distinct, confirmed or superseded.
+    pub status: String,
+    pub created_at: i64,
+    pub a: PersonRow,
+    /// The other person; absent for a watch-list match.
+    pub b: Option<PersonRow>,
+    /// For a watch-list match: the category of the entry that matched (never its name).
+    pub watch_category: Option<String>,
+    pub decided_at: Option<i64>,
+    pub decided_by: Option<String>,
+    pub decision_reason: Option<String>,
+}
+
+async fn view(c: &mut Conn, f: FlagRow) -> Result<FlagView> {
+    let a = store::people::get(c, f.person_a)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let b = match f.person_b {
+        Some(b) => Some(
+            store::people::get(c, b)
+                .await?
+                .ok_or(ActionError::NotFound)?,
+        ),
+        None => None,
+    };
+    let watch_category = match f.watch_id {
+        Some(w) => store::watchlist::get(c, w).await?.map(|w| w.category),
+        None => None,
+    };
+    Ok(FlagView {
+        flag_id: f.flag_id,
+        reason: f.reason,
+        status: f.status,
+        created_at: f.created_at,
+        a,
+        b,
+        watch_category,
+        decided_at: f.decided_at,
+        decided_by: f.decided_by_name,
+        decision_reason: f.decision_reason,
+    })
+}
+
+pub const PAGE: i64 = 50;
+
+/// A page of flags in `status` (the queue: open), of one `reason` if given, oldest
+/// first, and the next cursor.
+pub async fn list(
+    app: &App,
+    _cap: &Cap<WriteRegistry>,
+    status: FlagStatus,
+    reason: Option<MatchReason>,
+    after: Option<i64>,
+) -> Result<(Vec<FlagView>, Option<i64>)> {
+    let mut c = app.store.read().await?;
+    let reason = reason.map(MatchReason::as_str);
+    let after = after.unwrap_or(0);
+    let mut rows = store::matching::flags(&mut c, status.as_str(), reason, after, PAGE + 1).await?;
+    let next = if rows.len() as i64 > PAGE {
+        rows.truncate(PAGE as usize);
+        rows.last().map(|f| f.flag_id)
+    } else {
+        None
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for f in rows {
+        out.push(view(&mut c, f).await?);
+    }
+    Ok((out, next))
+}
+
+/// Open flags by reason, strongest reason first: (reason, count).
+pub async fn open_by_reason(
+    app: &App,
+    _cap: &Cap<WriteRegistry>,
+) -> Result<Vec<(MatchReason, i64)>> {
+    let mut c = app.store.read().await?;
+    let mut out: Vec<(MatchReason, i64)> = store::matching::open_by_reason(&mut c)
+        .await?
+        .into_iter()
+        .filter_map(|(r, n)| MatchReason::parse(&r).ok().map(|r| (r, n)))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+pub async fn count_open(app: &App, cap: &Cap<WriteRegistry>) -> Result<i64> {
+    Ok(open_by_reason(app, cap).await?.iter().map(|(_, n)| n).sum())
+}
+
+pub async fn get(app: &App, _cap: &Cap<WriteRegistry>, id: i64) -> Result<FlagView> {
+    let mut c = app.store.read().await?;
+    let f = store::matching::flag(&mut c, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    view(&mut c, f).await
+}
+
+/// Decides an open flag. `Same` merges the pair (`keep` says whose code stays);
+/// `Distinct` closes it for good; `Confirmed` records that a watch-list match holds.
+pub async fn decide(
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    id: i64,
+    decision: Decision,
+    reason: &DecisionReason,
+    keep: Keep,
+) -> Result<FlagView> {
+    let mut tx = app.store.write().await?;
+    let f = store::matching::flag(&mut tx, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    if f.status != FlagStatus::Open.as_str() {
+        return Err(ActionError::Refused("this flag has already been decided"));
+    }
+    let actor = cap.actor();
+    let by = (actor.user_id, actor.username.as_str());
+    let now = app.now();
+    let pair = f.person_b.map(|b| (f.person_a, b));
+    let (status, summary) = match (decision, pair) {
+        (Decision::Same, Some((a, b))) => {
+            let (into, from) = match keep {
+                Keep::A => (a, b),
+                Keep::B => (b, a),
+            };
+            let merged =
+                super::merge::merge_in(&mut tx, app, actor, f.flag_id, into, from, reason).await?;
+            (FlagStatus::Merged, merged)
+        }
+        (Decision::Distinct, _) => (FlagStatus::Distinct, "different people".to_string()),
+        (Decision::Confirmed, None) => (FlagStatus::Confirmed, "watch-list match".to_string()),
+        (Decision::Same, None) => {
+            return Err(crate::domain::Invalid::new(
+                "decision",
+                "invalid-decision-watch",
+                "a watch-list match is confirmed or dismissed, not merged",
+            )
+            .into())
+        }
+        (Decision::Confirmed, Some(_)) => {
+            return Err(crate::domain::Invalid::new(
+                "decision",
+                "invalid-decision-pair",
+                "two records are the same person or different people",
+            )
+            .into())
+        }
+    };
+    store::matching::decide(&mut tx, id, status.as_str(), now, by, reason.as_str()).await?;
+    audit(
+        &mut tx,
+        app,
+        actor,
+        Event {
+            action: "match.decide",
+            object_type: "match_flag",
+            object_id: id.to_string(),
+            summary: format!(
+                "{}: {summary}; reason: {}",
+                status.as_str(),
+                reason.as_str()
+            ),
+            details: serde_json::Value::Null,
+        },
+    )
+    .await?;
+    let after = store::matching::flag(&mut tx, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let out = view(&mut tx, after).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The personal data of both sides of a flag (for a watch-list match: the person's
+/// only), opened in one transaction with one audit entry per person, so the registrar
+/// can compare them. The watch-list entry itself is never opened here.
+pub async fn view_personal_pair(
+    app: &App,
+    _cap: &Cap<WriteRegistry>,
+    personal: &Cap<ViewPersonalData>,
+    id: i64,
+) -> Result<(PersonPersonal, Option<PersonPersonal>)> {
+    let mut tx = app.store.write().await?;
+    let f = store::matching::flag(&mut tx, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let (_, a) = view_personal_in(&mut tx, app, personal, f.person_a).await?;
+    let b = match f.person_b {
+        Some(b) => Some(view_personal_in(&mut tx, app, personal, b).await?.1),
+        None => None,
+    };
+    tx.commit().await?;
+    Ok((a, b))
+}

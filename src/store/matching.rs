@@ -1,0 +1,377 @@
+//! Match flags and merges: the rows behind the registrar's duplicate queue.
+//!
+//! A flag names an unordered pair of people (stored as `person_a < person_b`) or a
+//! person and a watch-list entry. Flags are never deleted: a decided flag is what stops
+//! the same pair from being flagged again. A merge leaves the absorbed record in
+//! `people` as a tombstone (status `merged`) with a row in `person_merges` that points
+//! to the record it joined.
+
+use sqlx::FromRow;
+
+use super::{Conn, Result};
+
+/// Status of a person record that was merged into another.
+pub const MERGED: &str = "merged";
+
+/// A person whose blind-index tags meet a new record's: what matching needs to know.
+#[derive(Debug, Clone, FromRow)]
+pub struct Candidate {
+    pub person_id: i64,
+    pub code: String,
+    pub status: String,
+    pub birth_year: Option<i64>,
+    pub name_key_latin: Option<String>,
+    pub name_key_original: Option<String>,
+    pub document_key: Option<String>,
+}
+
+const CANDIDATE: &str =
+    "person_id, code, status, birth_year, name_key_latin, name_key_original, document_key";
+
+/// Everyone but `except` whose document tag is `tag`.
+pub async fn by_document(c: &mut Conn, tag: &str, except: i64) -> Result<Vec<Candidate>> {
+    let sql = format!(
+        "select {CANDIDATE} from people where document_key = $1 and person_id <> $2 order by person_id"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(tag)
+        .bind(except)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
+/// Everyone but `except` with one of the name tags in either name column and a birth
+/// year in `years` (or none recorded): the `limit` closest in age to `born` first.
+/// Absent tags bind as null, which equals nothing.
+pub async fn by_name(
+    c: &mut Conn,
+    tags: [Option<&str>; 2],
+    years: (i64, i64),
+    born: i64,
+    except: i64,
+    limit: i64,
+) -> Result<Vec<Candidate>> {
+    let sql = format!(
+        "select {CANDIDATE} from people
+         where (name_key_latin = $1 or name_key_original = $1 or name_key_latin = $2 or name_key_original = $2)
+           and person_id <> $3 and (birth_year is null or (birth_year >= $4 and birth_year <= $5))
+         order by case when birth_year is null then 10000 else abs(birth_year - $6) end, person_id desc
+         limit $7"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(tags[0])
+        .bind(tags[1])
+        .bind(except)
+        .bind(years.0)
+        .bind(years.1)
+        .bind(born)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
+/// Every flag that names `person`, whatever its status.
+pub async fn flags_of(c: &mut Conn, person: i64) -> Result<Vec<FlagRow>> {
+    let sql = format!("select {FLAG} from match_flags where person_a = $1 or person_b = $1");
+    Ok(sqlx::query_as(&sql).bind(person).fetch_all(&mut *c).await?)
+}
+
+/// People (not merged away) with this name tag in either name column.
+pub async fn people_with_name_tag(c: &mut Conn, tag: &str) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "select person_id from people
+         where (name_key_latin = $1 or name_key_original = $1) and status <> 'merged'
+         order by person_id",
+    )
+    .bind(tag)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// The record a merged one now lives in (itself if it was never merged).
+pub async fn survivor(c: &mut Conn, id: i64) -> Result<i64> {
+    let mut at = id;
+    // Merges flatten chains as they happen; the bound only guards against a loop.
+    for _ in 0..8 {
+        let next: Option<i64> =
+            sqlx::query_scalar("select into_person_id from person_merges where person_id = $1")
+                .bind(at)
+                .fetch_optional(&mut *c)
+                .await?;
+        match next {
+            Some(n) if n != at => at = n,
+            _ => break,
+        }
+    }
+    Ok(at)
+}
+
+/// Codes of the records merged into `id`, oldest merge first.
+pub async fn merged_into(c: &mut Conn, id: i64) -> Result<Vec<(i64, String, i64)>> {
+    Ok(sqlx::query_as(
+        "select p.person_id, p.code, m.merged_at from person_merges m
+         join people p on p.person_id = m.person_id
+         where m.into_person_id = $1 order by m.merged_at, p.person_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// A flag as stored.
+#[derive(Debug, Clone, FromRow)]
+pub struct FlagRow {
+    pub flag_id: i64,
+    pub person_a: i64,
+    pub person_b: Option<i64>,
+    pub watch_id: Option<i64>,
+    pub reason: String,
+    pub status: String,
+    pub created_at: i64,
+    pub decided_at: Option<i64>,
+    pub decided_by_name: Option<String>,
+    pub decision_reason: Option<String>,
+}
+
+const FLAG: &str =
+    "flag_id, person_a, person_b, watch_id, reason, status, created_at, decided_at, \
+                    decided_by_name, decision_reason";
+
+pub async fn flag(c: &mut Conn, id: i64) -> Result<Option<FlagRow>> {
+    let sql = format!("select {FLAG} from match_flags where flag_id = $1");
+    Ok(sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?)
+}
+
+/// The flag of a pair, whatever its status (`a < b`).
+pub async fn pair_flag(c: &mut Conn, a: i64, b: i64) -> Result<Option<FlagRow>> {
+    let sql = format!("select {FLAG} from match_flags where person_a = $1 and person_b = $2");
+    Ok(sqlx::query_as(&sql)
+        .bind(a)
+        .bind(b)
+        .fetch_optional(&mut *c)
+        .await?)
+}
+
+pub async fn watch_flag(c: &mut Conn, person: i64, watch_id: i64) -> Result<Option<FlagRow>> {
+    let sql = format!("select {FLAG} from match_flags where person_a = $1 and watch_id = $2");
+    Ok(sqlx::query_as(&sql)
+        .bind(person)
+        .bind(watch_id)
+        .fetch_optional(&mut *c)
+        .await?)
+}
+
+/// Opens a flag; the caller has checked that none exists for the pair or entry.
+pub async fn insert_flag(
+    c: &mut Conn,
+    a: i64,
+    b: Option<i64>,
+    watch_id: Option<i64>,
+    reason: &str,
+    now: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "insert into match_flags (person_a, person_b, watch_id, reason, status, created_at)
+         values ($1, $2, $3, $4, 'open', $5) returning flag_id",
+    )
+    .bind(a)
+    .bind(b)
+    .bind(watch_id)
+    .bind(reason)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await?)
+}
+
+/// Records a decision on a flag.
+pub async fn decide(
+    c: &mut Conn,
+    id: i64,
+    status: &str,
+    now: i64,
+    by: (i64, &str),
+    reason: &str,
+) -> Result<()> {
+    sqlx::query(
+        "update match_flags set status = $1, decided_at = $2, decided_by = $3, decided_by_name = $4,
+         decision_reason = $5 where flag_id = $6",
+    )
+    .bind(status)
+    .bind(now)
+    .bind(by.0)
+    .bind(by.1)
+    .bind(reason)
+    .bind(id)
+    .execute(&mut *c)
+    .await?;
+    Ok(())
+}
+
+/// Points an open flag at a new pair (after a merge).
+pub async fn repoint(c: &mut Conn, id: i64, a: i64, b: Option<i64>) -> Result<()> {
+    sqlx::query("update match_flags set person_a = $1, person_b = $2 where flag_id = $3")
+        .bind(a)
+        .bind(b)
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+    Ok(())
+}
+
+/// Open flags that involve `person`.
+pub async fn open_flags_of(c: &mut Conn, person: i64) -> Result<Vec<FlagRow>> {
+    let sql = format!(
+        "select {FLAG} from match_flags where status = 'open' and (person_a = $1 or person_b = $1)
+         order by flag_id"
+    );
+    Ok(sqlx::query_as(&sql).bind(person).fetch_all(&mut *c).await?)
+}
+
+/// A page of flags with `status` (and `reason`, if given), oldest first, after the
+/// cursor.
+pub async fn flags(
+    c: &mut Conn,
+    status: &str,
+    reason: Option<&str>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<FlagRow>> {
+    let sql = format!(
+        "select {FLAG} from match_flags where status = $1 and ($2 = '' or reason = $2) and flag_id > $3
+         order by flag_id limit $4"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(status)
+        .bind(reason.unwrap_or(""))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
+/// Open flags by reason.
+pub async fn open_by_reason(c: &mut Conn) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "select reason, count(*) from match_flags where status = 'open' group by reason order by reason",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Every flag raised against a watch-list entry, newest first.
+pub async fn flags_of_watch(c: &mut Conn, watch_id: i64) -> Result<Vec<FlagRow>> {
+    let sql = format!("select {FLAG} from match_flags where watch_id = $1 order by flag_id desc");
+    Ok(sqlx::query_as(&sql)
+        .bind(watch_id)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
+/// Every pair flag (both sides), for measurement and tests.
+pub async fn pair_flags(c: &mut Conn) -> Result<Vec<FlagRow>> {
+    let sql = format!("select {FLAG} from match_flags where person_b is not null order by flag_id");
+    Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
+}
+
+/// The tombstone of a merge: `from` now lives in `into`.
+pub struct Merge<'a> {
+    pub from: i64,
+    pub into: i64,
+    pub flag_id: Option<i64>,
+    pub at: i64,
+    pub by: (i64, &'a str),
+    pub reason: &'a str,
+}
+
+pub async fn insert_merge(c: &mut Conn, m: &Merge<'_>) -> Result<()> {
+    sqlx::query(
+        "insert into person_merges (person_id, into_person_id, flag_id, merged_at, merged_by, merged_by_name, reason)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(m.from)
+    .bind(m.into)
+    .bind(m.flag_id)
+    .bind(m.at)
+    .bind(m.by.0)
+    .bind(m.by.1)
+    .bind(m.reason)
+    .execute(&mut *c)
+    .await?;
+    // Records merged into `from` earlier now point straight at `into`.
+    sqlx::query("update person_merges set into_person_id = $1 where into_person_id = $2")
+        .bind(m.into)
+        .bind(m.from)
+        .execute(&mut *c)
+        .await?;
+    Ok(())
+}
+
+/// Moves `from`'s dated history to `into`; returns the number of rows moved.
+pub async fn move_history(c: &mut Conn, from: i64, into: i64) -> Result<u64> {
+    Ok(
+        sqlx::query("update person_history set person_id = $1 where person_id = $2")
+            .bind(into)
+            .bind(from)
+            .execute(&mut *c)
+            .await?
+            .rows_affected(),
+    )
+}
+
+/// Moves `from`'s needs to `into`: kinds `into` lacks move, kinds both have keep the
+/// more urgent of the two. `rank` orders urgencies (higher is more urgent).
+pub async fn move_needs(
+    c: &mut Conn,
+    from: i64,
+    into: i64,
+    rank: impl Fn(&str) -> usize,
+) -> Result<usize> {
+    let theirs: Vec<(String, String)> =
+        sqlx::query_as("select kind, urgency from person_needs where person_id = $1")
+            .bind(from)
+            .fetch_all(&mut *c)
+            .await?;
+    let ours: Vec<(String, String)> =
+        sqlx::query_as("select kind, urgency from person_needs where person_id = $1")
+            .bind(into)
+            .fetch_all(&mut *c)
+            .await?;
+    let mut moved = 0;
+    for (kind, urgency) in &theirs {
+        match ours.iter().find(|(k, _)| k == kind) {
+            None => {
+                sqlx::query(
+                    "update person_needs set person_id = $1 where person_id = $2 and kind = $3",
+                )
+                .bind(into)
+                .bind(from)
+                .bind(kind)
+                .execute(&mut *c)
+                .await?;
+                moved += 1;
+            }
+            Some((_, mine)) => {
+                if rank(urgency) > rank(mine) {
+                    sqlx::query(
+                        "update person_needs set urgency = $1 where person_id = $2 and kind = $3",
+                    )
+                    .bind(urgency)
+                    .bind(into)
+                    .bind(kind)
+                    .execute(&mut *c)
+                    .await?;
+                }
+                // The same need, now held by the surviving record.
+                sqlx::query("delete from person_needs where person_id = $1 and kind = $2")
+                    .bind(from)
+                    .bind(kind)
+                    .execute(&mut *c)
+                    .await?;
+            }
+        }
+    }
+    Ok(moved)
+}

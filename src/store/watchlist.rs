@@ -1,0 +1,109 @@
+//! The watch list: names an admin keeps so that a registration under one of them is
+//! flagged. Names and notes arrive sealed; `name_key` holds the blind-index tag of the
+//! name's key (same purpose as people's name tags, so the two can be compared).
+//! Removed entries stay, marked removed, because flags keep pointing at them.
+
+use sqlx::FromRow;
+
+use super::{Conn, Result};
+
+#[derive(FromRow)]
+pub struct WatchRow {
+    pub watch_id: i64,
+    pub name: Vec<u8>,
+    pub name_key: String,
+    pub category: String,
+    pub note: Option<Vec<u8>>,
+    pub created_at: i64,
+    pub removed_at: Option<i64>,
+}
+
+const COLUMNS: &str = "watch_id, name, name_key, category, note, created_at, removed_at";
+
+/// Adds an entry with placeholder ciphertext (sealing needs the row id); returns the id.
+pub async fn insert(
+    c: &mut Conn,
+    name_key: &str,
+    category: &str,
+    now: i64,
+    by: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "insert into watchlist (name, name_key, category, created_at, created_by)
+         values ($1, $2, $3, $4, $5) returning watch_id",
+    )
+    .bind(Vec::<u8>::new())
+    .bind(name_key)
+    .bind(category)
+    .bind(now)
+    .bind(by)
+    .fetch_one(&mut *c)
+    .await?)
+}
+
+pub async fn set_sealed(c: &mut Conn, id: i64, name: &[u8], note: Option<&[u8]>) -> Result<()> {
+    sqlx::query("update watchlist set name = $1, note = $2 where watch_id = $3")
+        .bind(name)
+        .bind(note)
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+    Ok(())
+}
+
+pub async fn get(c: &mut Conn, id: i64) -> Result<Option<WatchRow>> {
+    let sql = format!("select {COLUMNS} from watchlist where watch_id = $1");
+    Ok(sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?)
+}
+
+/// Every entry, newest first; removed ones only when asked.
+pub async fn list(c: &mut Conn, with_removed: bool) -> Result<Vec<WatchRow>> {
+    let sql = format!(
+        "select {COLUMNS} from watchlist {} order by watch_id desc",
+        if with_removed {
+            ""
+        } else {
+            "where removed_at is null"
+        }
+    );
+    Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
+}
+
+/// Active entries whose name tag is one of `tags`: (id, category).
+pub async fn matching(c: &mut Conn, tags: [Option<&str>; 2]) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "select watch_id, category from watchlist
+         where removed_at is null and (name_key = $1 or name_key = $2) order by watch_id",
+    )
+    .bind(tags[0])
+    .bind(tags[1])
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Marks an entry removed; false if it was not there or already removed.
+pub async fn remove(c: &mut Conn, id: i64, now: i64, by: i64) -> Result<bool> {
+    let n = sqlx::query(
+        "update watchlist set removed_at = $1, removed_by = $2 where watch_id = $3 and removed_at is null",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    Ok(n > 0)
+}
+
+/// Flags raised per entry: (watch id, all flags, open flags).
+pub async fn hit_counts(c: &mut Conn) -> Result<Vec<(i64, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "select watch_id, count(*), sum(case when status = 'open' then 1 else 0 end)
+         from match_flags where watch_id is not null group by watch_id",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
