@@ -90,8 +90,14 @@ pub(super) struct Columns {
 }
 
 impl Columns {
+    /// The cell of column `name`, with the `'` that vigil's exports put before
+    /// formula-looking text taken off again, so an exported file imports as it was.
     pub(super) fn get<'r>(&self, row: &'r Row, name: &str) -> &'r str {
-        self.at.get(name).map_or("", |i| row.get(*i))
+        let v = self.at.get(name).map_or("", |i| row.get(*i));
+        match v.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+            _ => v,
+        }
     }
 }
 

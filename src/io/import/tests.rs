@@ -335,3 +335,22 @@ fn the_templates_read_back_and_their_example_row_is_refused() {
     assert_eq!(p.relationship, Some(Relationship::Head));
     assert!(p.person.notes.is_some() && p.person.document.is_some());
 }
+
+#[test]
+fn cells_escaped_by_an_export_import_as_they_were() {
+    let r =
+        csv("external_id,name_latin,phone\nE-1,Zahra,'+964 770 000 0001\nE-2,Ali,'=HYPERLINK(1)\n");
+    assert_eq!(
+        accepted_lines(&r),
+        vec![2],
+        "the escaped phone number reads back; a real formula stays refused"
+    );
+    assert_eq!(
+        r.accepted
+            .first()
+            .and_then(|a| a.person.phone.as_ref())
+            .map(|p| p.expose().to_string()),
+        Some("+964 770 000 0001".to_string())
+    );
+    assert!(rejections(&r).iter().any(|(line, _, _)| *line == 3));
+}
