@@ -699,3 +699,11 @@ convoy-invalid-not-listed = هذا الشخص ليس في القافلة.
 convoy-invalid-missing-count = عدد المسجَّلين مفقودين أكبر من عدد من لم يصلوا بحسب الأعداد المسجَّلة.
 convoy-invalid-left-below-listed = عدد المغادرين أقل من عدد المدرجين: أزِل من بقوا من القافلة أولًا.
 convoy-invalid-not-at-destination = أحد المختارين لم يعد مسجَّلًا حاضرًا في الوجهة.
+
+## السجل: البحث بالاسم والأسر
+
+people-name-search = البحث بالاسم
+people-name-search-hint = بأي تهجئة أو خط للاسم الكامل: «محمد» يجد Mohammad وMuhammad. يُسجَّل البحث في سجل التدقيق دون الاسم.
+people-name-search-results = الأشخاص الذين يطابق اسمهم بأي تهجئة.
+person-household-join = الأسرة
+person-household-join-hint = رمز أسرة موجودة (HH-…)، أو اتركه فارغًا لبدء أسرة جديدة بهذا الشخص.

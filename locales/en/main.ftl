@@ -698,3 +698,11 @@ convoy-invalid-not-listed = this person is not on the convoy.
 convoy-invalid-missing-count = more people are recorded missing than the head counts say did not arrive.
 convoy-invalid-left-below-listed = fewer left than are listed: take those who stayed off the convoy first.
 convoy-invalid-not-at-destination = someone chosen is no longer recorded present at the destination.
+
+## Registry: name search and households
+
+people-name-search = Find by name
+people-name-search-hint = Any spelling or script of the whole name: Mohammad finds Muhammad and محمد. The search is recorded in the audit trail, without the name.
+people-name-search-results = People whose name matches, in any spelling.
+person-household-join = Household
+person-household-join-hint = The code of an existing household (HH-…), or leave empty to start a new one with this person.

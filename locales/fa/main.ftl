@@ -699,3 +699,11 @@ convoy-invalid-not-listed = این فرد در این کاروان نیست.
 convoy-invalid-missing-count = شمار مفقودان بیش از کسانی است که به گواهی سرشماری نرسیدند.
 convoy-invalid-left-below-listed = شمار حرکت‌کنندگان کمتر از فهرست است: نخست کسانی را که ماندند از کاروان حذف کنید.
 convoy-invalid-not-at-destination = یکی از افراد برگزیده دیگر در مقصد حاضر ثبت نشده است.
+
+## ثبت: جست‌وجوی نام و خانوار
+
+people-name-search = جست‌وجو با نام
+people-name-search-hint = هر املا یا خطی از نام کامل: «محمد» افراد با املای Mohammad و Muhammad را هم می‌یابد. جست‌وجو بدون خود نام در ردپای حسابرسی ثبت می‌شود.
+people-name-search-results = افرادی که نامشان با هر املایی می‌خواند.
+person-household-join = خانوار
+person-household-join-hint = کد خانواری موجود (HH-…)، یا برای آغاز خانواری تازه با این فرد خالی بگذارید.

@@ -194,6 +194,28 @@ pub async fn name_matches(
     Ok(out)
 }
 
+/// People (not merged away) whose name-key tag, in either script, is one of `tags`.
+pub async fn by_name_tags(c: &mut Conn, tags: &[String], limit: i64) -> Result<Vec<PersonRow>> {
+    let mut out: Vec<PersonRow> = Vec::new();
+    for t in tags {
+        let sql = format!(
+            "select {COLUMNS} from people where (name_key_latin = $1 or name_key_original = $1)
+             and status <> 'merged' order by person_id limit $2"
+        );
+        let rows: Vec<PersonRow> = sqlx::query_as(&sql)
+            .bind(t)
+            .bind(limit)
+            .fetch_all(&mut *c)
+            .await?;
+        for r in rows {
+            if !out.iter().any(|o| o.person_id == r.person_id) {
+                out.push(r);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Codes of people (other than `except`) with the document-number tag `key`.
 pub async fn document_matches(
     c: &mut Conn,

@@ -83,6 +83,11 @@ pub fn router(app: AppState) -> Router {
         .route("/registry/people/{id}", get(ui::people::show))
         .route("/registry/people/{id}/personal", get(ui::people::personal))
         .route("/registry/people/{id}/move", post(ui::people::move_person))
+        .route("/registry/people/search", post(ui::people::search))
+        .route(
+            "/registry/people/{id}/household",
+            post(ui::people::join_household),
+        )
         .route(
             "/registry/convoys",
             get(ui::convoys::list).post(ui::convoy_forms::create),

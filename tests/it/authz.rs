@@ -149,6 +149,14 @@ const UI: &[Row] = &[
         REGISTRAR,
         303,
     ),
+    row(M::Post, "/registry/people/search", REGISTRAR, 200),
+    on(
+        M::Post,
+        "/registry/people/{id}/household",
+        Obj::Person,
+        REGISTRAR,
+        303,
+    ),
     row(M::Get, "/registry/import", REGISTRAR, 200),
     row(M::Post, "/registry/import", REGISTRAR, 200),
     row(M::Get, "/registry/import/template.csv", RECORD, 200),
@@ -442,6 +450,8 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("name_latin", "Test Person".into()),
             ("household", "new".into()),
         ],
+        "/registry/people/search" => vec![("name", "Person Example".into())],
+        "/registry/people/{id}/household" => vec![("relationship", "head".into())],
         "/registry/people/{id}/move" => vec![
             ("status", "present".into()),
             ("site", "MAIN".into()),

@@ -21,6 +21,7 @@ mod import;
 mod matching;
 mod matching_quality;
 mod pg;
+mod registry;
 mod story;
 mod support;
 mod trail;

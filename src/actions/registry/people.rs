@@ -416,6 +416,68 @@ pub async fn join_household(
     Ok(hh)
 }
 
+/// People whose name, in any spelling or script, has the same name key as `name`
+/// (`Mohammad` finds `Muhammad` and `محمد`), through the blind index: the database
+/// never sees the name. Only the registrar may search by name; the search is audited
+/// without the name.
+pub async fn find_by_name(
+    app: &App,
+    cap: &Cap<crate::auth::capability::ViewPersonalData>,
+    name: &str,
+) -> Result<Vec<PersonRow>> {
+    if cap.actor().role != crate::domain::Role::Registrar {
+        return Ok(Vec::new());
+    }
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(crate::domain::Invalid::new(
+            "name",
+            "invalid-text-length",
+            "give a name of at most 200 characters",
+        )
+        .into());
+    }
+    // Whole names only: the index holds one tag per full name, so a single part of a
+    // longer name cannot be looked up without storing more about the name.
+    let key = name_key(name);
+    let tags: Vec<String> = [key]
+        .iter()
+        .filter(|k| !k.is_empty())
+        .map(|k| app.keys.blind_index("person-name", k))
+        .collect();
+    let mut tx = app.store.write().await?;
+    let found = store::people::by_name_tags(&mut tx, &tags, 200).await?;
+    audit(
+        &mut tx,
+        app,
+        cap.actor(),
+        Event {
+            action: "person.search_by_name",
+            object_type: "person",
+            object_id: "*".into(),
+            summary: format!("{} match(es)", found.len()),
+            details: json!({ "name": name }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// The id of the household with public code `code`.
+pub async fn household_by_code(
+    app: &App,
+    _cap: &Cap<WriteRegistry>,
+    code: &str,
+) -> Result<Option<i64>> {
+    let mut c = app.store.read().await?;
+    Ok(
+        store::households::by_code(&mut c, &code.trim().to_ascii_uppercase())
+            .await?
+            .map(|h| h.household_id),
+    )
+}
+
 /// A person as every reader of the record sees them: codes, no personal data.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct PersonDetail {

@@ -84,6 +84,10 @@ pub struct PeopleTemplate {
     /// The filter as a query string for the export buttons (`?site=…`, or empty).
     pub export_query: String,
     pub can_export_personal: bool,
+    /// The registrar may search by name (through the blind index).
+    pub can_search_names: bool,
+    /// These are the results of a name search, not a filtered page.
+    pub name_search: bool,
 }
 
 fn label<C: Choice>(ui: &Ui, v: &str) -> String {
@@ -95,7 +99,17 @@ fn label<C: Choice>(ui: &Ui, v: &str) -> String {
 pub async fn list(ui: Ui, Query(filter): Query<Filter>) -> Result<Response, UiError> {
     let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
     let (rows, next) = people::list(&ui.app, &cap, &filter).await?;
-    let (sites, site_opts) = site_options(&ui, filter.site.as_deref()).await?;
+    render_list(&ui, rows, next, filter, false).await
+}
+
+async fn render_list(
+    ui: &Ui,
+    rows: Vec<PersonRow>,
+    next: Option<i64>,
+    filter: Filter,
+    name_search: bool,
+) -> Result<Response, UiError> {
+    let (sites, site_opts) = site_options(ui, filter.site.as_deref()).await?;
     let code_of = |id: Option<i64>| {
         id.and_then(|id| sites.iter().find(|s| s.site_id == id))
             .map_or_else(String::new, |s| s.code.clone())
@@ -104,8 +118,8 @@ pub async fn list(ui: Ui, Query(filter): Query<Filter>) -> Result<Response, UiEr
         .into_iter()
         .map(|p| Line {
             site: code_of(p.site_id),
-            status: label::<PersonStatus>(&ui, &p.status),
-            sex: label::<Sex>(&ui, &p.sex),
+            status: label::<PersonStatus>(ui, &p.status),
+            sex: label::<Sex>(ui, &p.sex),
             person: p,
         })
         .collect();
@@ -118,14 +132,78 @@ pub async fn list(ui: Ui, Query(filter): Query<Filter>) -> Result<Response, UiEr
         page: ui.page("people-title", "/registry/people"),
         people,
         sites: site_opts,
-        statuses: options::<PersonStatus>(&ui, filter.status.as_deref().unwrap_or("")),
-        needs: options::<Vulnerability>(&ui, filter.need.as_deref().unwrap_or("")),
+        statuses: options::<PersonStatus>(ui, filter.status.as_deref().unwrap_or("")),
+        needs: options::<Vulnerability>(ui, filter.need.as_deref().unwrap_or("")),
         export_query: super::exports::query_of(&filter),
         filter,
         next,
         can_write: ui.session.actor.can(Perm::WriteRegistry),
         can_export_personal: ui.session.actor.can(Perm::ExportPersonalData),
+        can_search_names: ui.session.actor.role == crate::domain::Role::Registrar,
+        name_search,
     })
+}
+
+#[derive(serde::Deserialize)]
+pub struct NameSearch {
+    #[serde(default)]
+    name: String,
+}
+
+/// Name search is a POST: the name never appears in a URL, a log or the history.
+pub async fn search(ui: Ui, f: SignedInForm<NameSearch>) -> Result<Response, UiError> {
+    // Only the registry's keeper searches names (case officers reach their own cases).
+    f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f
+        .session
+        .actor
+        .grant::<ViewPersonalData>()
+        .map_err(denied)?;
+    let rows = people::find_by_name(&ui.app, &cap, &f.form.name)
+        .await
+        .map_err(UiError::back("/registry/people"))?;
+    render_list(&ui, rows, None, Filter::default(), true).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct JoinForm {
+    /// A household code (HH-…), or empty for a new household.
+    #[serde(default)]
+    household: String,
+    #[serde(default)]
+    relationship: String,
+}
+
+pub async fn join_household(
+    ui: Ui,
+    Path(id): Path<i64>,
+    f: SignedInForm<JoinForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let to = format!("/registry/people/{id}");
+    let relationship = Relationship::parse(&f.form.relationship)
+        .map_err(|i| UiError::back(to.clone())(i.into()))?;
+    let household = match f.form.household.trim() {
+        "" => None,
+        code => Some(
+            people::household_by_code(&ui.app, &cap, code)
+                .await?
+                .ok_or_else(|| {
+                    UiError::back(to.clone())(
+                        Invalid::new(
+                            "household",
+                            "invalid-household",
+                            "no household has this code",
+                        )
+                        .into(),
+                    )
+                })?,
+        ),
+    };
+    people::join_household(&ui.app, &cap, id, household, relationship)
+        .await
+        .map_err(UiError::back(to.clone()))?;
+    Ok(done(&to, "flash-saved"))
 }
 
 struct FilterQuery<'a>(&'a Filter);
@@ -194,6 +272,7 @@ pub struct PersonTemplate {
     pub duplicates: Vec<String>,
     pub can_write: bool,
     pub can_view_personal: bool,
+    pub relationships: Vec<Opt>,
     pub statuses: Vec<Opt>,
     pub sites: Vec<Opt>,
 }
@@ -252,6 +331,7 @@ async fn person_page(
         duplicates,
         can_write: ui.session.actor.can(Perm::WriteRegistry),
         can_view_personal: ui.session.actor.role == crate::domain::Role::Registrar,
+        relationships: options::<Relationship>(ui, &p.person.relationship),
         statuses: options::<PersonStatus>(ui, &p.person.status),
         sites: site_opts,
         p,
