@@ -251,3 +251,32 @@ async fn concurrent_writers_keep_one_chain() {
         assert!(report.entries >= 41, "{}", t.backend);
     }
 }
+
+/// The language switch returns to the page it was pressed on, and never to another site.
+#[tokio::test]
+async fn the_language_switch_is_not_an_open_redirect() {
+    let t = support::sqlite().await;
+    t.user("lena", Role::Analyst).await;
+    let base = t.serve().await;
+    let b = Browser::new(&base);
+    assert_eq!(b.login("lena", PASSWORD).await, 303);
+    let csrf = b.csrf("/account").await;
+    let host = base.trim_start_matches("http://");
+    for (referer, want) in [
+        (format!("{base}/account"), "/account"),
+        (format!("{base}//evil.example/x"), "/"),
+        (format!("{base}/\\evil.example"), "/"),
+        ("https://evil.example/account".to_string(), "/"),
+    ] {
+        let r = b
+            .http
+            .post(format!("{base}/lang"))
+            .header("referer", &referer)
+            .header("host", host)
+            .form(&[("csrf", csrf.as_str()), ("lang", "fa")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(location(&r), want, "{referer}");
+    }
+}

@@ -41,7 +41,9 @@ pub async fn switch(
         .and_then(|r| {
             let host = headers.get(header::HOST)?.to_str().ok()?;
             let rest = r.split_once("://")?.1.strip_prefix(host)?;
-            rest.starts_with('/').then(|| rest.to_string())
+            // A path of ours only: never `//host` or `/\host`, which browsers read as another site.
+            (rest.starts_with('/') && !rest.starts_with("//") && !rest.contains('\\'))
+                .then(|| rest.to_string())
         })
         .unwrap_or_else(|| "/".into());
     let mut res = Redirect::to(&back).into_response();
