@@ -15,6 +15,7 @@ mod canary;
 mod cli;
 mod convoy_http;
 mod convoys;
+mod durability;
 mod export;
 mod export_tools;
 mod import;
