@@ -63,6 +63,13 @@ impl UiError {
     }
 }
 
+/// A role without the permission: the same answer as the action layer's refusal.
+impl From<crate::auth::Denied> for UiError {
+    fn from(e: crate::auth::Denied) -> Self {
+        UiError::from(ActionError::from(e))
+    }
+}
+
 impl From<ActionError> for UiError {
     fn from(e: ActionError) -> Self {
         match e {
@@ -175,6 +182,21 @@ impl From<ActionError> for ApiError {
         }
     }
 }
+
+impl From<crate::auth::Denied> for ApiError {
+    fn from(e: crate::auth::Denied) -> Self {
+        ApiError::from(ActionError::from(e))
+    }
+}
+
+impl From<Invalid> for ApiError {
+    fn from(i: Invalid) -> Self {
+        ApiError::invalid(&i)
+    }
+}
+
+/// A JSON body, or the reason it could not be read (answered as a 422 problem).
+pub type JsonBody<T> = Result<axum::Json<T>, axum::extract::rejection::JsonRejection>;
 
 impl From<axum::extract::rejection::JsonRejection> for ApiError {
     fn from(r: axum::extract::rejection::JsonRejection) -> Self {

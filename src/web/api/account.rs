@@ -5,7 +5,6 @@ use axum::http::StatusCode;
 use axum::Json;
 
 use crate::actions::tokens::TokenInfo;
-use crate::actions::ActionError;
 use crate::auth::capability::{OwnAccount, ReadRecord};
 use crate::store::stats::Counts;
 use crate::web::error::{ApiError, Problem};
@@ -19,10 +18,6 @@ pub struct Me {
     pub role: String,
     /// What this role may do, by permission name.
     pub permissions: Vec<String>,
-}
-
-fn denied(e: crate::auth::Denied) -> ApiError {
-    ApiError::from(ActionError::from(e))
 }
 
 /// Who the token belongs to, and what it may do.
@@ -49,7 +44,7 @@ pub async fn dashboard(
     State(app): State<AppState>,
     ApiCaller(actor): ApiCaller,
 ) -> Result<Json<Counts>, ApiError> {
-    let cap = actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = actor.grant::<ReadRecord>()?;
     Ok(Json(crate::actions::dashboard::counts(&app, &cap).await?))
 }
 
@@ -60,7 +55,7 @@ pub async fn tokens(
     State(app): State<AppState>,
     ApiCaller(actor): ApiCaller,
 ) -> Result<Json<Vec<TokenInfo>>, ApiError> {
-    let cap = actor.grant::<OwnAccount>().map_err(denied)?;
+    let cap = actor.grant::<OwnAccount>()?;
     Ok(Json(crate::actions::tokens::list_own(&app, &cap).await?))
 }
 
@@ -89,7 +84,7 @@ pub async fn create_token(
     body: Result<Json<NewToken>, axum::extract::rejection::JsonRejection>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
     let Json(body) = body?;
-    let cap = actor.grant::<OwnAccount>().map_err(denied)?;
+    let cap = actor.grant::<OwnAccount>()?;
     let (token_id, token) =
         crate::actions::tokens::create(&app, &cap, &body.name, body.days).await?;
     Ok((StatusCode::CREATED, Json(CreatedToken { token_id, token })))
@@ -104,7 +99,7 @@ pub async fn revoke_token(
     ApiCaller(actor): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = actor.grant::<OwnAccount>().map_err(denied)?;
+    let cap = actor.grant::<OwnAccount>()?;
     crate::actions::tokens::revoke_own(&app, &cap, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

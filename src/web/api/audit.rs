@@ -4,7 +4,6 @@ use axum::extract::{Query, State};
 use axum::Json;
 
 use crate::actions::trail::Checkpoints;
-use crate::actions::ActionError;
 use crate::audit::{Entry, Report};
 use crate::auth::capability::ReadAudit;
 use crate::store::audit::Filter;
@@ -28,9 +27,7 @@ pub async fn list(
     ApiCaller(actor): ApiCaller,
     Query(filter): Query<Filter>,
 ) -> Result<Json<AuditPage>, ApiError> {
-    let cap = actor
-        .grant::<ReadAudit>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))?;
+    let cap = actor.grant::<ReadAudit>()?;
     let (entries, next) = crate::actions::trail::page(&app, &cap, &filter).await?;
     Ok(Json(AuditPage { entries, next }))
 }
@@ -43,9 +40,7 @@ pub async fn verify(
     State(app): State<AppState>,
     ApiCaller(actor): ApiCaller,
 ) -> Result<Json<Report>, ApiError> {
-    let cap = actor
-        .grant::<ReadAudit>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))?;
+    let cap = actor.grant::<ReadAudit>()?;
     Ok(Json(
         crate::actions::trail::verify(&app, &cap, Checkpoints::Stored, None).await?,
     ))

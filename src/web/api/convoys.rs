@@ -10,30 +10,16 @@ use super::registry::Created;
 use crate::actions::registry::convoys::complete::{self, Completed};
 use crate::actions::registry::convoys::{self, manifest, members, ConvoyDetail, ConvoySummary};
 use crate::actions::registry::people::Scope;
-use crate::actions::ActionError;
 use crate::auth::capability::{ReadRecord, WriteRegistry};
-use crate::auth::{Actor, Cap, Permission};
 use crate::domain::convoy::{
     parse_codes, CompleteInput, CompleteText, ConvoyInput, ConvoyText, LineText, ManifestLineInput,
     MAX_HEADS,
 };
 use crate::domain::person::PersonCode;
 use crate::domain::Invalid;
-use crate::web::error::{ApiError, Problem};
+use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
-
-type JsonBody<T> = Result<Json<T>, axum::extract::rejection::JsonRejection>;
-
-fn cap<P: Permission>(actor: &Actor) -> Result<Cap<P>, ApiError> {
-    actor
-        .grant::<P>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))
-}
-
-fn invalid(i: Invalid) -> ApiError {
-    ApiError::invalid(&i)
-}
 
 fn num(v: Option<i64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
@@ -71,7 +57,7 @@ impl ConvoyBody {
             arrived_on: self.arrived_on.as_deref().unwrap_or(""),
             status: self.status.as_deref().unwrap_or(""),
         })
-        .map_err(invalid)
+        .map_err(ApiError::from)
     }
 }
 
@@ -82,7 +68,7 @@ pub async fn list(
     State(app): State<AppState>,
     ApiCaller(a): ApiCaller,
 ) -> Result<Json<Vec<ConvoySummary>>, ApiError> {
-    Ok(Json(convoys::list(&app, &cap::<ReadRecord>(&a)?).await?))
+    Ok(Json(convoys::list(&app, &a.grant::<ReadRecord>()?).await?))
 }
 
 /// Adds a convoy.
@@ -94,7 +80,7 @@ pub async fn create(
     ApiCaller(a): ApiCaller,
     body: JsonBody<ConvoyBody>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let id = convoys::create(&app, &cap, &b.parse()?).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
@@ -109,7 +95,9 @@ pub async fn get(
     ApiCaller(a): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<ConvoyDetail>, ApiError> {
-    Ok(Json(convoys::get(&app, &cap::<ReadRecord>(&a)?, id).await?))
+    Ok(Json(
+        convoys::get(&app, &a.grant::<ReadRecord>()?, id).await?,
+    ))
 }
 
 /// Replaces a convoy's fields (refused once it is completed).
@@ -123,7 +111,7 @@ pub async fn update(
     Path(id): Path<i64>,
     body: JsonBody<ConvoyBody>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     convoys::update(&app, &cap, id, &b.parse()?).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -146,14 +134,14 @@ impl PeopleBody {
             Some("person") => Scope::Person,
             Some("split") => Scope::PersonSplittingHousehold,
             Some(_) => {
-                return Err(invalid(Invalid::new(
+                return Err(ApiError::from(Invalid::new(
                     "scope",
                     "invalid-choice",
                     "expected household, person or split",
                 )))
             }
         };
-        Ok((PersonCode::parse(&self.code).map_err(invalid)?, scope))
+        Ok((PersonCode::parse(&self.code)?, scope))
     }
 }
 
@@ -174,7 +162,7 @@ pub async fn add_people(
     Path(id): Path<i64>,
     body: JsonBody<PeopleBody>,
 ) -> Result<Json<Codes>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let (code, scope) = b.parse()?;
     let codes = members::add(&app, &cap, id, &code, scope).await?;
@@ -192,7 +180,7 @@ pub async fn remove_people(
     Path(id): Path<i64>,
     body: JsonBody<PeopleBody>,
 ) -> Result<Json<Codes>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let (code, scope) = b.parse()?;
     let codes = members::remove(&app, &cap, id, &code, scope).await?;
@@ -226,7 +214,7 @@ impl LineBody {
             allowed_source: self.allowed_source.as_deref().unwrap_or(""),
             moved_source: self.moved_source.as_deref().unwrap_or(""),
         })
-        .map_err(invalid)
+        .map_err(ApiError::from)
     }
 }
 
@@ -241,7 +229,7 @@ pub async fn add_line(
     Path(id): Path<i64>,
     body: JsonBody<LineBody>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let id = manifest::add(&app, &cap, id, &b.parse()?).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
@@ -258,7 +246,7 @@ pub async fn update_line(
     Path(id): Path<i64>,
     body: JsonBody<LineBody>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     manifest::update(&app, &cap, id, &b.parse()?).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -273,7 +261,7 @@ pub async fn delete_line(
     ApiCaller(a): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
-    manifest::remove(&app, &cap::<WriteRegistry>(&a)?, id).await?;
+    manifest::remove(&app, &a.grant::<WriteRegistry>()?, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -305,7 +293,7 @@ pub async fn complete(
     Path(id): Path<i64>,
     body: JsonBody<CompleteBody>,
 ) -> Result<Json<Completed>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let (left, arrived) = (num(b.left), b.arrived.to_string());
     let input = CompleteInput::parse(&CompleteText {
@@ -314,8 +302,7 @@ pub async fn complete(
         left: &left,
         arrived: &arrived,
         missing: b.missing.iter().flatten().map(String::as_str).collect(),
-    })
-    .map_err(invalid)?;
+    })?;
     Ok(Json(complete::complete(&app, &cap, id, &input).await?))
 }
 
@@ -345,12 +332,12 @@ pub async fn mark_missing(
     Path(id): Path<i64>,
     body: JsonBody<MissingBody>,
 ) -> Result<Json<Marked>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let codes: Vec<&str> = b.missing.iter().map(String::as_str).collect();
-    let codes = parse_codes("missing", &codes).map_err(invalid)?;
+    let codes = parse_codes("missing", &codes)?;
     if b.arrived.is_some_and(|n| !(0..=MAX_HEADS).contains(&n)) {
-        return Err(invalid(Invalid::new(
+        return Err(ApiError::from(Invalid::new(
             "arrived",
             "invalid-count",
             format!("expected a whole number from 0 to {MAX_HEADS}"),

@@ -7,7 +7,6 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 
 use crate::actions::registry::export;
-use crate::actions::ActionError;
 use crate::auth::capability::ReadRecord;
 use crate::domain::export::{parse_at, ExportFilter, Format};
 use crate::i18n::Lang;
@@ -50,9 +49,7 @@ pub async fn people(
     headers: HeaderMap,
     Query(p): Query<ExportParams>,
 ) -> Result<Response, ApiError> {
-    let cap = a
-        .grant::<ReadRecord>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))?;
+    let cap = a.grant::<ReadRecord>()?;
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     let format: Format = s(&p.format).parse().map_err(|i| ApiError::invalid(&i))?;
     let f = ExportFilter::parse(&s(&p.site), &s(&p.status), &s(&p.need))
@@ -94,9 +91,7 @@ pub async fn population(
     ApiCaller(a): ApiCaller,
     Query(p): Query<PopulationParams>,
 ) -> Result<Response, ApiError> {
-    let cap = a
-        .grant::<ReadRecord>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))?;
+    let cap = a.grant::<ReadRecord>()?;
     let at =
         parse_at(p.at.as_deref().unwrap_or(""), app.now()).map_err(|i| ApiError::invalid(&i))?;
     let csv = export::population_csv(&app, &cap, at).await?;

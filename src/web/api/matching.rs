@@ -9,29 +9,14 @@ use axum::Json;
 
 use crate::actions::registry::matches::{self, FlagView};
 use crate::actions::registry::watchlist::{self, Hit, WatchEntry};
-use crate::actions::ActionError;
 use crate::auth::capability::{ManageWatchList, WriteRegistry};
-use crate::auth::{Actor, Cap, Permission};
 use crate::domain::matching::{
     Decision, DecisionReason, FlagStatus, Keep, MatchReason, WatchInput,
 };
 use crate::domain::person::Choice;
-use crate::domain::Invalid;
-use crate::web::error::{ApiError, Problem};
+use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
-
-type JsonBody<T> = Result<Json<T>, axum::extract::rejection::JsonRejection>;
-
-fn cap<P: Permission>(actor: &Actor) -> Result<Cap<P>, ApiError> {
-    actor
-        .grant::<P>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))
-}
-
-fn invalid(i: Invalid) -> ApiError {
-    ApiError::invalid(&i)
-}
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 pub struct FlagQuery {
@@ -59,14 +44,14 @@ pub async fn list(
     ApiCaller(a): ApiCaller,
     Query(q): Query<FlagQuery>,
 ) -> Result<Json<FlagPage>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let status = match q.status.as_deref() {
         None | Some("") => FlagStatus::Open,
-        Some(s) => FlagStatus::parse(s).map_err(invalid)?,
+        Some(s) => FlagStatus::parse(s)?,
     };
     let reason = match q.reason.as_deref() {
         None | Some("") => None,
-        Some(r) => Some(MatchReason::parse(r).map_err(invalid)?),
+        Some(r) => Some(MatchReason::parse(r)?),
     };
     let (flags, next) = matches::list(&app, &cap, status, reason, q.after).await?;
     Ok(Json(FlagPage { flags, next }))
@@ -83,7 +68,7 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> Result<Json<FlagView>, ApiError> {
     Ok(Json(
-        matches::get(&app, &cap::<WriteRegistry>(&a)?, id).await?,
+        matches::get(&app, &a.grant::<WriteRegistry>()?, id).await?,
     ))
 }
 
@@ -112,11 +97,11 @@ pub async fn decide(
     Path(id): Path<i64>,
     body: JsonBody<DecisionBody>,
 ) -> Result<Json<FlagView>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
-    let decision = Decision::parse(&b.decision).map_err(invalid)?;
-    let reason = DecisionReason::parse(&b.reason).map_err(invalid)?;
-    let keep = Keep::parse(b.keep.as_deref().unwrap_or("")).map_err(invalid)?;
+    let decision = Decision::parse(&b.decision)?;
+    let reason = DecisionReason::parse(&b.reason)?;
+    let keep = Keep::parse(b.keep.as_deref().unwrap_or(""))?;
     Ok(Json(
         matches::decide(&app, &cap, id, decision, &reason, keep).await?,
     ))
@@ -137,7 +122,7 @@ pub async fn watch_list(
     ApiCaller(a): ApiCaller,
     Query(q): Query<WatchQuery>,
 ) -> Result<Json<Vec<WatchEntry>>, ApiError> {
-    let cap = cap::<ManageWatchList>(&a)?;
+    let cap = a.grant::<ManageWatchList>()?;
     Ok(Json(
         watchlist::list(&app, &cap, q.removed.unwrap_or(false)).await?,
     ))
@@ -171,10 +156,9 @@ pub async fn watch_add(
     ApiCaller(a): ApiCaller,
     body: JsonBody<WatchBody>,
 ) -> Result<(StatusCode, Json<WatchAdded>), ApiError> {
-    let cap = cap::<ManageWatchList>(&a)?;
+    let cap = a.grant::<ManageWatchList>()?;
     let Json(b) = body?;
-    let input = WatchInput::parse(&b.name, &b.category, b.note.as_deref().unwrap_or(""))
-        .map_err(invalid)?;
+    let input = WatchInput::parse(&b.name, &b.category, b.note.as_deref().unwrap_or(""))?;
     let (id, flagged) = watchlist::add(&app, &cap, &input).await?;
     Ok((StatusCode::CREATED, Json(WatchAdded { id, flagged })))
 }
@@ -196,7 +180,7 @@ pub async fn watch_get(
     ApiCaller(a): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<WatchDetail>, ApiError> {
-    let cap = cap::<ManageWatchList>(&a)?;
+    let cap = a.grant::<ManageWatchList>()?;
     let (entry, hits) = watchlist::get(&app, &cap, id).await?;
     Ok(Json(WatchDetail { entry, hits }))
 }
@@ -211,7 +195,7 @@ pub async fn watch_remove(
     ApiCaller(a): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = cap::<ManageWatchList>(&a)?;
+    let cap = a.grant::<ManageWatchList>()?;
     watchlist::remove(&app, &cap, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,29 +11,16 @@ use crate::actions::registry::people::{
     self, Move, PersonDetail, PersonPersonal, Placement, Registered, Scope,
 };
 use crate::actions::registry::sites::{self, Population, SiteSummary};
-use crate::actions::ActionError;
 use crate::auth::capability::{ReadRecord, ViewPersonalData, WriteRegistry};
-use crate::auth::{Actor, Cap, Permission};
+use crate::auth::Actor;
 use crate::domain::person::{Choice, PersonInput, PersonStatus, Relationship, PERSON_FIELDS};
 use crate::domain::site::SiteInput;
 use crate::domain::Invalid;
 use crate::store::people::{Filter, PersonRow};
 use crate::store::sites::SiteRow;
-use crate::web::error::{ApiError, Problem};
+use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
-
-type JsonBody<T> = Result<Json<T>, axum::extract::rejection::JsonRejection>;
-
-fn cap<P: Permission>(actor: &Actor) -> Result<Cap<P>, ApiError> {
-    actor
-        .grant::<P>()
-        .map_err(|e| ApiError::from(ActionError::from(e)))
-}
-
-fn invalid(i: Invalid) -> ApiError {
-    ApiError::invalid(&i)
-}
 
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -65,7 +52,7 @@ impl SiteBody {
             &num(self.lon),
             &self.capacity.map(|c| c.to_string()).unwrap_or_default(),
         )
-        .map_err(invalid)
+        .map_err(ApiError::from)
     }
 }
 
@@ -81,7 +68,7 @@ pub async fn list_sites(
     State(app): State<AppState>,
     ApiCaller(a): ApiCaller,
 ) -> Result<Json<Vec<SiteSummary>>, ApiError> {
-    Ok(Json(sites::list(&app, &cap::<ReadRecord>(&a)?).await?))
+    Ok(Json(sites::list(&app, &a.grant::<ReadRecord>()?).await?))
 }
 
 /// Adds a site.
@@ -93,7 +80,7 @@ pub async fn create_site(
     ApiCaller(a): ApiCaller,
     body: JsonBody<SiteBody>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let id = sites::create(&app, &cap, b.parse()?).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
@@ -107,7 +94,7 @@ pub async fn get_site(
     ApiCaller(a): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<SiteRow>, ApiError> {
-    Ok(Json(sites::get(&app, &cap::<ReadRecord>(&a)?, id).await?))
+    Ok(Json(sites::get(&app, &a.grant::<ReadRecord>()?, id).await?))
 }
 
 /// Replaces a site's fields.
@@ -121,7 +108,7 @@ pub async fn update_site(
     Path(id): Path<i64>,
     body: JsonBody<SiteBody>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     sites::update(&app, &cap, id, b.parse()?).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -144,12 +131,12 @@ pub async fn population(
     Path(id): Path<i64>,
     Query(q): Query<AtQuery>,
 ) -> Result<Json<Population>, ApiError> {
-    let cap = cap::<ReadRecord>(&a)?;
+    let cap = a.grant::<ReadRecord>()?;
     sites::get(&app, &cap, id).await?;
     let at = match q.at.as_deref() {
         None | Some("") => app.now(),
         Some(d) => crate::clock::parse_day(&crate::i18n::normalize_digits(d)).ok_or_else(|| {
-            invalid(Invalid::new(
+            ApiError::from(Invalid::new(
                 "at",
                 "invalid-date",
                 "expected a date as YYYY-MM-DD",
@@ -175,7 +162,7 @@ pub async fn list_people(
     ApiCaller(a): ApiCaller,
     Query(f): Query<Filter>,
 ) -> Result<Json<PeoplePage>, ApiError> {
-    let (people, next) = people::list(&app, &cap::<ReadRecord>(&a)?, &f).await?;
+    let (people, next) = people::list(&app, &a.grant::<ReadRecord>()?, &f).await?;
     Ok(Json(PeoplePage { people, next }))
 }
 
@@ -234,7 +221,7 @@ impl PersonBody {
             .zip(values)
             .map(|(k, v)| (*k, v.as_deref().unwrap_or("")))
             .collect();
-        PersonInput::from_fields(&fields, this_year).map_err(invalid)
+        PersonInput::from_fields(&fields, this_year).map_err(ApiError::from)
     }
 }
 
@@ -246,12 +233,12 @@ async fn site_by_code(
     let Some(code) = code.filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
-    let all = sites::list(app, &cap::<ReadRecord>(a)?).await?;
+    let all = sites::list(app, &a.grant::<ReadRecord>()?).await?;
     all.iter()
         .find(|s| s.site.code.eq_ignore_ascii_case(code))
         .map(|s| Some(s.site.site_id))
         .ok_or_else(|| {
-            invalid(Invalid::new(
+            ApiError::from(Invalid::new(
                 "site",
                 "invalid-site",
                 "no site has this code",
@@ -268,15 +255,14 @@ pub async fn register(
     ApiCaller(a): ApiCaller,
     body: JsonBody<PersonBody>,
 ) -> Result<(StatusCode, Json<Registered>), ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     let input = b.input(crate::clock::year_of(app.now()))?;
     let relationship = b
         .relationship
         .as_deref()
         .map(Relationship::parse)
-        .transpose()
-        .map_err(invalid)?;
+        .transpose()?;
     let place = Placement {
         site_id: site_by_code(&app, &a, b.site.as_deref()).await?,
         new_household: b.new_household.unwrap_or(false),
@@ -297,7 +283,9 @@ pub async fn get_person(
     ApiCaller(a): ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<PersonDetail>, ApiError> {
-    Ok(Json(people::get(&app, &cap::<ReadRecord>(&a)?, id).await?))
+    Ok(Json(
+        people::get(&app, &a.grant::<ReadRecord>()?, id).await?,
+    ))
 }
 
 /// Replaces a person's descriptive and personal fields.
@@ -311,7 +299,7 @@ pub async fn update_person(
     Path(id): Path<i64>,
     body: JsonBody<PersonBody>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
     people::update(&app, &cap, id, &b.input(crate::clock::year_of(app.now()))?).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -328,7 +316,7 @@ pub async fn personal(
     Path(id): Path<i64>,
 ) -> Result<Json<PersonPersonal>, ApiError> {
     Ok(Json(
-        people::view_personal(&app, &cap::<ViewPersonalData>(&a)?, id).await?,
+        people::view_personal(&app, &a.grant::<ViewPersonalData>()?, id).await?,
     ))
 }
 
@@ -363,13 +351,13 @@ pub async fn move_person(
     Path(id): Path<i64>,
     body: JsonBody<MoveBody>,
 ) -> Result<Json<Moved>, ApiError> {
-    let cap = cap::<WriteRegistry>(&a)?;
+    let cap = a.grant::<WriteRegistry>()?;
     let Json(b) = body?;
-    let status = PersonStatus::parse(&b.status).map_err(invalid)?;
+    let status = PersonStatus::parse(&b.status)?;
     let effective_at = match b.date.as_deref() {
         None | Some("") => app.now(),
         Some(d) => crate::clock::parse_day(&crate::i18n::normalize_digits(d)).ok_or_else(|| {
-            invalid(Invalid::new(
+            ApiError::from(Invalid::new(
                 "date",
                 "invalid-date",
                 "expected a date as YYYY-MM-DD",
@@ -381,7 +369,7 @@ pub async fn move_person(
         Some("person") => Scope::Person,
         Some("split") => Scope::PersonSplittingHousehold,
         Some(_) => {
-            return Err(invalid(Invalid::new(
+            return Err(ApiError::from(Invalid::new(
                 "scope",
                 "invalid-choice",
                 "expected household, person or split",

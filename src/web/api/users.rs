@@ -5,25 +5,11 @@ use axum::http::StatusCode;
 use axum::Json;
 
 use crate::actions::users::{NewUser, Personal, UserSummary};
-use crate::actions::ActionError;
 use crate::auth::capability::ManageUsers;
-use crate::auth::{Actor, Cap};
 use crate::domain::{DisplayName, Password, Role, Username};
-use crate::web::error::{ApiError, Problem};
+use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
-
-type JsonBody<T> = Result<Json<T>, axum::extract::rejection::JsonRejection>;
-
-fn cap(actor: &Actor) -> Result<Cap<ManageUsers>, ApiError> {
-    actor
-        .grant()
-        .map_err(|e| ApiError::from(ActionError::from(e)))
-}
-
-fn invalid(i: crate::domain::Invalid) -> ApiError {
-    ApiError::invalid(&i)
-}
 
 /// Every account (no personal data).
 #[utoipa::path(get, operation_id = "list_users", path = "/api/v1/users", tag = "users",
@@ -33,7 +19,7 @@ pub async fn list(
     ApiCaller(actor): ApiCaller,
 ) -> Result<Json<Vec<UserSummary>>, ApiError> {
     Ok(Json(
-        crate::actions::users::list(&app, &cap(&actor)?).await?,
+        crate::actions::users::list(&app, &actor.grant::<ManageUsers>()?).await?,
     ))
 }
 
@@ -67,21 +53,14 @@ pub async fn create(
     ApiCaller(actor): ApiCaller,
     body: JsonBody<CreateUser>,
 ) -> Result<(StatusCode, Json<CreatedUser>), ApiError> {
-    let cap = cap(&actor)?;
+    let cap = actor.grant::<ManageUsers>()?;
     let Json(b) = body?;
     let new = NewUser {
-        username: Username::parse(&b.username).map_err(invalid)?,
-        role: b.role.parse::<Role>().map_err(invalid)?,
-        password: b
-            .password
-            .as_deref()
-            .map(Password::parse)
-            .transpose()
-            .map_err(invalid)?,
-        full_name: DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or(""))
-            .map_err(invalid)?,
-        contact: DisplayName::parse("contact", b.contact.as_deref().unwrap_or(""))
-            .map_err(invalid)?,
+        username: Username::parse(&b.username)?,
+        role: b.role.parse::<Role>()?,
+        password: b.password.as_deref().map(Password::parse).transpose()?,
+        full_name: DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or(""))?,
+        contact: DisplayName::parse("contact", b.contact.as_deref().unwrap_or(""))?,
     };
     let (user_id, password) = crate::actions::users::create(&app, &cap, new).await?;
     Ok((StatusCode::CREATED, Json(CreatedUser { user_id, password })))
@@ -97,7 +76,7 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> Result<Json<UserSummary>, ApiError> {
     Ok(Json(
-        crate::actions::users::get(&app, &cap(&actor)?, id).await?,
+        crate::actions::users::get(&app, &actor.grant::<ManageUsers>()?, id).await?,
     ))
 }
 
@@ -123,20 +102,10 @@ pub async fn update(
     Path(id): Path<i64>,
     body: JsonBody<UpdateUser>,
 ) -> Result<Json<UserSummary>, ApiError> {
-    let cap = cap(&actor)?;
+    let cap = actor.grant::<ManageUsers>()?;
     let Json(b) = body?;
-    let role = b
-        .role
-        .as_deref()
-        .map(str::parse::<Role>)
-        .transpose()
-        .map_err(invalid)?;
-    let password = b
-        .password
-        .as_deref()
-        .map(Password::parse)
-        .transpose()
-        .map_err(invalid)?;
+    let role = b.role.as_deref().map(str::parse::<Role>).transpose()?;
+    let password = b.password.as_deref().map(Password::parse).transpose()?;
     crate::actions::users::get(&app, &cap, id).await?;
     if let Some(r) = role {
         crate::actions::users::set_role(&app, &cap, id, r).await?;
@@ -160,7 +129,7 @@ pub async fn personal(
     Path(id): Path<i64>,
 ) -> Result<Json<Personal>, ApiError> {
     Ok(Json(
-        crate::actions::users::view_personal(&app, &cap(&actor)?, id).await?,
+        crate::actions::users::view_personal(&app, &actor.grant::<ManageUsers>()?, id).await?,
     ))
 }
 
@@ -182,12 +151,10 @@ pub async fn update_personal(
     Path(id): Path<i64>,
     body: JsonBody<UpdatePersonal>,
 ) -> Result<StatusCode, ApiError> {
-    let cap = cap(&actor)?;
+    let cap = actor.grant::<ManageUsers>()?;
     let Json(b) = body?;
-    let name =
-        DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or("")).map_err(invalid)?;
-    let contact =
-        DisplayName::parse("contact", b.contact.as_deref().unwrap_or("")).map_err(invalid)?;
+    let name = DisplayName::parse("full_name", b.full_name.as_deref().unwrap_or(""))?;
+    let contact = DisplayName::parse("contact", b.contact.as_deref().unwrap_or(""))?;
     crate::actions::users::update_personal(&app, &cap, id, name, contact).await?;
     Ok(StatusCode::NO_CONTENT)
 }

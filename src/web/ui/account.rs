@@ -25,7 +25,7 @@ fn cap(ui: &Ui) -> Result<crate::auth::Cap<OwnAccount>, UiError> {
     ui.session
         .actor
         .grant::<OwnAccount>()
-        .map_err(|e| UiError::from(crate::actions::ActionError::from(e)))
+        .map_err(UiError::from)
 }
 
 pub async fn show(ui: Ui) -> Result<Response, UiError> {
@@ -74,11 +74,7 @@ pub async fn change_password(
             "the two new passwords differ",
         ))));
     }
-    let cap = f
-        .session
-        .actor
-        .grant::<OwnAccount>()
-        .map_err(|e| UiError::from(crate::actions::ActionError::from(e)))?;
+    let cap = f.session.actor.grant::<OwnAccount>()?;
     let new = match Password::parse(&f.form.new) {
         Ok(p) => p,
         Err(i) => return Err(back(i.into())),

@@ -5,7 +5,6 @@ use axum::extract::Query;
 use axum::response::Response;
 
 use super::page::{PageCtx, Ui};
-use crate::actions::ActionError;
 use crate::audit::{Entry, Report};
 use crate::auth::capability::ReadAudit;
 use crate::store::audit::Filter;
@@ -31,11 +30,7 @@ pub struct VerifyTemplate {
 }
 
 pub async fn list(ui: Ui, Query(filter): Query<Filter>) -> Result<Response, UiError> {
-    let cap = ui
-        .session
-        .actor
-        .grant::<ReadAudit>()
-        .map_err(|e| UiError::from(ActionError::from(e)))?;
+    let cap = ui.session.actor.grant::<ReadAudit>()?;
     let (entries, next) = crate::actions::trail::page(&ui.app, &cap, &filter).await?;
     let next = next.map(|before| {
         let mut f = filter.clone();
@@ -76,11 +71,7 @@ impl serde::Serialize for QueryOf<'_> {
 }
 
 pub async fn verify(ui: Ui) -> Result<Response, UiError> {
-    let cap = ui
-        .session
-        .actor
-        .grant::<ReadAudit>()
-        .map_err(|e| UiError::from(ActionError::from(e)))?;
+    let cap = ui.session.actor.grant::<ReadAudit>()?;
     let report = crate::actions::trail::verify(
         &ui.app,
         &cap,

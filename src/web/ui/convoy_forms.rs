@@ -5,7 +5,6 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::convoys::denied;
 use super::page::{done, FlashCookie};
 use crate::actions::registry::convoys::{self, complete, manifest, members, refusal_key};
 use crate::actions::registry::people::Scope;
@@ -79,7 +78,7 @@ pub async fn create(
     State(app): State<AppState>,
     f: SignedInForm<ConvoyForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = "/registry/convoys";
     let input = f.form.parse().map_err(invalid(to))?;
     let id = convoys::create(&app, &cap, &input)
@@ -93,7 +92,7 @@ pub async fn update(
     Path(id): Path<i64>,
     f: SignedInForm<ConvoyForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = page_of(id);
     let input = f.form.parse().map_err(invalid(&to))?;
     convoys::update(&app, &cap, id, &input)
@@ -133,7 +132,7 @@ pub async fn add_people(
     Path(id): Path<i64>,
     f: SignedInForm<PeopleForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = page_of(id);
     let (code, scope) = f.form.parse().map_err(invalid(&to))?;
     members::add(&app, &cap, id, &code, scope)
@@ -147,7 +146,7 @@ pub async fn remove_people(
     Path(id): Path<i64>,
     f: SignedInForm<PeopleForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = page_of(id);
     let (code, scope) = f.form.parse().map_err(invalid(&to))?;
     members::remove(&app, &cap, id, &code, scope)
@@ -196,7 +195,7 @@ pub async fn add_line(
     Path(id): Path<i64>,
     f: SignedInForm<LineForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = page_of(id);
     let line = f.form.parse().map_err(invalid(&to))?;
     manifest::add(&app, &cap, id, &line)
@@ -211,7 +210,7 @@ async fn line_page(
     f: &SignedInForm<impl Send>,
     line_id: i64,
 ) -> Result<String, UiError> {
-    let cap = f.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = f.session.actor.grant::<ReadRecord>()?;
     Ok(page_of(manifest::convoy_of(app, &cap, line_id).await?))
 }
 
@@ -220,7 +219,7 @@ pub async fn update_line(
     Path(line_id): Path<i64>,
     f: SignedInForm<LineForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = line_page(&app, &f, line_id).await?;
     let line = f.form.parse().map_err(invalid(&to))?;
     manifest::update(&app, &cap, line_id, &line)
@@ -237,7 +236,7 @@ pub async fn remove_line(
     Path(line_id): Path<i64>,
     f: SignedInForm<NoFields>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = line_page(&app, &f, line_id).await?;
     manifest::remove(&app, &cap, line_id)
         .await
@@ -264,7 +263,7 @@ pub async fn complete(
     Path(id): Path<i64>,
     f: SignedInForm<Vec<(String, String)>>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = page_of(id);
     let form = &f.form;
     let input = CompleteInput::parse(&CompleteText {
@@ -286,7 +285,7 @@ pub async fn mark_missing(
     Path(id): Path<i64>,
     f: SignedInForm<Vec<(String, String)>>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = page_of(id);
     let codes = parse_codes("missing", &all(&f.form, "missing")).map_err(invalid(&to))?;
     let arrived =

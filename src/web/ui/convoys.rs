@@ -11,7 +11,6 @@ use super::people::Opt;
 use crate::actions::registry::convoys::{
     self, ConvoyDetail, ConvoySummary, ManifestLine, UnitTotal,
 };
-use crate::actions::ActionError;
 use crate::auth::capability::ReadRecord;
 use crate::domain::convoy::{ConvoyStatus, HeadCount};
 use crate::domain::person::{Choice, PersonStatus, Relationship};
@@ -20,10 +19,6 @@ use crate::i18n::{Arg, Tr};
 use crate::store::convoys::{LineRow, MemberRow};
 use crate::store::sites::SiteRow;
 use crate::web::error::UiError;
-
-pub(super) fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(ActionError::from(e))
-}
 
 /// A day for display, or a dash.
 fn day(tr: &Tr, ms: Option<i64>) -> String {
@@ -53,7 +48,7 @@ fn status_badge(s: &str) -> &'static str {
 }
 
 async fn all_sites(ui: &Ui) -> Result<Vec<SiteRow>, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     Ok(crate::actions::registry::sites::list(&ui.app, &cap)
         .await?
         .into_iter()
@@ -117,7 +112,7 @@ pub struct ConvoysTemplate {
 }
 
 pub async fn list(ui: Ui) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let tr = ui.tr();
     let rows = convoys::list(&ui.app, &cap).await?;
     let next_seq = rows.iter().map(|c| c.row.convoy.seq).max().unwrap_or(0) + 1;
@@ -225,7 +220,7 @@ pub struct ConvoyTemplate {
 }
 
 pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let tr = ui.tr();
     let c = convoys::get(&ui.app, &cap, id).await?;
     let sites = all_sites(&ui).await?;

@@ -50,10 +50,6 @@ pub struct AtQuery {
     pub at: String,
 }
 
-fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(ActionError::from(e))
-}
-
 /// `vigil-people-2026-11-02.csv`.
 pub fn file_name(what: &str, now: i64, ext: &str) -> String {
     let day: String = crate::clock::rfc3339(now).chars().take(10).collect();
@@ -78,7 +74,7 @@ pub const CSV: &str = "text/csv; charset=utf-8";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async fn people(ui: Ui, q: FilterQuery, format: Format) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let back = || UiError::back("/registry/people");
     let f = ExportFilter::parse(&q.site, &q.status, &q.need).map_err(|i| back()(i.into()))?;
     let run = export::begin(&ui.app, &cap, &f, format)
@@ -112,7 +108,7 @@ pub async fn people_xlsx(ui: Ui, Query(q): Query<FilterQuery>) -> Result<Respons
 
 /// Population by site, sex and age band at a date, as HXL CSV.
 pub async fn population(ui: Ui, Query(q): Query<AtQuery>) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let at =
         parse_at(&q.at, ui.app.now()).map_err(|i| UiError::back("/registry/people")(i.into()))?;
     let csv = population_csv(&ui.app, &cap, at).await?;
@@ -158,12 +154,8 @@ fn label<C: Choice>(ui: &Ui, v: &str) -> String {
 
 /// The page of exports with personal data (registrars).
 pub async fn requests(ui: Ui) -> Result<Response, UiError> {
-    let cap = ui
-        .session
-        .actor
-        .grant::<ExportPersonalData>()
-        .map_err(denied)?;
-    let read = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ExportPersonalData>()?;
+    let read = ui.session.actor.grant::<ReadRecord>()?;
     let views = export_requests::list(&ui.app, &cap).await?;
     let sites = crate::actions::registry::sites::list(&ui.app, &read)
         .await?
@@ -276,11 +268,7 @@ fn back(e: ActionError) -> UiError {
 }
 
 pub async fn create(ui: Ui, f: SignedInForm<RequestForm>) -> Result<Response, UiError> {
-    let cap = f
-        .session
-        .actor
-        .grant::<ExportPersonalData>()
-        .map_err(denied)?;
+    let cap = f.session.actor.grant::<ExportPersonalData>()?;
     let app_err = |i: crate::domain::Invalid| UiError::back(PAGE)(i.into());
     let filter =
         ExportFilter::parse(&f.form.site, &f.form.status, &f.form.need).map_err(app_err)?;
@@ -297,11 +285,7 @@ async fn decide(
     f: SignedInForm<HashMap<String, String>>,
     approve: bool,
 ) -> Result<Response, UiError> {
-    let cap = f
-        .session
-        .actor
-        .grant::<ExportPersonalData>()
-        .map_err(denied)?;
+    let cap = f.session.actor.grant::<ExportPersonalData>()?;
     export_requests::decide(&ui.app, &cap, id, approve)
         .await
         .map_err(back)?;
@@ -337,11 +321,7 @@ pub async fn download(
     Path(id): Path<i64>,
     f: SignedInForm<HashMap<String, String>>,
 ) -> Result<Response, UiError> {
-    let cap = f
-        .session
-        .actor
-        .grant::<ExportPersonalData>()
-        .map_err(denied)?;
+    let cap = f.session.actor.grant::<ExportPersonalData>()?;
     let app = ui.app.clone();
     let (run, recipient) = export_requests::download(&app, &cap, id)
         .await

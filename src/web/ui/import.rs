@@ -98,12 +98,8 @@ fn done_message(tr: &crate::i18n::Tr, o: &Outcome) -> String {
     text
 }
 
-fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(ActionError::from(e))
-}
-
 pub async fn form(ui: Ui) -> Result<Response, UiError> {
-    ui.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    ui.session.actor.grant::<WriteRegistry>()?;
     ui.render(&ImportTemplate {
         page: ui.page("import-title", "/registry/people"),
         report: None,
@@ -136,7 +132,7 @@ async fn read_upload(mut m: Multipart) -> Result<(String, bool, String, Vec<u8>)
 /// Permission first, then the body: a role that may not import learns nothing from
 /// how its upload would have been parsed.
 pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<WriteRegistry>()?;
     let headers: HeaderMap = req.headers().clone();
     let m = Multipart::from_request(req, &())
         .await
@@ -195,7 +191,7 @@ pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
 }
 
 pub async fn template_csv(ui: Ui) -> Result<Response, UiError> {
-    ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    ui.session.actor.grant::<ReadRecord>()?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -210,7 +206,7 @@ pub async fn template_csv(ui: Ui) -> Result<Response, UiError> {
 }
 
 pub async fn template_xlsx(ui: Ui) -> Result<Response, UiError> {
-    ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    ui.session.actor.grant::<ReadRecord>()?;
     let bytes = crate::io::layout::template_xlsx()
         .map_err(|e| UiError::from(ActionError::Internal(e.to_string())))?;
     Ok((

@@ -26,10 +26,7 @@ pub async fn switch(
         "error-bad-form",
     ))?;
     if let Some(s) = &f.session {
-        let cap = s
-            .actor
-            .grant()
-            .map_err(|e| UiError::from(crate::actions::ActionError::from(e)))?;
+        let cap = s.actor.grant()?;
         crate::actions::users::set_own_language(&app, &cap, lang)
             .await
             .map_err(UiError::from)?;

@@ -23,10 +23,6 @@ use crate::store::sites::SiteRow;
 use crate::web::error::UiError;
 use crate::web::extract::SignedInForm;
 
-fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(ActionError::from(e))
-}
-
 fn label<C: Choice>(ui: &Ui, v: &str) -> String {
     C::parse(v)
         .map(|c| ui.tr().t(&c.message_id()))
@@ -79,7 +75,7 @@ fn side(ui: &Ui, sites: &[SiteRow], p: PersonRow) -> Side {
 }
 
 async fn sites(ui: &Ui) -> Result<Vec<SiteRow>, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     Ok(crate::actions::registry::sites::list(&ui.app, &cap)
         .await?
         .into_iter()
@@ -127,7 +123,7 @@ pub struct ListQuery {
 }
 
 pub async fn list(ui: Ui, Query(q): Query<ListQuery>) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<WriteRegistry>()?;
     let status = match q.status.as_str() {
         "" => FlagStatus::Open,
         s => FlagStatus::parse(s).map_err(|_| UiError::not_found())?,
@@ -195,7 +191,7 @@ async fn flag_page(
     id: i64,
     personal: Option<(PersonPersonal, Option<PersonPersonal>)>,
 ) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<WriteRegistry>()?;
     let f = matches::get(&ui.app, &cap, id).await?;
     let sites = sites(ui).await?;
     ui.render(&MatchTemplate {
@@ -211,12 +207,8 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
 
 /// The same page with the personal data of both records opened (audited).
 pub async fn personal(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<WriteRegistry>().map_err(denied)?;
-    let personal = ui
-        .session
-        .actor
-        .grant::<ViewPersonalData>()
-        .map_err(denied)?;
+    let cap = ui.session.actor.grant::<WriteRegistry>()?;
+    let personal = ui.session.actor.grant::<ViewPersonalData>()?;
     let both = matches::view_personal_pair(&ui.app, &cap, &personal, id).await?;
     flag_page(&ui, id, Some(both)).await
 }
@@ -245,7 +237,7 @@ pub async fn decide(
     Path(id): Path<i64>,
     f: SignedInForm<DecideForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let here = format!("/registry/matches/{id}");
     let (decision, reason, keep) =
         parse_decision(&f.form).map_err(|i| UiError::back(here.clone())(i.into()))?;

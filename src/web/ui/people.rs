@@ -12,7 +12,6 @@ use super::page::{done, PageCtx, Ui};
 use crate::actions::registry::people::{
     self, Move, PersonDetail, PersonPersonal, Placement, Scope,
 };
-use crate::actions::ActionError;
 use crate::auth::capability::{ReadRecord, ViewPersonalData, WriteRegistry};
 use crate::domain::person::{
     Choice, PersonInput, PersonStatus, ProtectionStatus, Relationship, Sex, Vulnerability,
@@ -45,7 +44,7 @@ async fn site_options(
     ui: &Ui,
     selected: Option<&str>,
 ) -> Result<(Vec<SiteRow>, Vec<Opt>), UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let sites: Vec<SiteRow> = crate::actions::registry::sites::all(&ui.app, &cap).await?;
     let opts = sites
         .iter()
@@ -56,10 +55,6 @@ async fn site_options(
         })
         .collect();
     Ok((sites, opts))
-}
-
-fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(ActionError::from(e))
 }
 
 /// A row of the list, with labels resolved.
@@ -97,7 +92,7 @@ fn label<C: Choice>(ui: &Ui, v: &str) -> String {
 }
 
 pub async fn list(ui: Ui, Query(filter): Query<Filter>) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let (rows, next) = people::list(&ui.app, &cap, &filter).await?;
     render_list(&ui, rows, next, filter, false).await
 }
@@ -153,12 +148,8 @@ pub struct NameSearch {
 /// Name search is a POST: the name never appears in a URL, a log or the history.
 pub async fn search(ui: Ui, f: SignedInForm<NameSearch>) -> Result<Response, UiError> {
     // Only the registry's keeper searches names (case officers reach their own cases).
-    f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
-    let cap = f
-        .session
-        .actor
-        .grant::<ViewPersonalData>()
-        .map_err(denied)?;
+    f.session.actor.grant::<WriteRegistry>()?;
+    let cap = f.session.actor.grant::<ViewPersonalData>()?;
     let rows = people::find_by_name(&ui.app, &cap, &f.form.name)
         .await
         .map_err(UiError::back("/registry/people"))?;
@@ -179,7 +170,7 @@ pub async fn join_household(
     Path(id): Path<i64>,
     f: SignedInForm<JoinForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = format!("/registry/people/{id}");
     let relationship = Relationship::parse(&f.form.relationship)
         .map_err(|i| UiError::back(to.clone())(i.into()))?;
@@ -245,7 +236,7 @@ pub struct NewTemplate {
 }
 
 pub async fn new_form(ui: Ui) -> Result<Response, UiError> {
-    ui.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    ui.session.actor.grant::<WriteRegistry>()?;
     let (_, sites) = site_options(&ui, None).await?;
     ui.render(&NewTemplate {
         page: ui.page("person-new-title", "/registry/people"),
@@ -283,7 +274,7 @@ async fn person_page(
     personal: Option<PersonPersonal>,
     duplicates: Vec<String>,
 ) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let p = people::get(&ui.app, &cap, id).await?;
     // A record merged into another leads to the one it joined.
     if p.person.person_id != id && personal.is_none() {
@@ -344,18 +335,14 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
 }
 
 pub async fn personal(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
-    let cap = ui
-        .session
-        .actor
-        .grant::<ViewPersonalData>()
-        .map_err(denied)?;
+    let cap = ui.session.actor.grant::<ViewPersonalData>()?;
     let personal = people::view_personal(&ui.app, &cap, id).await?;
     person_page(&ui, id, Some(personal), Vec::new()).await
 }
 
 /// Registers a person and answers with their page, warning of possible duplicates.
 pub async fn create(ui: Ui, f: SignedInForm<HashMap<String, String>>) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let back = UiError::back("/registry/people/new");
     let get = |k: &str| f.form.get(k).map(String::as_str).unwrap_or("");
     let mut fields: HashMap<&str, &str> = PERSON_FIELDS.iter().map(|k| (*k, get(k))).collect();
@@ -421,7 +408,7 @@ pub async fn move_person(
     Path(id): Path<i64>,
     f: SignedInForm<MoveForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let to = format!("/registry/people/{id}");
     let back = UiError::back(to.clone());
     let status =

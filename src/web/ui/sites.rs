@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::page::{done, PageCtx, Ui};
 use crate::actions::registry::sites::{self, Population, SiteSummary};
-use crate::actions::ActionError;
 use crate::auth::capability::{ReadRecord, WriteRegistry};
 use crate::domain::site::{SiteInput, SiteKind};
 use crate::domain::Perm;
@@ -89,12 +88,8 @@ pub struct SiteTemplate {
     pub action: String,
 }
 
-fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(ActionError::from(e))
-}
-
 pub async fn list(ui: Ui) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let tr = ui.tr();
     let sites = sites::list(&ui.app, &cap)
         .await?
@@ -159,7 +154,7 @@ pub async fn create(
     State(app): State<AppState>,
     f: SignedInForm<SiteForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let back = "/registry/sites";
     let input = f.form.parse().map_err(|i| UiError::back(back)(i.into()))?;
     let id = sites::create(&app, &cap, input)
@@ -173,7 +168,7 @@ pub async fn update(
     Path(id): Path<i64>,
     f: SignedInForm<SiteForm>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<WriteRegistry>().map_err(denied)?;
+    let cap = f.session.actor.grant::<WriteRegistry>()?;
     let back = format!("/registry/sites/{id}");
     let input = f
         .form
@@ -211,7 +206,7 @@ fn month_starts(first: i64, now: i64) -> Vec<i64> {
 }
 
 pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<ReadRecord>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
     let site = sites::get(&ui.app, &cap, id).await?;
     let tr = ui.tr();
     let now_ms = ui.app.now();

@@ -20,12 +20,8 @@ pub struct TokensTemplate {
     pub created: Option<String>,
 }
 
-fn denied(e: crate::auth::Denied) -> UiError {
-    UiError::from(crate::actions::ActionError::from(e))
-}
-
 pub async fn list(ui: Ui) -> Result<Response, UiError> {
-    let cap = ui.session.actor.grant::<OwnAccount>().map_err(denied)?;
+    let cap = ui.session.actor.grant::<OwnAccount>()?;
     let tokens = crate::actions::tokens::list_own(&ui.app, &cap).await?;
     ui.render(&TokensTemplate {
         page: ui.page("tokens-title", "/account"),
@@ -45,7 +41,7 @@ pub struct CreateForm {
 /// Creating a token answers with the page itself (not a redirect), so the token is
 /// shown once and never travels in a URL or a cookie.
 pub async fn create(ui: Ui, f: SignedInForm<CreateForm>) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<OwnAccount>().map_err(denied)?;
+    let cap = f.session.actor.grant::<OwnAccount>()?;
     let back = UiError::back("/account/tokens");
     let days = match crate::i18n::normalize_digits(f.form.days.trim()).as_str() {
         "" => None,
@@ -81,7 +77,7 @@ pub async fn revoke(
     Path(id): Path<i64>,
     f: SignedInForm<Empty>,
 ) -> Result<Response, UiError> {
-    let cap = f.session.actor.grant::<OwnAccount>().map_err(denied)?;
+    let cap = f.session.actor.grant::<OwnAccount>()?;
     crate::actions::tokens::revoke_own(&app, &cap, id).await?;
     Ok(done("/account/tokens", "flash-token-revoked"))
 }

@@ -7,7 +7,6 @@ use axum::response::Response;
 
 use super::page::{done, PageCtx, Ui};
 use crate::actions::users::{NewUser, Personal, UserSummary};
-use crate::actions::ActionError;
 use crate::auth::capability::ManageUsers;
 use crate::auth::Cap;
 use crate::domain::{DisplayName, Password, Role, Username};
@@ -45,9 +44,7 @@ pub struct UserTemplate {
 }
 
 fn cap(s: &Session) -> Result<Cap<ManageUsers>, UiError> {
-    s.actor
-        .grant::<ManageUsers>()
-        .map_err(|e| UiError::from(ActionError::from(e)))
+    s.actor.grant::<ManageUsers>().map_err(UiError::from)
 }
 
 fn role_options(ui: &Ui, selected: Option<Role>) -> Vec<RoleOption> {

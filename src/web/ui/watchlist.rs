@@ -9,7 +9,6 @@ use axum::response::Response;
 use super::page::{done, PageCtx, Ui};
 use super::people::Opt;
 use crate::actions::registry::watchlist::{self, Hit, WatchEntry};
-use crate::actions::ActionError;
 use crate::auth::capability::ManageWatchList;
 use crate::domain::matching::{FlagStatus, WatchCategory, WatchInput};
 use crate::domain::person::Choice;
@@ -17,9 +16,7 @@ use crate::web::error::UiError;
 use crate::web::extract::SignedInForm;
 
 fn cap(ui_actor: &crate::auth::Actor) -> Result<crate::auth::Cap<ManageWatchList>, UiError> {
-    ui_actor
-        .grant::<ManageWatchList>()
-        .map_err(|e| UiError::from(ActionError::from(e)))
+    ui_actor.grant::<ManageWatchList>().map_err(UiError::from)
 }
 
 fn category(ui: &Ui, v: &str) -> String {
