@@ -108,6 +108,38 @@ async fn audit_raw(
     Ok(entry)
 }
 
+/// Writes one audit entry per event, chained in order, with one statement for the
+/// lot (bulk registrations write thousands at once).
+pub async fn audit_many(
+    c: &mut Conn,
+    app: &App,
+    actor: &Actor,
+    events: Vec<Event<'_>>,
+) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let now = app.now();
+    let entries = events
+        .into_iter()
+        .map(|event| {
+            let details = serde_json::to_vec(&event.details).unwrap_or_default();
+            NewEntry {
+                at: now,
+                actor_id: actor.user_id,
+                actor: actor.username.clone(),
+                action: event.action.to_string(),
+                object_type: event.object_type.to_string(),
+                object_id: event.object_id,
+                summary: event.summary,
+                details_mac: app.keys.audit_mac(&details),
+            }
+        })
+        .collect();
+    crate::store::audit::append_many(c, entries).await?;
+    Ok(())
+}
+
 /// An entry by the system itself, before an `App` exists (keyring creation).
 pub async fn audit_system(
     c: &mut Conn,

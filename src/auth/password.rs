@@ -1,5 +1,10 @@
 //! Password hashing with argon2id (m = 19 MiB, t = 2, p = 1: OWASP's minimum), always
 //! off the async runtime, because one hash takes tens of milliseconds of CPU.
+//!
+//! Hashes run on a small pool of threads of their own, one per core, not on the
+//! runtime's blocking pool (up to 512 threads): a burst of sign-in attempts then waits
+//! in line instead of taking every core and 19 MiB per attempt, and the allocator,
+//! which keeps freed memory per thread, holds at most one hash's buffer per core.
 
 use std::sync::OnceLock;
 
@@ -43,18 +48,55 @@ pub fn verify_blocking(password: &str, phc: &str) -> bool {
     }
 }
 
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Runs `f` on the hashing pool and waits for it without blocking the runtime.
+async fn on_pool<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, HashError> {
+    static POOL: OnceLock<std::sync::Mutex<std::sync::mpsc::Sender<Job>>> = OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+        for i in 0..threads {
+            let rx = rx.clone();
+            let _ = std::thread::Builder::new()
+                .name(format!("vigil-argon2-{i}"))
+                .spawn(move || loop {
+                    let job = match rx.lock() {
+                        Ok(r) => r.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                });
+        }
+        std::sync::Mutex::new(tx)
+    });
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(f());
+    });
+    pool.lock()
+        .map_err(|_| HashError::Join)?
+        .send(job)
+        .map_err(|_| HashError::Join)?;
+    result.await.map_err(|_| HashError::Join)
+}
+
 pub async fn hash(password: &Password) -> Result<String, HashError> {
     let p = zeroize::Zeroizing::new(password.expose().to_string());
-    tokio::task::spawn_blocking(move || hash_blocking(&p))
-        .await
-        .map_err(|_| HashError::Join)?
+    on_pool(move || hash_blocking(&p)).await?
 }
 
 /// Verifies `password` against `phc`, or — when there is no account — against a fixed
 /// dummy hash, so that an unknown username costs the same time as a wrong password.
 pub async fn verify(password: &Password, phc: Option<String>) -> Result<bool, HashError> {
     let p = zeroize::Zeroizing::new(password.expose().to_string());
-    tokio::task::spawn_blocking(move || match phc {
+    on_pool(move || match phc {
         Some(h) => verify_blocking(&p, &h),
         None => {
             let _ = verify_blocking(&p, dummy_hash());
@@ -62,7 +104,6 @@ pub async fn verify(password: &Password, phc: Option<String>) -> Result<bool, Ha
         }
     })
     .await
-    .map_err(|_| HashError::Join)
 }
 
 fn dummy_hash() -> &'static str {

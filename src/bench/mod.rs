@@ -48,6 +48,9 @@ pub struct Outcome {
     /// subject / anchor throughput: 1.0 means vigil adds nothing.
     pub ratio: f64,
     pub anchor: &'static str,
+    /// The process's peak resident memory during this scenario's rounds (its
+    /// high-water mark is reset when they start), in MiB.
+    pub peak_mib: Option<u64>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -63,13 +66,27 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
+/// Median rates of a subject and its anchor, and the peak memory while they ran.
+pub(crate) struct Rates {
+    subject: f64,
+    anchor: f64,
+    peak_kib: Option<u64>,
+}
+
+/// Resets the process's peak-memory mark (Linux: `5` to `/proc/self/clear_refs`), so
+/// that each scenario reports its own peak; where that is refused, peaks are the
+/// whole run's so far.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 /// Runs subject and anchor alternately `runs` times; returns median rates.
 pub(crate) async fn measure<S, A, FS, FA>(
     runs: usize,
     ops: usize,
     mut subject: S,
     mut anchor: A,
-) -> anyhow::Result<(f64, f64)>
+) -> anyhow::Result<Rates>
 where
     S: FnMut() -> FS,
     A: FnMut() -> FA,
@@ -77,6 +94,7 @@ where
     FA: std::future::Future<Output = anyhow::Result<()>>,
 {
     let (mut s, mut a) = (Vec::new(), Vec::new());
+    reset_peak_rss();
     for _ in 0..runs {
         let t = Instant::now();
         subject().await?;
@@ -85,16 +103,21 @@ where
         anchor().await?;
         a.push(ops as f64 / t.elapsed().as_secs_f64());
     }
-    Ok((median(s), median(a)))
+    Ok(Rates {
+        subject: median(s),
+        anchor: median(a),
+        peak_kib: peak_rss_kib(),
+    })
 }
 
 pub(crate) fn outcome(
     scenario: &'static str,
     unit: &'static str,
     ops: usize,
-    (s, a): (f64, f64),
+    r: Rates,
     anchor: &'static str,
 ) -> Outcome {
+    let (s, a) = (r.subject, r.anchor);
     Outcome {
         scenario,
         unit,
@@ -103,6 +126,7 @@ pub(crate) fn outcome(
         anchor_per_sec: a,
         ratio: if a > 0.0 { s / a } else { 0.0 },
         anchor,
+        peak_mib: r.peak_kib.map(|k| k / 1024),
     }
 }
 
@@ -138,13 +162,19 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         scenarios: results?,
     };
     println!(
-        "{:<16} {:>8} {:>14} {:>14} {:>7}  anchor",
-        "scenario", "ops", "vigil/s", "anchor/s", "ratio"
+        "{:<16} {:>8} {:>14} {:>14} {:>7} {:>9}  anchor",
+        "scenario", "ops", "vigil/s", "anchor/s", "ratio", "peak MiB"
     );
     for o in &results.scenarios {
         println!(
-            "{:<16} {:>8} {:>14.1} {:>14.1} {:>7.3}  {}",
-            o.scenario, o.ops, o.subject_per_sec, o.anchor_per_sec, o.ratio, o.anchor
+            "{:<16} {:>8} {:>14.1} {:>14.1} {:>7.3} {:>9}  {}",
+            o.scenario,
+            o.ops,
+            o.subject_per_sec,
+            o.anchor_per_sec,
+            o.ratio,
+            o.peak_mib.map_or("-".into(), |m| m.to_string()),
+            o.anchor
         );
     }
     if let Some(kib) = results.peak_rss_kib {

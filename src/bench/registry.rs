@@ -19,36 +19,112 @@ use crate::auth::{Actor, Cap};
 use crate::domain::site::SiteInput;
 use crate::domain::{Password, Role, Username};
 
-const GIVEN: [&str; 12] = [
-    "Zahra", "Maryam", "Narges", "Leila", "Mina", "Parvin", "Ali", "Reza", "Hossein", "Mehdi",
-    "Javad", "Saeed",
+/// Given and family names, Latin and Persian: 30 × 40 combinations, so that at
+/// 100,000 people a full name is shared by about eighty people over eighty birth
+/// years — common enough that the matcher has real work, as in a real camp.
+const GIVEN: [(&str, &str); 30] = [
+    ("Zahra", "زهرا"),
+    ("Maryam", "مریم"),
+    ("Narges", "نرگس"),
+    ("Leila", "لیلا"),
+    ("Mina", "مینا"),
+    ("Parvin", "پروین"),
+    ("Fatemeh", "فاطمه"),
+    ("Sara", "سارا"),
+    ("Shirin", "شیرین"),
+    ("Azam", "اعظم"),
+    ("Masoumeh", "معصومه"),
+    ("Roya", "رویا"),
+    ("Elham", "الهام"),
+    ("Farzaneh", "فرزانه"),
+    ("Mahnaz", "مهناز"),
+    ("Ali", "علی"),
+    ("Reza", "رضا"),
+    ("Hossein", "حسین"),
+    ("Mehdi", "مهدی"),
+    ("Javad", "جواد"),
+    ("Saeed", "سعید"),
+    ("Mohammad", "محمد"),
+    ("Hamid", "حمید"),
+    ("Majid", "مجید"),
+    ("Behrouz", "بهروز"),
+    ("Davood", "داوود"),
+    ("Masoud", "مسعود"),
+    ("Morteza", "مرتضی"),
+    ("Hassan", "حسن"),
+    ("Abbas", "عباس"),
 ];
-const FAMILY: [&str; 12] = [
-    "Ahmadi", "Karimi", "Rezaei", "Moradi", "Jafari", "Rahimi", "Sadeghi", "Ghasemi", "Mousavi",
-    "Kazemi", "Najafi", "Salehi",
+const FAMILY: [(&str, &str); 40] = [
+    ("Ahmadi", "احمدی"),
+    ("Karimi", "کریمی"),
+    ("Rezaei", "رضایی"),
+    ("Moradi", "مرادی"),
+    ("Jafari", "جعفری"),
+    ("Rahimi", "رحیمی"),
+    ("Sadeghi", "صادقی"),
+    ("Ghasemi", "قاسمی"),
+    ("Mousavi", "موسوی"),
+    ("Kazemi", "کاظمی"),
+    ("Najafi", "نجفی"),
+    ("Salehi", "صالحی"),
+    ("Hosseini", "حسینی"),
+    ("Mohammadi", "محمدی"),
+    ("Hashemi", "هاشمی"),
+    ("Ebrahimi", "ابراهیمی"),
+    ("Amini", "امینی"),
+    ("Zare", "زارع"),
+    ("Rostami", "رستمی"),
+    ("Heidari", "حیدری"),
+    ("Azizi", "عزیزی"),
+    ("Nazari", "نظری"),
+    ("Sharifi", "شریفی"),
+    ("Mirzaei", "میرزایی"),
+    ("Bagheri", "باقری"),
+    ("Shokri", "شکری"),
+    ("Abbasi", "عباسی"),
+    ("Tavakoli", "توکلی"),
+    ("Soltani", "سلطانی"),
+    ("Naderi", "نادری"),
+    ("Akbari", "اکبری"),
+    ("Yousefi", "یوسفی"),
+    ("Golzari", "گلزاری"),
+    ("Farahani", "فراهانی"),
+    ("Khademi", "خادمی"),
+    ("Asadi", "اسدی"),
+    ("Jalali", "جلالی"),
+    ("Kamali", "کمالی"),
+    ("Ranjbar", "رنجبر"),
+    ("Safari", "صفری"),
 ];
 
-fn pick(rng: &mut StdRng, l: &[&'static str]) -> &'static str {
-    l.get(rng.gen_range(0..l.len())).copied().unwrap_or("Ali")
+fn pick<T: Copy>(rng: &mut StdRng, l: &[T]) -> Option<T> {
+    l.get(rng.gen_range(0..l.len())).copied()
 }
 
 /// `rows` synthetic people as an import CSV, deterministic for a seed; external ids
-/// start at `first`.
+/// (and document numbers) start at `first`. Every row has both scripts of a name, a
+/// document number, a birth year and a household; a few have specific needs.
 pub fn people_csv(seed: u64, first: usize, rows: usize) -> String {
     let mut rng = StdRng::seed_from_u64(seed);
-    let mut out =
-        String::from("external_id,name_latin,sex,birth_year,site,household,relationship\n");
+    let mut out = String::from(
+        "external_id,name_latin,name_original,sex,birth_year,document,site,household,relationship,vulnerabilities\n",
+    );
     let mut hh = 0;
     for i in first..first + rows {
         let head = rng.gen_bool(0.4) || i == first;
         if head {
             hh = i;
         }
+        let (g, g_fa) = pick(&mut rng, &GIVEN).unwrap_or(("Ali", "علی"));
+        let (f, f_fa) = pick(&mut rng, &FAMILY).unwrap_or(("Ahmadi", "احمدی"));
+        let need = if rng.gen_bool(0.05) {
+            "serious_medical:urgent"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "B-{i},{} {},{},{},BENCH,H-{hh},{}",
-            pick(&mut rng, &GIVEN),
-            pick(&mut rng, &FAMILY),
+            "B-{i},{g} {f},{g_fa} {f_fa},{},{},P{i:08},BENCH,H-{hh},{},{need}",
             if rng.gen_bool(0.5) { "female" } else { "male" },
             rng.gen_range(1940..2020),
             if head { "head" } else { "other" }
@@ -102,28 +178,27 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
     .await?;
 
     // Import vs a raw prepared insert of the same rows, pre-parsed.
-    let n = 3_000 * scale;
-    let csvs: Vec<String> = (0..runs).map(|r| people_csv(r as u64, r * n, n)).collect();
-    let parsed: Vec<(String, String, i64)> = csvs
-        .first()
-        .map(|c| {
-            c.lines()
-                .skip(1)
-                .filter_map(|l| {
-                    let f: Vec<&str> = l.split(',').collect();
-                    Some((
-                        f.first()?.to_string(),
-                        f.get(2)?.to_string(),
-                        f.get(3)?.parse().ok()?,
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    // Each round imports `n` new people; afterwards the registry is topped up to the
+    // size's population (quality.md: S 3,000, M 100,000, L 1,000,000) for the list.
+    let population = match scale {
+        1 => 3_000,
+        10 => 100_000,
+        _ => 1_000_000,
+    };
+    let n = population.min(100_000);
+    // The anchor inserts the same fields of the same rows, already split, one prepared
+    // statement per row in one transaction.
+    let parsed: Vec<Vec<String>> = people_csv(0, 0, n)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
     {
         let mut c = app.store.read().await?;
         sqlx::query(
-            "create table if not exists bench_people (code text primary key, external_id text, sex text, birth_year bigint)",
+            "create table if not exists bench_people (code text primary key, external_id text, name_latin text,
+             name_original text, sex text, birth_year bigint, document text, site text, household text,
+             relationship text, vulnerabilities text)",
         )
         .execute(&mut *c)
         .await?;
@@ -134,22 +209,31 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         n,
         || async {
             let r = round.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let csv = csvs.get(r % csvs.len()).map(String::as_bytes).unwrap_or_default();
-            let added = import(app, &cap, csv).await?;
+            // Made here rather than kept for every round, so that peak memory is one
+            // file's; it costs the subject a few per cent of its time.
+            let csv = people_csv(r as u64, r * n, n);
+            let added = import(app, &cap, csv.as_bytes()).await?;
             anyhow::ensure!(added == n, "imported {added} of {n}");
             Ok(())
         },
         || async {
             let mut tx = app.store.write().await?;
             sqlx::query("delete from bench_people").execute(&mut *tx).await?;
-            for (i, (ext, sex, year)) in parsed.iter().enumerate() {
-                sqlx::query("insert into bench_people (code, external_id, sex, birth_year) values ($1, $2, $3, $4)")
-                    .bind(format!("VG-{i:08}"))
-                    .bind(ext)
-                    .bind(sex)
-                    .bind(year)
-                    .execute(&mut *tx)
-                    .await?;
+            for (i, f) in parsed.iter().enumerate() {
+                let mut q = sqlx::query(
+                    "insert into bench_people (code, external_id, name_latin, name_original, sex, birth_year,
+                     document, site, household, relationship, vulnerabilities)
+                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                )
+                .bind(format!("VG-{i:08}"));
+                for (k, v) in f.iter().enumerate() {
+                    q = if k == 4 {
+                        q.bind(v.parse::<i64>().unwrap_or(0))
+                    } else {
+                        q.bind(v.as_str())
+                    };
+                }
+                q.execute(&mut *tx).await?;
             }
             tx.commit().await?;
             Ok(())
@@ -163,6 +247,12 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         rates,
         "prepared insert of the same parsed rows",
     ));
+    let mut have = n * runs;
+    while have < population {
+        let more = n.min(population - have);
+        import(app, &cap, people_csv(have as u64, have, more).as_bytes()).await?;
+        have += more;
+    }
 
     // The registry list (first page and a filtered page) vs /healthz.
     let signed = actions::session::login(app, "bench-registrar", pw, "127.0.0.1", None)

@@ -54,31 +54,51 @@ pub async fn head(c: &mut Conn) -> Result<(i64, String)> {
 /// Appends an entry. Must run inside a transaction from `Store::write`, which holds
 /// the head row, so no other writer can chain in between.
 pub async fn append(c: &mut Conn, new: NewEntry) -> Result<Entry> {
-    let (seq, hash) = head(c).await?;
-    let e = new.chain(seq, &hash);
-    let sql = format!(
-        "insert into audit_log ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    );
-    sqlx::query(&sql)
-        .bind(e.seq)
-        .bind(e.at)
-        .bind(e.actor_id)
-        .bind(&e.actor)
-        .bind(&e.action)
-        .bind(&e.object_type)
-        .bind(&e.object_id)
-        .bind(&e.summary)
-        .bind(&e.details_mac)
-        .bind(&e.prev_hash)
-        .bind(&e.hash)
-        .execute(&mut *c)
-        .await?;
+    append_many(c, vec![new])
+        .await?
+        .pop()
+        .ok_or_else(|| super::StoreError::Corrupt("no audit entry was written".into()))
+}
+
+/// Appends entries in order, chained in memory, with one multi-row statement per few
+/// hundred entries and one update of the head. Same contract as [`append`].
+pub async fn append_many(c: &mut Conn, new: Vec<NewEntry>) -> Result<Vec<Entry>> {
+    let (mut seq, mut hash) = head(c).await?;
+    let mut chained = Vec::with_capacity(new.len());
+    for n in new {
+        let e = n.chain(seq, &hash);
+        seq = e.seq;
+        hash.clone_from(&e.hash);
+        chained.push(e);
+    }
+    for chunk in chained.chunks(super::rows_per_statement(11)) {
+        let sql = format!(
+            "insert into audit_log ({COLUMNS}) values {}",
+            super::values_list(c, chunk.len(), 11)
+        );
+        let mut q = sqlx::query(&sql);
+        for e in chunk {
+            q = q
+                .bind(e.seq)
+                .bind(e.at)
+                .bind(e.actor_id)
+                .bind(&e.actor)
+                .bind(&e.action)
+                .bind(&e.object_type)
+                .bind(&e.object_id)
+                .bind(&e.summary)
+                .bind(&e.details_mac)
+                .bind(&e.prev_hash)
+                .bind(&e.hash);
+        }
+        q.execute(&mut *c).await?;
+    }
     sqlx::query("update audit_head set seq = $1, hash = $2 where id = 1")
-        .bind(e.seq)
-        .bind(&e.hash)
+        .bind(seq)
+        .bind(&hash)
         .execute(&mut *c)
         .await?;
-    Ok(e)
+    Ok(chained)
 }
 
 /// Filters for browsing the trail; every field is optional.

@@ -16,38 +16,80 @@ pub struct HouseholdRow {
 
 const COLUMNS: &str = "household_id, code, external_ref, site_id, created_at, updated_at";
 
-pub async fn insert(
-    c: &mut Conn,
-    code: &str,
-    external_ref: Option<&str>,
-    site_id: Option<i64>,
-    now: i64,
-) -> Result<i64> {
-    sqlx::query_scalar(
-        "insert into households (code, external_ref, site_id, created_at, updated_at)
-         values ($1, $2, $3, $4, $4) returning household_id",
-    )
-    .bind(code)
-    .bind(external_ref)
-    .bind(site_id)
-    .bind(now)
-    .fetch_one(&mut *c)
-    .await
-    .map_err(|e| on_unique(e, "a household with this code or reference"))
+/// A new household, its id handed out by [`super::next_id`].
+pub struct NewHousehold<'a> {
+    pub id: i64,
+    pub code: &'a str,
+    pub external_ref: Option<&'a str>,
+    pub site_id: Option<i64>,
+}
+
+pub async fn insert(c: &mut Conn, h: &NewHousehold<'_>, now: i64) -> Result<i64> {
+    insert_many(c, std::slice::from_ref(h), now).await?;
+    Ok(h.id)
+}
+
+pub async fn insert_many(c: &mut Conn, rows: &[NewHousehold<'_>], now: i64) -> Result<()> {
+    for chunk in rows.chunks(super::rows_per_statement(6)) {
+        let sql = format!(
+            "insert into households (household_id, code, external_ref, site_id, created_at, updated_at) values {}",
+            super::values_list(c, chunk.len(), 6)
+        );
+        let mut q = sqlx::query(&sql);
+        for h in chunk {
+            q = q
+                .bind(h.id)
+                .bind(h.code)
+                .bind(h.external_ref)
+                .bind(h.site_id)
+                .bind(now)
+                .bind(now);
+        }
+        q.execute(&mut *c)
+            .await
+            .map_err(|e| on_unique(e, "a household with this code or reference"))?;
+    }
+    Ok(())
+}
+
+/// The households whose external reference is one of `refs`.
+pub async fn by_refs(c: &mut Conn, refs: &[&str]) -> Result<Vec<HouseholdRow>> {
+    let mut out = Vec::new();
+    for chunk in refs.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select {COLUMNS} from households where external_ref in ({})",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_as(&sql);
+        for r in chunk {
+            q = q.bind(*r);
+        }
+        out.extend(q.fetch_all(&mut *c).await?);
+    }
+    Ok(out)
+}
+
+/// Which of `codes` are already taken.
+pub async fn taken_codes(c: &mut Conn, codes: &[String]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for chunk in codes.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select code from households where code in ({})",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_scalar(&sql);
+        for code in chunk {
+            q = q.bind(code);
+        }
+        out.extend(q.fetch_all(&mut *c).await?);
+    }
+    Ok(out)
 }
 
 pub async fn get(c: &mut Conn, id: i64) -> Result<Option<HouseholdRow>> {
     let sql = format!("select {COLUMNS} from households where household_id = $1");
     Ok(sqlx::query_as(&sql)
         .bind(id)
-        .fetch_optional(&mut *c)
-        .await?)
-}
-
-pub async fn by_ref(c: &mut Conn, external_ref: &str) -> Result<Option<HouseholdRow>> {
-    let sql = format!("select {COLUMNS} from households where external_ref = $1");
-    Ok(sqlx::query_as(&sql)
-        .bind(external_ref)
         .fetch_optional(&mut *c)
         .await?)
 }

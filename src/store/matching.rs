@@ -27,53 +27,108 @@ pub struct Candidate {
 
 const CANDIDATE: &str =
     "person_id, code, status, birth_year, name_key_latin, name_key_original, document_key";
+const CANDIDATE_P: &str = "p.person_id, p.code, p.status, p.birth_year, p.name_key_latin, \
+                           p.name_key_original, p.document_key";
 
-/// Everyone but `except` whose document tag is `tag`.
-pub async fn by_document(c: &mut Conn, tag: &str, except: i64) -> Result<Vec<Candidate>> {
-    let sql = format!(
-        "select {CANDIDATE} from people where document_key = $1 and person_id <> $2 order by person_id"
-    );
-    Ok(sqlx::query_as(&sql)
-        .bind(tag)
-        .bind(except)
-        .fetch_all(&mut *c)
-        .await?)
+/// `select {CANDIDATE} from people where {column} in (values)`, a chunk at a time.
+async fn candidates_where(c: &mut Conn, column: &str, values: &[&str]) -> Result<Vec<Candidate>> {
+    let mut out = Vec::new();
+    for chunk in values.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select {CANDIDATE} from people where {column} in ({}) order by person_id",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_as(&sql);
+        for v in chunk {
+            q = q.bind(*v);
+        }
+        out.extend(q.fetch_all(&mut *c).await?);
+    }
+    Ok(out)
 }
 
-/// Everyone but `except` with one of the name tags in either name column and a birth
-/// year in `years` (or none recorded): the `limit` closest in age to `born` first.
-/// Absent tags bind as null, which equals nothing.
-pub async fn by_name(
+/// The matching facts of the people `ids`.
+pub async fn candidates(c: &mut Conn, ids: &[i64]) -> Result<Vec<Candidate>> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select {CANDIDATE} from people where person_id in ({})",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_as(&sql);
+        for v in chunk {
+            q = q.bind(*v);
+        }
+        out.extend(q.fetch_all(&mut *c).await?);
+    }
+    Ok(out)
+}
+
+/// For each `(me, tag, lo, hi)`: the people with `tag` in either name column and a
+/// birth year from `lo` to `hi` or none recorded — one query per column for a whole
+/// batch, the window applied in the database so that a common name does not bring
+/// back everyone who bears it. Returns `(me, candidate)` pairs, `me` itself included.
+pub async fn by_name_windows(
     c: &mut Conn,
-    tags: [Option<&str>; 2],
-    years: (i64, i64),
-    born: i64,
-    except: i64,
-    limit: i64,
-) -> Result<Vec<Candidate>> {
-    let sql = format!(
-        "select {CANDIDATE} from people
-         where (name_key_latin = $1 or name_key_original = $1 or name_key_latin = $2 or name_key_original = $2)
-           and person_id <> $3 and (birth_year is null or (birth_year >= $4 and birth_year <= $5))
-         order by case when birth_year is null then 10000 else abs(birth_year - $6) end, person_id desc
-         limit $7"
-    );
-    Ok(sqlx::query_as(&sql)
-        .bind(tags[0])
-        .bind(tags[1])
-        .bind(except)
-        .bind(years.0)
-        .bind(years.1)
-        .bind(born)
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await?)
+    wanted: &[(i64, &str, i64, i64)],
+) -> Result<Vec<(i64, Candidate)>> {
+    #[derive(FromRow)]
+    struct Hit {
+        me: i64,
+        #[sqlx(flatten)]
+        cand: Candidate,
+    }
+    let mut out = Vec::new();
+    for column in ["name_key_latin", "name_key_original"] {
+        for chunk in wanted.chunks(super::rows_per_statement(4)) {
+            // VALUES columns are named column1… on both backends.
+            let sql = format!(
+                "select v.column1 as me, {cols} from (values {values}) as v
+                 join people p on p.{column} = v.column2
+                 where p.birth_year is null or (p.birth_year >= v.column3 and p.birth_year <= v.column4)",
+                cols = CANDIDATE_P,
+                values = super::values_list(c, chunk.len(), 4),
+            );
+            let mut q = sqlx::query_as::<_, Hit>(&sql);
+            for (me, tag, lo, hi) in chunk {
+                q = q.bind(*me).bind(*tag).bind(*lo).bind(*hi);
+            }
+            out.extend(
+                q.fetch_all(&mut *c)
+                    .await?
+                    .into_iter()
+                    .map(|h| (h.me, h.cand)),
+            );
+        }
+    }
+    Ok(out)
 }
 
-/// Every flag that names `person`, whatever its status.
-pub async fn flags_of(c: &mut Conn, person: i64) -> Result<Vec<FlagRow>> {
-    let sql = format!("select {FLAG} from match_flags where person_a = $1 or person_b = $1");
-    Ok(sqlx::query_as(&sql).bind(person).fetch_all(&mut *c).await?)
+/// Everyone whose document tag is one of `tags`.
+pub async fn by_documents(c: &mut Conn, tags: &[&str]) -> Result<Vec<Candidate>> {
+    candidates_where(c, "document_key", tags).await
+}
+
+/// Every flag that names one of `people`, whatever its status.
+pub async fn flags_of_many(c: &mut Conn, people: &[i64]) -> Result<Vec<FlagRow>> {
+    let mut out: Vec<FlagRow> = Vec::new();
+    for column in ["person_a", "person_b"] {
+        for chunk in people.chunks(super::rows_per_statement(1)) {
+            let sql = format!(
+                "select {FLAG} from match_flags where {column} in ({})",
+                super::placeholders(c, chunk.len())
+            );
+            let mut q = sqlx::query_as(&sql);
+            for v in chunk {
+                q = q.bind(*v);
+            }
+            let rows: Vec<FlagRow> = q.fetch_all(&mut *c).await?;
+            out.extend(rows);
+        }
+    }
+    out.sort_by_key(|f| f.flag_id);
+    out.dedup_by_key(|f| f.flag_id);
+    Ok(out)
 }
 
 /// People (not merged away) with this name tag in either name column.
@@ -164,7 +219,16 @@ pub async fn watch_flag(c: &mut Conn, person: i64, watch_id: i64) -> Result<Opti
         .await?)
 }
 
-/// Opens a flag; the caller has checked that none exists for the pair or entry.
+/// A flag to open, its id handed out by [`super::next_id`]; the caller has checked
+/// that none exists for the pair or entry.
+pub struct NewFlag<'a> {
+    pub id: i64,
+    pub a: i64,
+    pub b: Option<i64>,
+    pub watch_id: Option<i64>,
+    pub reason: &'a str,
+}
+
 pub async fn insert_flag(
     c: &mut Conn,
     a: i64,
@@ -173,17 +237,38 @@ pub async fn insert_flag(
     reason: &str,
     now: i64,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "insert into match_flags (person_a, person_b, watch_id, reason, status, created_at)
-         values ($1, $2, $3, $4, 'open', $5) returning flag_id",
-    )
-    .bind(a)
-    .bind(b)
-    .bind(watch_id)
-    .bind(reason)
-    .bind(now)
-    .fetch_one(&mut *c)
-    .await?)
+    let id = super::next_id(c, super::IdTable::Flags).await?;
+    let f = NewFlag {
+        id,
+        a,
+        b,
+        watch_id,
+        reason,
+    };
+    insert_flags(c, std::slice::from_ref(&f), now).await?;
+    Ok(id)
+}
+
+pub async fn insert_flags(c: &mut Conn, flags: &[NewFlag<'_>], now: i64) -> Result<()> {
+    for chunk in flags.chunks(super::rows_per_statement(7)) {
+        let sql = format!(
+            "insert into match_flags (flag_id, person_a, person_b, watch_id, reason, status, created_at) values {}",
+            super::values_list(c, chunk.len(), 7)
+        );
+        let mut q = sqlx::query(&sql);
+        for f in chunk {
+            q = q
+                .bind(f.id)
+                .bind(f.a)
+                .bind(f.b)
+                .bind(f.watch_id)
+                .bind(f.reason)
+                .bind("open")
+                .bind(now);
+        }
+        q.execute(&mut *c).await?;
+    }
+    Ok(())
 }
 
 /// Records a decision on a flag.

@@ -41,6 +41,75 @@ pub type Tx = Transaction<'static, Any>;
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
+/// Bound parameters per statement stay under this: SQLite's limit is 32,766 and
+/// PostgreSQL's 65,535, and very long statements stop paying for themselves.
+const PARAMS_PER_STATEMENT: usize = 8_000;
+
+/// How many rows of `cols` columns one multi-row statement takes.
+pub(crate) fn rows_per_statement(cols: usize) -> usize {
+    (PARAMS_PER_STATEMENT / cols.max(1)).max(1)
+}
+
+/// The one place where bulk statements differ between the backends: PostgreSQL
+/// needs numbered `$n` parameters, while SQLite looks each `$n` up by name when it is
+/// bound, in time that grows with the number of parameters — quadratic for a
+/// multi-row statement — so there the parameters are anonymous `?`, bound in order.
+fn param(c: &Conn, n: usize) -> String {
+    if c.backend_name() == "SQLite" {
+        "?".to_string()
+    } else {
+        format!("${n}")
+    }
+}
+
+/// `($1, $2), ($3, $4)` for `rows` rows of `cols` columns (`(?, ?), (?, ?)` on
+/// SQLite): the values list of a multi-row insert. Bulk writes (imports) send one
+/// statement per few hundred rows instead of one per row.
+pub(crate) fn values_list(c: &Conn, rows: usize, cols: usize) -> String {
+    let mut s = String::with_capacity(rows * cols * 6);
+    for r in 0..rows {
+        s.push_str(if r == 0 { "(" } else { ", (" });
+        for k in 0..cols {
+            if k > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&param(c, r * cols + k + 1));
+        }
+        s.push(')');
+    }
+    s
+}
+
+/// `$1, $2, …, $n` (or `?, ?, …`) for an `in (…)` list of a statement that has no
+/// other parameters.
+pub(crate) fn placeholders(c: &Conn, n: usize) -> String {
+    (1..=n).map(|i| param(c, i)).collect::<Vec<_>>().join(", ")
+}
+
+/// The next free id of `table`: writers hold the write lock (`Store::write`), so ids
+/// can be handed out before a multi-row insert, the same way on both backends. Every
+/// insert into such a table gives its id explicitly; the PostgreSQL identity sequence
+/// is not used.
+pub(crate) async fn next_id(c: &mut Conn, table: IdTable) -> Result<i64> {
+    let (t, col) = match table {
+        IdTable::People => ("people", "person_id"),
+        IdTable::Households => ("households", "household_id"),
+        IdTable::Flags => ("match_flags", "flag_id"),
+    };
+    let max: Option<i64> = sqlx::query_scalar(&format!("select max({col}) from {t}"))
+        .fetch_one(&mut *c)
+        .await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// Tables whose ids vigil hands out itself (see [`next_id`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum IdTable {
+    People,
+    Households,
+    Flags,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

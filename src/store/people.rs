@@ -56,27 +56,94 @@ pub struct Plain<'a> {
     pub protection: &'a str,
 }
 
-pub async fn insert(c: &mut Conn, code: &str, p: &Plain<'_>, now: i64) -> Result<i64> {
-    sqlx::query_scalar(
-        "insert into people (code, external_id, site_id, household_id, relationship, status, sex, birth_year,
-                             nationality, languages, protection, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) returning person_id",
-    )
-    .bind(code)
-    .bind(p.external_id)
-    .bind(p.site_id)
-    .bind(p.household_id)
-    .bind(p.relationship)
-    .bind(p.status)
-    .bind(p.sex)
-    .bind(p.birth_year)
-    .bind(p.nationality)
-    .bind(p.languages)
-    .bind(p.protection)
-    .bind(now)
-    .fetch_one(&mut *c)
-    .await
-    .map_err(|e| on_unique(e, "a person with this code or external id"))
+/// A new person: the id handed out by [`super::next_id`], the public code, the plain
+/// columns and the sealed ones.
+pub struct NewPerson<'a> {
+    pub id: i64,
+    pub code: &'a str,
+    pub plain: Plain<'a>,
+    pub sealed: Sealed,
+}
+
+/// Inserts people, a few hundred rows per statement.
+pub async fn insert_many(c: &mut Conn, rows: &[NewPerson<'_>], now: i64) -> Result<()> {
+    const COLS: usize = 23;
+    for chunk in rows.chunks(super::rows_per_statement(COLS)) {
+        let sql = format!(
+            "insert into people (person_id, code, external_id, site_id, household_id, relationship, status,
+                                 sex, birth_year, nationality, languages, protection, name_latin, name_original,
+                                 birth_date, document, phone, notes, name_key_latin, name_key_original,
+                                 document_key, created_at, updated_at)
+             values {}",
+            super::values_list(c, chunk.len(), COLS)
+        );
+        let mut q = sqlx::query(&sql);
+        for r in chunk {
+            let (p, s) = (&r.plain, &r.sealed);
+            q = q
+                .bind(r.id)
+                .bind(r.code)
+                .bind(p.external_id)
+                .bind(p.site_id)
+                .bind(p.household_id)
+                .bind(p.relationship)
+                .bind(p.status)
+                .bind(p.sex)
+                .bind(p.birth_year)
+                .bind(p.nationality)
+                .bind(p.languages)
+                .bind(p.protection)
+                .bind(s.name_latin.clone())
+                .bind(s.name_original.clone())
+                .bind(s.birth_date.clone())
+                .bind(s.document.clone())
+                .bind(s.phone.clone())
+                .bind(s.notes.clone())
+                .bind(s.name_key_latin.clone())
+                .bind(s.name_key_original.clone())
+                .bind(s.document_key.clone())
+                .bind(now)
+                .bind(now);
+        }
+        q.execute(&mut *c)
+            .await
+            .map_err(|e| on_unique(e, "a person with this code or external id"))?;
+    }
+    Ok(())
+}
+
+/// Which of `codes` are already taken.
+pub async fn taken_codes(c: &mut Conn, codes: &[String]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for chunk in codes.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select code from people where code in ({})",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_scalar(&sql);
+        for code in chunk {
+            q = q.bind(code);
+        }
+        out.extend(q.fetch_all(&mut *c).await?);
+    }
+    Ok(out)
+}
+
+/// The people whose external id is one of `ids`.
+pub async fn by_external_ids(c: &mut Conn, ids: &[&str]) -> Result<Vec<PersonRow>> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select {COLUMNS} from people where external_id in ({})",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_as(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        out.extend(q.fetch_all(&mut *c).await?);
+    }
+    Ok(out)
 }
 
 /// Changes the plain columns that describe a person (not site, household or status,
@@ -148,50 +215,12 @@ pub async fn by_code(c: &mut Conn, code: &str) -> Result<Option<PersonRow>> {
         .await?)
 }
 
-pub async fn by_external_id(c: &mut Conn, external_id: &str) -> Result<Option<PersonRow>> {
-    let sql = format!("select {COLUMNS} from people where external_id = $1");
-    Ok(sqlx::query_as(&sql)
-        .bind(external_id)
-        .fetch_optional(&mut *c)
-        .await?)
-}
-
 pub async fn in_household(c: &mut Conn, household_id: i64) -> Result<Vec<PersonRow>> {
     let sql = format!("select {COLUMNS} from people where household_id = $1 order by person_id");
     Ok(sqlx::query_as(&sql)
         .bind(household_id)
         .fetch_all(&mut *c)
         .await?)
-}
-
-/// Codes of people (other than `except`) with one of the name-key tags `keys` and a
-/// birth year at most two years from `birth_year` (or either unknown).
-pub async fn name_matches(
-    c: &mut Conn,
-    keys: &[&str],
-    birth_year: Option<i64>,
-    except: i64,
-    limit: i64,
-) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for k in keys {
-        for column in ["name_key_latin", "name_key_original"] {
-            let sql = format!(
-                "select code from people where {column} = $1 and person_id <> $2
-                 and (birth_year is null or $3 < 0 or (birth_year >= $3 - 2 and birth_year <= $3 + 2))
-                 order by person_id limit $4"
-            );
-            let found: Vec<String> = sqlx::query_scalar(&sql)
-                .bind(*k)
-                .bind(except)
-                .bind(birth_year.unwrap_or(-1))
-                .bind(limit)
-                .fetch_all(&mut *c)
-                .await?;
-            out.extend(found);
-        }
-    }
-    Ok(out)
 }
 
 /// People (not merged away) whose name-key tag, in either script, is one of `tags`.
@@ -287,6 +316,22 @@ pub async fn replace_needs(c: &mut Conn, id: i64, needs: &[(&str, &str)]) -> Res
     Ok(())
 }
 
+/// Adds needs `(person, kind, urgency)` of people who have none yet.
+pub async fn insert_needs_many(c: &mut Conn, rows: &[(i64, &str, &str)]) -> Result<()> {
+    for chunk in rows.chunks(super::rows_per_statement(3)) {
+        let sql = format!(
+            "insert into person_needs (person_id, kind, urgency) values {}",
+            super::values_list(c, chunk.len(), 3)
+        );
+        let mut q = sqlx::query(&sql);
+        for (id, kind, urgency) in chunk {
+            q = q.bind(*id).bind(*kind).bind(*urgency);
+        }
+        q.execute(&mut *c).await?;
+    }
+    Ok(())
+}
+
 pub async fn needs(c: &mut Conn, id: i64) -> Result<Vec<(String, String)>> {
     Ok(
         sqlx::query_as("select kind, urgency from person_needs where person_id = $1 order by kind")
@@ -317,6 +362,40 @@ pub async fn add_history(
     .bind(reason)
     .execute(&mut *c)
     .await?;
+    Ok(())
+}
+
+/// One new line of a person's history.
+pub struct NewHistory<'a> {
+    pub person_id: i64,
+    pub status: &'a str,
+    pub site_id: Option<i64>,
+    pub effective_at: i64,
+    pub reason: &'a str,
+}
+
+pub async fn add_history_many(
+    c: &mut Conn,
+    rows: &[NewHistory<'_>],
+    recorded_at: i64,
+) -> Result<()> {
+    for chunk in rows.chunks(super::rows_per_statement(6)) {
+        let sql = format!(
+            "insert into person_history (person_id, status, site_id, effective_at, recorded_at, reason) values {}",
+            super::values_list(c, chunk.len(), 6)
+        );
+        let mut q = sqlx::query(&sql);
+        for h in chunk {
+            q = q
+                .bind(h.person_id)
+                .bind(h.status)
+                .bind(h.site_id)
+                .bind(h.effective_at)
+                .bind(recorded_at)
+                .bind(h.reason);
+        }
+        q.execute(&mut *c).await?;
+    }
     Ok(())
 }
 
@@ -417,8 +496,10 @@ pub async fn list(
     if let Some(min) = f.min_household.filter(|m| *m > 1) {
         push(
             &mut sql,
-            " and p.household_id in (select household_id from people where household_id is not null
-               group by household_id having count(*) >= ?)",
+            // Counted per candidate through the household index, so the cost follows
+            // the page, not the size of the registry.
+            " and p.household_id is not null
+               and (select count(*) from people m where m.household_id = p.household_id) >= ?",
             Arg::Int(min),
         );
     }

@@ -72,16 +72,23 @@ pub async fn list(c: &mut Conn, with_removed: bool) -> Result<Vec<WatchRow>> {
     Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
 }
 
-/// Active entries whose name tag is one of `tags`: (id, category).
-pub async fn matching(c: &mut Conn, tags: [Option<&str>; 2]) -> Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
-        "select watch_id, category from watchlist
-         where removed_at is null and (name_key = $1 or name_key = $2) order by watch_id",
-    )
-    .bind(tags[0])
-    .bind(tags[1])
-    .fetch_all(&mut *c)
-    .await?)
+/// Active entries whose name tag is one of `tags`: (id, category, name tag).
+pub async fn matching_many(c: &mut Conn, tags: &[&str]) -> Result<Vec<(i64, String, String)>> {
+    let mut out = Vec::new();
+    for chunk in tags.chunks(super::rows_per_statement(1)) {
+        let sql = format!(
+            "select watch_id, category, name_key from watchlist
+             where removed_at is null and name_key in ({}) order by watch_id",
+            super::placeholders(c, chunk.len())
+        );
+        let mut q = sqlx::query_as(&sql);
+        for t in chunk {
+            q = q.bind(*t);
+        }
+        let rows: Vec<(i64, String, String)> = q.fetch_all(&mut *c).await?;
+        out.extend(rows);
+    }
+    Ok(out)
 }
 
 /// Marks an entry removed; false if it was not there or already removed.

@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 
 use crate::actions::registry::people::{self, Placement};
+use crate::actions::registry::register;
 use crate::actions::{audit, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, WriteRegistry};
-use crate::domain::person::household_code;
-use crate::io::import::{Problem, Report};
+use crate::domain::person::Choice;
+use crate::io::import::{ImportRow as Row, Problem, Report};
 use crate::store;
 
 pub const BATCH: usize = 2_000;
@@ -79,62 +80,87 @@ pub async fn commit(
     let mut done = 0;
     for batch in report.accepted.chunks(BATCH) {
         let mut tx = app.store.write().await?;
-        for row in batch {
-            let site_id = row
-                .site
+        let site_of = |row: &Row| {
+            row.site
                 .as_ref()
-                .and_then(|c| sites.get(c.as_str()).copied());
-            let household_id = match &row.household {
-                Some(r) => match households.get(r) {
-                    Some(id) => Some(*id),
-                    None => {
-                        let id = match store::households::by_ref(&mut tx, r).await? {
-                            Some(h) => h.household_id,
-                            None => {
-                                out.households_created += 1;
-                                let code = household_code(&mut rand::thread_rng());
-                                store::households::insert(&mut tx, &code, Some(r), site_id, now)
-                                    .await?
-                            }
-                        };
-                        households.insert(r.clone(), id);
-                        Some(id)
-                    }
-                },
-                None => None,
-            };
-            let existing = match &row.person.external_id {
-                Some(id) => store::people::by_external_id(&mut tx, id).await?,
-                None => None,
-            };
-            match existing {
+                .and_then(|c| sites.get(c.as_str()).copied())
+        };
+        // The households this batch names: known ones looked up, new ones founded (at
+        // the site of the first row that names them), all at once.
+        let mut wanted: Vec<(&str, Option<i64>)> = Vec::new();
+        for row in batch {
+            if let Some(r) = row.household.as_deref() {
+                if !households.contains_key(r) && !wanted.iter().any(|(w, _)| *w == r) {
+                    wanted.push((r, site_of(row)));
+                }
+            }
+        }
+        let refs: Vec<&str> = wanted.iter().map(|(r, _)| *r).collect();
+        for h in store::households::by_refs(&mut tx, &refs).await? {
+            if let Some(r) = h.external_ref {
+                households.insert(r, h.household_id);
+            }
+        }
+        let founding: Vec<(Option<&str>, Option<i64>)> = wanted
+            .iter()
+            .filter(|(r, _)| !households.contains_key(*r))
+            .map(|(r, site)| (Some(*r), *site))
+            .collect();
+        let founded = register::found_households(&mut tx, &founding, now).await?;
+        out.households_created += founded.len();
+        for ((r, _), id) in founding.iter().zip(founded) {
+            households.insert(r.unwrap_or_default().to_string(), id);
+        }
+
+        let external: Vec<&str> = batch
+            .iter()
+            .filter_map(|r| r.person.external_id.as_deref())
+            .collect();
+        let existing: HashMap<String, store::people::PersonRow> =
+            store::people::by_external_ids(&mut tx, &external)
+                .await?
+                .into_iter()
+                .filter_map(|p| Some((p.external_id.clone()?, p)))
+                .collect();
+        let mut new = Vec::new();
+        for row in batch {
+            let household_id = row
+                .household
+                .as_ref()
+                .and_then(|r| households.get(r).copied());
+            let known = row
+                .person
+                .external_id
+                .as_ref()
+                .and_then(|id| existing.get(id));
+            match known {
                 Some(p) if p.status == store::matching::MERGED => out.merged_skipped += 1,
                 Some(p) => {
                     let flags =
                         people::update_in(&mut tx, app, cap, p.person_id, &row.person).await?;
                     out.flagged += usize::from(!flags.is_empty());
                     if let Some(h) = household_id {
-                        let rel = row
-                            .relationship
-                            .map_or("other", |r| crate::domain::person::Choice::as_str(r));
+                        let rel = row.relationship.map_or("other", Choice::as_str);
                         store::people::set_household(&mut tx, p.person_id, Some(h), rel, now)
                             .await?;
                     }
                     out.updated += 1;
                 }
-                None => {
-                    let place = Placement {
-                        site_id,
+                None => new.push((
+                    &row.person,
+                    Placement {
+                        site_id: site_of(row),
                         household_id,
                         new_household: false,
                         relationship: row.relationship,
                         effective_at: None,
-                    };
-                    let r = people::register_in(&mut tx, app, cap, &row.person, &place).await?;
-                    out.flagged += usize::from(!r.flags.is_empty());
-                    out.added += 1;
-                }
+                    },
+                )),
             }
+        }
+        for r in register::register_many(&mut tx, app, cap, &new).await? {
+            out.flagged += usize::from(!r.flags.is_empty());
+            out.added += 1;
         }
         out.batches += 1;
         audit(

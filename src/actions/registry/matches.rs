@@ -8,10 +8,10 @@
 //! exactly what registration runs. A watch-list flag carries the entry's category for
 //! the registrar and never its name: only admins read the list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::personal::{view_personal_in, PersonPersonal};
-use crate::actions::{audit, ActionError, Event, Result};
+use crate::actions::{audit, audit_many, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ViewPersonalData, WriteRegistry};
 use crate::auth::Actor;
@@ -19,9 +19,9 @@ use crate::domain::matching::{
     years_compatible, Decision, DecisionReason, FlagStatus, Keep, MatchReason, YEAR_TOLERANCE,
 };
 use crate::domain::person::Choice;
-use crate::store::matching::{FlagRow, MERGED};
+use crate::store::matching::{Candidate, FlagRow, NewFlag, MERGED};
 use crate::store::people::PersonRow;
-use crate::store::{self, Conn};
+use crate::store::{self, Conn, IdTable};
 
 /// A flag that concerns a person just registered or changed.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -42,38 +42,240 @@ pub const NAME_FLAGS_MAX: i64 = 20;
 
 /// Raises a flag for every possible duplicate of person `id` and every watch-list
 /// entry its name matches, inside the caller's transaction; returns the open flags
-/// that concern the person. Pairs already decided are left alone: a pair marked
-/// distinct is never flagged again. New flags get one audit entry per call.
+/// that concern the person. See [`flag_many`].
 pub async fn flag_in(c: &mut Conn, app: &App, actor: &Actor, id: i64) -> Result<Vec<Found>> {
-    let Some(me) = store::people::get(c, id).await? else {
-        return Ok(Vec::new());
-    };
-    let Some(s) = store::people::sealed(c, id).await? else {
-        return Ok(Vec::new());
-    };
-    if me.status == MERGED {
-        return Ok(Vec::new());
-    }
-    let tags = [s.name_key_latin.as_deref(), s.name_key_original.as_deref()];
-    let doc = s.document_key.as_deref();
-    let mut candidates = match doc {
-        Some(d) => store::matching::by_document(c, d, id).await?,
-        None => Vec::new(),
-    };
-    if tags.iter().any(Option::is_some) {
-        let years = match me.birth_year {
+    Ok(flag_many(c, app, actor, &[id])
+        .await?
+        .pop()
+        .unwrap_or_default())
+}
+
+/// [`flag_in`] for many people at once (an import batch), with a fixed number of
+/// statements whatever the number of people: returns, for each of `ids` in order, the
+/// open flags that concern it. Pairs already decided are left alone: a pair marked
+/// distinct is never flagged again. Each person with new flags gets one audit entry.
+pub async fn flag_many(
+    c: &mut Conn,
+    app: &App,
+    actor: &Actor,
+    ids: &[i64],
+) -> Result<Vec<Vec<Found>>> {
+    let people: HashMap<i64, Candidate> = store::matching::candidates(c, ids)
+        .await?
+        .into_iter()
+        .filter(|p| p.status != MERGED)
+        .map(|p| (p.person_id, p))
+        .collect();
+    let mut tags: BTreeSet<&str> = BTreeSet::new();
+    let mut docs: BTreeSet<&str> = BTreeSet::new();
+    let mut windows = Vec::new();
+    for p in people.values() {
+        let (lo, hi) = match p.birth_year {
             Some(y) => (y - YEAR_TOLERANCE, y + YEAR_TOLERANCE),
             None => (i64::MIN, i64::MAX),
         };
-        let born = me.birth_year.unwrap_or(0);
-        let by_name = store::matching::by_name(c, tags, years, born, id, NAME_FLAGS_MAX).await?;
-        candidates.extend(by_name);
+        let mine: BTreeSet<&str> = name_tags(p).collect();
+        windows.extend(mine.iter().map(|t| (p.person_id, *t, lo, hi)));
+        tags.extend(mine);
+        docs.extend(p.document_key.as_deref());
     }
-    let watched = store::watchlist::matching(c, tags).await?;
-    if candidates.is_empty() && watched.is_empty() {
-        return Ok(Vec::new());
+    let tags: Vec<&str> = tags.into_iter().collect();
+    let docs: Vec<&str> = docs.into_iter().collect();
+    let mut by_name: HashMap<i64, Vec<Candidate>> = HashMap::new();
+    for (me, cand) in store::matching::by_name_windows(c, &windows).await? {
+        if cand.person_id != me {
+            by_name.entry(me).or_default().push(cand);
+        }
     }
-    // The strongest reason per surviving record (a merged one speaks for its survivor).
+    let mut by_doc: HashMap<String, Vec<Candidate>> = HashMap::new();
+    for cand in store::matching::by_documents(c, &docs).await? {
+        if let Some(d) = cand.document_key.clone() {
+            by_doc.entry(d).or_default().push(cand);
+        }
+    }
+    let mut watched: HashMap<String, Vec<(i64, String)>> = HashMap::new();
+    for (watch_id, category, tag) in store::watchlist::matching_many(c, &tags).await? {
+        watched.entry(tag).or_default().push((watch_id, category));
+    }
+    let known = store::matching::flags_of_many(c, ids).await?;
+
+    let mut raising = Raising {
+        next_id: None,
+        flags: Vec::new(),
+        pairs: HashMap::new(),
+        events: Vec::new(),
+        now: app.now(),
+    };
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(me) = people.get(id) else {
+            out.push(Vec::new());
+            continue;
+        };
+        let mut candidates: Vec<&Candidate> = me
+            .document_key
+            .as_ref()
+            .and_then(|d| by_doc.get(d))
+            .map(|v| v.iter().filter(|p| p.person_id != *id).collect())
+            .unwrap_or_default();
+        candidates.extend(closest_by_name(me, by_name.get(id)));
+        let best = strongest(c, me, candidates).await?;
+        let mine: Vec<&FlagRow> = known
+            .iter()
+            .filter(|f| f.person_a == *id || f.person_b == Some(*id))
+            .collect();
+        let mut found = Vec::new();
+        let mut raised = Vec::new();
+        for (other, (reason, code)) in best {
+            let key = (*id.min(&other), *id.max(&other));
+            let existing = mine.iter().find(|f| {
+                f.person_b.is_some() && (f.person_a == other || f.person_b == Some(other))
+            });
+            match existing {
+                Some(f) if f.status == FlagStatus::Open.as_str() => found.push(Found {
+                    flag_id: f.flag_id,
+                    other: Some(code),
+                    reason: f.reason.clone(),
+                    new: false,
+                }),
+                Some(_) => {}
+                None => match raising.pairs.get(&key) {
+                    // Raised a moment ago, for the other one of the pair in this call.
+                    Some((flag_id, reason)) => found.push(Found {
+                        flag_id: *flag_id,
+                        other: Some(code),
+                        reason: reason.to_string(),
+                        new: false,
+                    }),
+                    None => {
+                        let flag_id = raising.open(c, key.0, Some(key.1), None, reason).await?;
+                        raising.pairs.insert(key, (flag_id, reason.as_str()));
+                        raised.push(format!("{flag_id} ~ {code}: {}", reason.as_str()));
+                        found.push(Found {
+                            flag_id,
+                            other: Some(code),
+                            reason: reason.as_str().into(),
+                            new: true,
+                        });
+                    }
+                },
+            }
+        }
+        let mut entries: Vec<&(i64, String)> = name_tags(me)
+            .filter_map(|t| watched.get(t))
+            .flatten()
+            .collect();
+        entries.sort_by_key(|(w, _)| *w);
+        entries.dedup_by_key(|(w, _)| *w);
+        for (watch_id, category) in entries {
+            match mine.iter().find(|f| f.watch_id == Some(*watch_id)) {
+                Some(f) if f.status == FlagStatus::Open.as_str() => found.push(Found {
+                    flag_id: f.flag_id,
+                    other: None,
+                    reason: f.reason.clone(),
+                    new: false,
+                }),
+                Some(_) => {}
+                None => {
+                    let reason = MatchReason::WatchList;
+                    let flag_id = raising.open(c, *id, None, Some(*watch_id), reason).await?;
+                    raised.push(format!(
+                        "{flag_id} ~ watch-list entry {watch_id} ({category})"
+                    ));
+                    found.push(Found {
+                        flag_id,
+                        other: None,
+                        reason: reason.as_str().into(),
+                        new: true,
+                    });
+                }
+            }
+        }
+        if !raised.is_empty() {
+            raising.events.push(Event {
+                action: "match.flag",
+                object_type: "person",
+                object_id: id.to_string(),
+                summary: format!("{}: flags {}", me.code, raised.join("; ")),
+                details: serde_json::Value::Null,
+            });
+        }
+        out.push(found);
+    }
+    store::matching::insert_flags(c, &raising.flags, raising.now).await?;
+    audit_many(c, app, actor, raising.events).await?;
+    Ok(out)
+}
+
+/// Flags being raised by one [`flag_many`] call, written together at its end.
+struct Raising<'a> {
+    next_id: Option<i64>,
+    flags: Vec<NewFlag<'a>>,
+    /// Pairs raised in this call: (flag id, reason).
+    pairs: HashMap<(i64, i64), (i64, &'a str)>,
+    events: Vec<Event<'a>>,
+    now: i64,
+}
+
+impl<'a> Raising<'a> {
+    async fn open(
+        &mut self,
+        c: &mut Conn,
+        a: i64,
+        b: Option<i64>,
+        watch_id: Option<i64>,
+        reason: MatchReason,
+    ) -> Result<i64> {
+        let id = match self.next_id {
+            Some(id) => id,
+            None => store::next_id(c, IdTable::Flags).await?,
+        };
+        self.next_id = Some(id + 1);
+        self.flags.push(NewFlag {
+            id,
+            a,
+            b,
+            watch_id,
+            reason: reason.as_str(),
+        });
+        Ok(id)
+    }
+}
+
+/// A person's name tags, in either script.
+fn name_tags(p: &Candidate) -> impl Iterator<Item = &str> {
+    [p.name_key_latin.as_deref(), p.name_key_original.as_deref()]
+        .into_iter()
+        .flatten()
+}
+
+/// Of the people who share a name tag with `me` and a compatible birth year (or none
+/// recorded): the [`NAME_FLAGS_MAX`] closest in age, the most recent first among
+/// equals.
+fn closest_by_name<'a>(me: &Candidate, found: Option<&'a Vec<Candidate>>) -> Vec<&'a Candidate> {
+    let mut v: Vec<&Candidate> = found.map(|f| f.iter().collect()).unwrap_or_default();
+    // One person can match by both name columns.
+    v.sort_by_key(|p| p.person_id);
+    v.dedup_by_key(|p| p.person_id);
+    let born = me.birth_year.unwrap_or(0);
+    v.sort_by_key(|p| {
+        (
+            p.birth_year.map_or(10_000, |y| (y - born).abs()),
+            std::cmp::Reverse(p.person_id),
+        )
+    });
+    v.truncate(usize::try_from(NAME_FLAGS_MAX).unwrap_or(20));
+    v
+}
+
+/// The strongest reason per surviving record among `candidates` (a merged record
+/// speaks for the one it joined).
+async fn strongest(
+    c: &mut Conn,
+    me: &Candidate,
+    candidates: Vec<&Candidate>,
+) -> Result<BTreeMap<i64, (MatchReason, String)>> {
+    let doc = me.document_key.as_deref();
     let mut best: BTreeMap<i64, (MatchReason, String)> = BTreeMap::new();
     for cand in candidates {
         let same_doc = doc.is_some() && cand.document_key.as_deref() == doc;
@@ -89,75 +291,14 @@ pub async fn flag_in(c: &mut Conn, app: &App, actor: &Actor, id: i64) -> Result<
             let code = store::people::get(c, s).await?.map(|p| p.code);
             (s, code.unwrap_or_default())
         } else {
-            (cand.person_id, cand.code)
+            (cand.person_id, cand.code.clone())
         };
-        if other != id {
+        if other != me.person_id {
             let r = best.entry(other).or_insert((reason, code));
             r.0 = r.0.min(reason);
         }
     }
-    let known = store::matching::flags_of(c, id).await?;
-    let mut out = Vec::new();
-    let mut raised = Vec::new();
-    for (other, (reason, code)) in best {
-        let existing = known
-            .iter()
-            .find(|f| f.person_b.is_some() && (f.person_a == other || f.person_b == Some(other)));
-        match existing {
-            Some(f) if f.status == FlagStatus::Open.as_str() => out.push(Found {
-                flag_id: f.flag_id,
-                other: Some(code),
-                reason: f.reason.clone(),
-                new: false,
-            }),
-            Some(_) => {}
-            None => {
-                let (a, b) = (id.min(other), id.max(other));
-                let flag_id =
-                    store::matching::insert_flag(c, a, Some(b), None, reason.as_str(), app.now())
-                        .await?;
-                raised.push(format!("{flag_id} ~ {code}: {}", reason.as_str()));
-                out.push(Found {
-                    flag_id,
-                    other: Some(code),
-                    reason: reason.as_str().into(),
-                    new: true,
-                });
-            }
-        }
-    }
-    for (watch_id, category) in watched {
-        let existing = known.iter().find(|f| f.watch_id == Some(watch_id));
-        match existing {
-            Some(f) if f.status == FlagStatus::Open.as_str() => out.push(Found {
-                flag_id: f.flag_id,
-                other: None,
-                reason: f.reason.clone(),
-                new: false,
-            }),
-            Some(_) => {}
-            None => {
-                let reason = MatchReason::WatchList.as_str();
-                let flag_id =
-                    store::matching::insert_flag(c, id, None, Some(watch_id), reason, app.now())
-                        .await?;
-                raised.push(format!(
-                    "{flag_id} ~ watch-list entry {watch_id} ({category})"
-                ));
-                out.push(Found {
-                    flag_id,
-                    other: None,
-                    reason: reason.into(),
-                    new: true,
-                });
-            }
-        }
-    }
-    if !raised.is_empty() {
-        let summary = format!("{}: flags {}", me.code, raised.join("; "));
-        audit_flag(c, app, actor, id, summary).await?;
-    }
-    Ok(out)
+    Ok(best)
 }
 
 /// Flags `person` against watch-list entry `watch_id` unless that was done before

@@ -8,5 +8,6 @@ pub mod matches;
 pub mod merge;
 pub mod people;
 pub mod personal;
+pub mod register;
 pub mod sites;
 pub mod watchlist;

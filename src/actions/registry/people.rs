@@ -12,41 +12,16 @@ use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, WriteRegistry};
 use crate::domain::matching::document_key;
 use crate::domain::names::name_key;
-use crate::domain::person::{
-    household_code, Choice, PersonCode, PersonInput, PersonStatus, Relationship, Secret,
-};
+use crate::domain::person::{Choice, PersonInput, PersonStatus, Relationship, Secret};
 use crate::store::matching::MERGED;
 use crate::store::people::{HistoryRow, PersonRow, Plain, Sealed};
 use crate::store::{self, Conn};
 
 const TABLE: &str = "people";
 
-/// Where a newly registered person goes.
-#[derive(Debug, Clone, Default)]
-pub struct Placement {
-    pub site_id: Option<i64>,
-    /// An existing household, or a new one when `new_household` is set.
-    pub household_id: Option<i64>,
-    pub new_household: bool,
-    pub relationship: Option<Relationship>,
-    /// When the person arrived at the site (epoch ms); default: now.
-    pub effective_at: Option<i64>,
-}
+pub use super::register::{register, register_in, register_many, Placement, Registered};
 
-/// The outcome of a registration.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
-pub struct Registered {
-    pub person_id: i64,
-    pub code: String,
-    pub household_id: Option<i64>,
-    /// Codes of people who may be the same person (same document, or same name key with
-    /// a compatible birth year): each has an open flag in the registrar's queue.
-    pub possible_duplicates: Vec<String>,
-    /// The open flags that concern this person, watch-list matches included.
-    pub flags: Vec<i64>,
-}
-
-fn plain<'a>(p: &'a PersonInput, langs: &'a str) -> Plain<'a> {
+pub(super) fn plain<'a>(p: &'a PersonInput, langs: &'a str) -> Plain<'a> {
     Plain {
         external_id: p.external_id.as_deref(),
         site_id: None,
@@ -61,7 +36,7 @@ fn plain<'a>(p: &'a PersonInput, langs: &'a str) -> Plain<'a> {
     }
 }
 
-fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
+pub(super) fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
     let s = |col: &str, v: &Option<Secret>| {
         v.as_ref()
             .map(|v| app.keys.seal(TABLE, col, id, v.expose()))
@@ -88,93 +63,7 @@ fn seal(app: &App, id: i64, p: &PersonInput) -> Sealed {
     }
 }
 
-async fn new_code(c: &mut Conn) -> Result<String> {
-    for _ in 0..16 {
-        let code = PersonCode::generate(&mut rand::thread_rng());
-        if store::people::by_code(c, code.as_str()).await?.is_none() {
-            return Ok(code.as_str().to_string());
-        }
-    }
-    Err(ActionError::Internal(
-        "could not find a free person code".into(),
-    ))
-}
-
-/// Registers a person inside the caller's transaction (used by the form, the API and
-/// imports, which commit many in one batch).
-pub async fn register_in(
-    c: &mut Conn,
-    app: &App,
-    cap: &Cap<WriteRegistry>,
-    p: &PersonInput,
-    place: &Placement,
-) -> Result<Registered> {
-    let now = app.now();
-    let code = new_code(c).await?;
-    let langs = p.languages.join(",");
-    let household_id = if place.new_household {
-        let hh_code = household_code(&mut rand::thread_rng());
-        Some(store::households::insert(c, &hh_code, None, place.site_id, now).await?)
-    } else {
-        place.household_id
-    };
-    let relationship = place.relationship.unwrap_or(if place.new_household {
-        Relationship::Head
-    } else {
-        Relationship::Other
-    });
-    let mut row = plain(p, &langs);
-    row.site_id = place.site_id;
-    row.household_id = household_id;
-    row.relationship = relationship.as_str();
-    let id = store::people::insert(c, &code, &row, now).await?;
-    let sealed = seal(app, id, p);
-    store::people::set_sealed(c, id, &sealed).await?;
-    let needs: Vec<(&str, &str)> = p
-        .vulnerabilities
-        .iter()
-        .map(|(k, u)| (k.as_str(), u.as_str()))
-        .collect();
-    store::people::replace_needs(c, id, &needs).await?;
-    store::people::add_history(
-        c,
-        id,
-        PersonStatus::Present.as_str(),
-        place.site_id,
-        place.effective_at.unwrap_or(now),
-        now,
-        "registered",
-    )
-    .await?;
-    audit(
-        c,
-        app,
-        cap.actor(),
-        Event {
-            action: "person.register",
-            object_type: "person",
-            object_id: id.to_string(),
-            summary: format!(
-                "code={code} site={} household={}",
-                place.site_id.map_or("-".into(), |s| s.to_string()),
-                household_id.map_or("-".into(), |h| h.to_string()),
-            ),
-            details: personal_details(p),
-        },
-    )
-    .await?;
-    // After the registration's own entry, so the trail reads in order.
-    let found = super::matches::flag_in(c, app, cap.actor(), id).await?;
-    Ok(Registered {
-        person_id: id,
-        code,
-        household_id,
-        possible_duplicates: found.iter().filter_map(|f| f.other.clone()).collect(),
-        flags: found.iter().map(|f| f.flag_id).collect(),
-    })
-}
-
-fn personal_details(p: &PersonInput) -> serde_json::Value {
+pub(super) fn personal_details(p: &PersonInput) -> serde_json::Value {
     let e = |v: &Option<Secret>| v.as_ref().map(|s| s.expose().to_string());
     json!({
         "external_id": p.external_id, "name_latin": e(&p.name_latin), "name_original": e(&p.name_original),
@@ -184,18 +73,6 @@ fn personal_details(p: &PersonInput) -> serde_json::Value {
         "protection": p.protection.as_str(),
         "needs": p.vulnerabilities.iter().map(|(k, u)| format!("{}:{}", k.as_str(), u.as_str())).collect::<Vec<_>>(),
     })
-}
-
-pub async fn register(
-    app: &App,
-    cap: &Cap<WriteRegistry>,
-    p: &PersonInput,
-    place: &Placement,
-) -> Result<Registered> {
-    let mut tx = app.store.write().await?;
-    let r = register_in(&mut tx, app, cap, p, place).await?;
-    tx.commit().await?;
-    Ok(r)
 }
 
 /// A merged record is a tombstone: it changes no more.
@@ -394,8 +271,9 @@ pub async fn join_household(
                 .household_id
         }
         None => {
-            let code = household_code(&mut rand::thread_rng());
-            store::households::insert(&mut tx, &code, None, person.site_id, now).await?
+            let ids =
+                super::register::found_households(&mut tx, &[(None, person.site_id)], now).await?;
+            ids.first().copied().ok_or(ActionError::NotFound)?
         }
     };
     store::people::set_household(&mut tx, id, Some(hh), relationship.as_str(), now).await?;
