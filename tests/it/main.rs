@@ -18,7 +18,9 @@ mod convoys;
 mod durability;
 mod export;
 mod export_tools;
+// incidents
 mod import;
+mod incidents;
 mod matching;
 mod matching_quality;
 mod pg;

@@ -9,12 +9,16 @@ pub mod dashboard;
 pub mod errors;
 pub mod exports;
 pub mod import;
+// incidents
+pub mod incident_forms;
+pub mod incidents;
 pub mod lang;
 pub mod login;
 pub mod matches;
 pub mod page;
 pub mod people;
 pub mod sites;
+pub mod sources;
 pub mod tokens;
 pub mod users;
 pub mod watchlist;
