@@ -26,6 +26,7 @@ pub mod people;
 pub mod sessions;
 pub mod settings;
 pub mod sites;
+// incidents
 pub mod sources;
 pub mod stats;
 pub mod tokens;

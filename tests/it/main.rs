@@ -18,8 +18,9 @@ mod convoys;
 mod durability;
 mod export;
 mod export_tools;
-// incidents
 mod import;
+// incidents
+mod incident_http;
 mod incidents;
 mod matching;
 mod matching_quality;

@@ -18,6 +18,7 @@ pub mod matches;
 pub mod page;
 pub mod people;
 pub mod sites;
+// incidents
 pub mod sources;
 pub mod tokens;
 pub mod users;
