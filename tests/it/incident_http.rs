@@ -191,7 +191,10 @@ async fn incident_pages_show_every_source_side_by_side() {
     // In Persian, the labels are Persian and the typed title stays as typed.
     b.submit(incidents, "/lang", &[("lang", "fa")]).await;
     let (_, html) = text(&b, incidents).await;
-    assert!(html.contains("حملهٔ موشکی") && html.contains("Fourth rocket attack"), "{html}");
+    assert!(
+        html.contains("حملهٔ موشکی") && html.contains("Fourth rocket attack"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
