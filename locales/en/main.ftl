@@ -889,3 +889,23 @@ claim-invalid-person-needed = a claim about a person gives the person's code.
 claim-invalid-figure-needs-values = a claim about a figure gives at least one, for example killed = 35.
 claim-invalid-empty = say what the source states, or give its figures.
 claim-invalid-unknown-source = no such source.
+nav-timeline = Timeline and map
+timeline-title = Timeline and map
+timeline-chart-title = Incidents by month and category
+timeline-chart-desc =
+    { $count ->
+        [one] One incident, counted in the month it began (or its year, when only the year is known).
+       *[other] { $count } incidents, each counted in the month it began (or its year, when only the year is known).
+    }
+timeline-incidents = Incidents
+timeline-map-title = Sites and places of incidents
+timeline-map-desc = Squares are sites, circles are places of incidents, each with the number of incidents shown. No individual's location is ever drawn.
+timeline-grade = Sources graded at least
+timeline-filter = Show
+timeline-table = The figures as a table
+timeline-period = Month
+timeline-unplaced =
+    { $count ->
+        [one] One incident has no place with coordinates and is not on the map.
+       *[other] { $count } incidents have no place with coordinates and are not on the map.
+    }

@@ -890,3 +890,23 @@ claim-invalid-person-needed = ادعایی دربارهٔ یک فرد کد آن 
 claim-invalid-figure-needs-values = ادعایی دربارهٔ یک رقم دست‌کم یک رقم می‌دهد، مانند killed = 35.
 claim-invalid-empty = بگویید منبع چه می‌گوید، یا ارقام آن را بدهید.
 claim-invalid-unknown-source = چنین منبعی نیست.
+nav-timeline = گاه‌شمار و نقشه
+timeline-title = گاه‌شمار و نقشه
+timeline-chart-title = رویدادها بر پایهٔ ماه و دسته
+timeline-chart-desc =
+    { $count ->
+        [one] یک رویداد، شمرده در ماهی که آغاز شد (یا سال آن، اگر تنها سال معلوم است).
+       *[other] { $count } رویداد، هر کدام شمرده در ماهی که آغاز شد (یا سال آن، اگر تنها سال معلوم است).
+    }
+timeline-incidents = رویدادها
+timeline-map-title = اردوگاه‌ها و مکان‌های رویداد
+timeline-map-desc = مربع‌ها اردوگاه‌اند و دایره‌ها مکان‌های رویداد، هر کدام با شمار رویدادهایش. جای هیچ فردی هرگز کشیده نمی‌شود.
+timeline-grade = منابع با درجهٔ دست‌کم
+timeline-filter = نمایش
+timeline-table = ارقام به شکل جدول
+timeline-period = ماه
+timeline-unplaced =
+    { $count ->
+        [one] یک رویداد مکانی با مختصات ندارد و روی نقشه نیست.
+       *[other] { $count } رویداد مکانی با مختصات ندارند و روی نقشه نیستند.
+    }

@@ -26,6 +26,9 @@ use crate::domain::incident::{
 use crate::domain::source::{ClaimInput, ClaimText, OrganisationInput, SourceInput, SourceText};
 use crate::store::{self, Conn};
 
+/// Where the demo puts incidents known only to have happened in Albania (Tirana).
+const ALBANIA: (&str, &str) = ("41.33", "19.82");
+
 /// Organisations: name, kind, other spellings.
 const ORGS: [(&str, &str, &str); 12] = [
     (
@@ -459,13 +462,18 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
     let i = ctx
         .incident(
             c,
-            incident(
-                "Threats against Albania for taking residents",
-                "threat",
-                "2013-05-18",
-                "",
-                "Albania (broadcast from Iran)",
-            ),
+            IncidentText {
+                lat: ALBANIA.0,
+                lon: ALBANIA.1,
+                geo_precision: "region",
+                ..incident(
+                    "Threats against Albania for taking residents",
+                    "threat",
+                    "2013-05-18",
+                    "",
+                    "Albania",
+                )
+            },
         )
         .await?;
     ctx.perpetrator(c, i, "IRINN", "direct").await?;
@@ -539,6 +547,9 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
         .incident(
             c,
             IncidentText {
+                // The country only: the capital's coordinates stand for it.
+                lat: ALBANIA.0,
+                lon: ALBANIA.1,
                 geo_precision: "region",
                 ..incident(
                     "Agent sent to Albania posing as a former resident",

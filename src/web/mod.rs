@@ -167,6 +167,7 @@ pub fn router(app: AppState) -> Router {
             "/documentation/incidents/{id}/verification",
             post(ui::incident_forms::set_verification),
         )
+        .route("/documentation/timeline", get(ui::timeline::show))
         // end incidents
         .route(
             "/registry/import",

@@ -348,6 +348,7 @@ const UI: &[Row] = &[
         DOCUMENTER,
         303,
     ),
+    row(M::Get, "/documentation/timeline", RECORD, 200),
     // end incidents
 ];
 
@@ -530,6 +531,7 @@ const API: &[Row] = &[
         DOCUMENTER,
         204,
     ),
+    row(M::Get, "/api/v1/timeline", RECORD, 200),
     // end incidents
 ];
 

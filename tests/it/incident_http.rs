@@ -188,6 +188,16 @@ async fn incident_pages_show_every_source_side_by_side() {
         )
         .await;
     assert_eq!(r.status(), 403);
+    // The timeline, filtered, with the map drawn by vigil (no tiles, no image).
+    let (s, html) = text(&a, "/documentation/timeline?category=rocket_attack").await;
+    assert_eq!(s, 200);
+    assert!(
+        html.contains("Fourth rocket attack") && html.contains("chart-map"),
+        "{html}"
+    );
+    assert!(!html.contains("<img") && !html.contains("tile"));
+    let (_, html) = text(&a, "/documentation/timeline?category=threat").await;
+    assert!(!html.contains("Fourth rocket attack"));
     // In Persian, the labels are Persian and the typed title stays as typed.
     b.submit(incidents, "/lang", &[("lang", "fa")]).await;
     let (_, html) = text(&b, incidents).await;

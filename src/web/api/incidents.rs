@@ -444,3 +444,18 @@ pub async fn set_verification(
     incidents::set_verification(&app, &cap, id, &input).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Incidents by period and category, and the map's places (sites and incident
+/// places, never a person's location), filtered.
+#[utoipa::path(get, path = "/api/v1/timeline", tag = "documentation", operation_id = "incident_timeline",
+    params(incidents::Filter),
+    responses((status = 200, body = incidents::Timeline), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn timeline(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(f): Query<incidents::Filter>,
+) -> Result<Json<incidents::Timeline>, ApiError> {
+    Ok(Json(
+        incidents::timeline(&app, &a.grant::<ReadRecord>()?, &f).await?,
+    ))
+}

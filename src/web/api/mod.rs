@@ -88,6 +88,7 @@ use super::AppState;
         incidents::add_claim,
         incidents::set_figure,
         incidents::set_verification,
+        incidents::timeline,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -249,6 +250,7 @@ pub fn router() -> Router<AppState> {
             "/incidents/{id}/verification",
             axum::routing::post(incidents::set_verification),
         )
+        .route("/timeline", get(incidents::timeline))
         // end incidents
         .fallback(not_found)
 }

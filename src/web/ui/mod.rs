@@ -20,6 +20,8 @@ pub mod people;
 pub mod sites;
 // incidents
 pub mod sources;
+// incidents
+pub mod timeline;
 pub mod tokens;
 pub mod users;
 pub mod watchlist;

@@ -48,7 +48,7 @@ pub struct PageCtx {
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
 /// add their areas here.
-const NAV: [(&str, &str, Perm); 12] = [
+const NAV: [(&str, &str, Perm); 13] = [
     ("/", "nav-dashboard", Perm::ReadReports),
     ("/registry/people", "nav-registry", Perm::ReadRecord),
     ("/registry/sites", "nav-sites", Perm::ReadRecord),
@@ -59,6 +59,7 @@ const NAV: [(&str, &str, Perm); 12] = [
         "nav-incidents",
         Perm::ReadRecord,
     ),
+    ("/documentation/timeline", "nav-timeline", Perm::ReadRecord),
     ("/documentation/sources", "nav-sources", Perm::ReadRecord),
     (
         "/documentation/organisations",
