@@ -915,3 +915,9 @@ timeline-unplaced =
         [two] حادثتان بلا مكان ذي إحداثيات، فهما ليستا على الخريطة.
        *[other] { $count } حوادث بلا مكان ذي إحداثيات، فهي ليست على الخريطة.
     }
+timeline-export = تصدير ما هو معروض
+timeline-export-note = منقَّح دائماً: يُعدّ الضحايا ولا تُذكر أسماؤهم ولا رموزهم أبداً، والخريطة تضم المخيمات والأماكن، لا موقع أي فرد.
+timeline-export-acled = ملف CSV بصيغة ACLED
+timeline-export-events = ملف JSON للحوادث (بصيغة HURIDOCS)
+timeline-export-schema = مخطط JSON الخاص به
+timeline-export-geojson = ملف GeoJSON للمخيمات والأماكن

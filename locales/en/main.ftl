@@ -909,3 +909,9 @@ timeline-unplaced =
         [one] One incident has no place with coordinates and is not on the map.
        *[other] { $count } incidents have no place with coordinates and are not on the map.
     }
+timeline-export = Export what is shown
+timeline-export-note = Always redacted: victims are counted, never named or coded, and the map holds sites and places, never where an individual is.
+timeline-export-acled = ACLED-shaped CSV
+timeline-export-events = Events JSON (HURIDOCS shape)
+timeline-export-schema = its JSON Schema
+timeline-export-geojson = GeoJSON of sites and places

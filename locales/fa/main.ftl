@@ -910,3 +910,9 @@ timeline-unplaced =
         [one] یک رویداد مکانی با مختصات ندارد و روی نقشه نیست.
        *[other] { $count } رویداد مکانی با مختصات ندارند و روی نقشه نیستند.
     }
+timeline-export = برون‌بری آنچه نشان داده شده
+timeline-export-note = همیشه پالایش‌شده: قربانیان شمرده می‌شوند و هرگز نام یا کدشان نمی‌آید، و نقشه اردوگاه‌ها و مکان‌ها را دارد، هرگز جای یک فرد را.
+timeline-export-acled = CSV به شکل ACLED
+timeline-export-events = JSON رویدادها (شکل HURIDOCS)
+timeline-export-schema = طرح‌وارهٔ JSON آن
+timeline-export-geojson = GeoJSON اردوگاه‌ها و مکان‌ها

@@ -168,6 +168,7 @@ pub fn router(app: AppState) -> Router {
             post(ui::incident_forms::set_verification),
         )
         .route("/documentation/timeline", get(ui::timeline::show))
+        .route("/documentation/export", get(ui::timeline::export))
         // end incidents
         .route(
             "/registry/import",

@@ -349,6 +349,7 @@ const UI: &[Row] = &[
         303,
     ),
     row(M::Get, "/documentation/timeline", RECORD, 200),
+    row(M::Get, "/documentation/export", RECORD, 200),
     // end incidents
 ];
 
@@ -532,6 +533,7 @@ const API: &[Row] = &[
         204,
     ),
     row(M::Get, "/api/v1/timeline", RECORD, 200),
+    row(M::Get, "/api/v1/exports/incidents", RECORD, 200),
     // end incidents
 ];
 
@@ -542,6 +544,8 @@ const PUBLIC: &[&str] = &[
     "/healthz",
     "/readyz",
     "/api/v1/openapi.json",
+    // incidents: the events export's JSON Schema holds no data.
+    "/api/v1/schemas/events.json",
 ];
 
 fn name(r: Role) -> String {

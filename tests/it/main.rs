@@ -20,6 +20,7 @@ mod export;
 mod export_tools;
 mod import;
 // incidents
+mod incident_exports;
 mod incident_http;
 mod incidents;
 mod matching;

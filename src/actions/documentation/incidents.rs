@@ -466,7 +466,7 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentD
 
 /// What the timeline and the map show: incidents of one site, category,
 /// verification, or with at least one source graded this well or better.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::IntoParams)]
 pub struct Filter {
     /// A site's code.
     pub site: Option<String>,

@@ -459,3 +459,30 @@ pub async fn timeline(
         incidents::timeline(&app, &a.grant::<ReadRecord>()?, &f).await?,
     ))
 }
+
+/// The filtered incidents as ACLED-shaped CSV, events JSON (see
+/// `/api/v1/schemas/events.json`) or GeoJSON of sites and places; always redacted.
+#[utoipa::path(get, path = "/api/v1/exports/incidents", tag = "documentation", operation_id = "export_incidents",
+    params(crate::actions::documentation::export::ExportQuery),
+    responses((status = 200, description = "The file", content_type = "text/csv"),
+              (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn export(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(q): Query<crate::actions::documentation::export::ExportQuery>,
+) -> Result<axum::response::Response, ApiError> {
+    let cap = a.grant::<ReadRecord>()?;
+    let (mime, name, body) = crate::actions::documentation::export::file(&app, &cap, &q).await?;
+    Ok(crate::web::ui::timeline::download(mime, name, body))
+}
+
+/// The JSON Schema of the events export (public: it holds no data).
+#[utoipa::path(get, path = "/api/v1/schemas/events.json", tag = "documentation", operation_id = "events_schema",
+    security(()),
+    responses((status = 200, description = "JSON Schema (draft 2020-12)", content_type = "application/schema+json")))]
+pub async fn events_schema() -> impl axum::response::IntoResponse {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/schema+json")],
+        crate::io::incidents::EVENTS_SCHEMA,
+    )
+}

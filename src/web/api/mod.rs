@@ -89,6 +89,8 @@ use super::AppState;
         incidents::set_figure,
         incidents::set_verification,
         incidents::timeline,
+        incidents::export,
+        incidents::events_schema,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -251,6 +253,8 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(incidents::set_verification),
         )
         .route("/timeline", get(incidents::timeline))
+        .route("/exports/incidents", get(incidents::export))
+        .route("/schemas/events.json", get(incidents::events_schema))
         // end incidents
         .fallback(not_found)
 }

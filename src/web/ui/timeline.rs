@@ -53,6 +53,8 @@ pub struct TimelineTemplate {
     pub category_opts: Vec<Opt>,
     pub verification_opts: Vec<Opt>,
     pub grade_opts: Vec<Opt>,
+    /// The filter as a query string, for the export links.
+    pub query: String,
 }
 
 pub async fn show(ui: Ui, Query(f): Query<Filter>) -> Result<Response, UiError> {
@@ -157,5 +159,34 @@ pub async fn show(ui: Ui, Query(f): Query<Filter>) -> Result<Response, UiError> 
         category_opts: selected(choice_opts::<Category>(&tr, ""), &f.category),
         verification_opts: selected(choice_opts::<Verification>(&tr, ""), &f.verification),
         grade_opts: selected(reliability_opts(&tr), &f.grade),
+        query: serde_urlencoded::to_string(&f).unwrap_or_default(),
     })
+}
+
+/// Downloads the filtered incidents as ACLED-shaped CSV, events JSON or GeoJSON.
+pub async fn export(
+    ui: Ui,
+    Query(q): Query<crate::actions::documentation::export::ExportQuery>,
+) -> Result<Response, UiError> {
+    let cap = ui.session.actor.grant::<ReadRecord>()?;
+    let (mime, name, body) = crate::actions::documentation::export::file(&ui.app, &cap, &q)
+        .await
+        .map_err(UiError::back("/documentation/timeline"))?;
+    Ok(download(mime, name, body))
+}
+
+pub fn download(mime: &'static str, name: &str, body: Vec<u8>) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
 }
