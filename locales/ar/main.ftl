@@ -921,3 +921,4 @@ timeline-export-acled = ملف CSV بصيغة ACLED
 timeline-export-events = ملف JSON للحوادث (بصيغة HURIDOCS)
 timeline-export-schema = مخطط JSON الخاص به
 timeline-export-geojson = ملف GeoJSON للمخيمات والأماكن
+timeline-export-xlsx = الصفوف نفسها بصيغة XLSX

@@ -915,3 +915,4 @@ timeline-export-acled = ACLED-shaped CSV
 timeline-export-events = Events JSON (HURIDOCS shape)
 timeline-export-schema = its JSON Schema
 timeline-export-geojson = GeoJSON of sites and places
+timeline-export-xlsx = The same rows as XLSX

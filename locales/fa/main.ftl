@@ -916,3 +916,4 @@ timeline-export-acled = CSV به شکل ACLED
 timeline-export-events = JSON رویدادها (شکل HURIDOCS)
 timeline-export-schema = طرح‌وارهٔ JSON آن
 timeline-export-geojson = GeoJSON اردوگاه‌ها و مکان‌ها
+timeline-export-xlsx = همان ردیف‌ها به شکل XLSX

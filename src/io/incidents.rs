@@ -102,9 +102,9 @@ fn day(ms: i64) -> String {
     crate::clock::rfc3339(ms).chars().take(10).collect()
 }
 
-pub fn acled_csv(details: &[IncidentDetail], sites: &[SiteInfo]) -> String {
-    let mut out = String::from("\u{feff}");
-    csv_plain_row(&mut out, ACLED_COLUMNS);
+/// One row per incident, in the order of [`ACLED_COLUMNS`].
+pub fn acled_rows(details: &[IncidentDetail], sites: &[SiteInfo]) -> Vec<Vec<Cell<'static>>> {
+    let mut out = Vec::with_capacity(details.len());
     for d in details {
         let i = &d.incident;
         let site = i.site_id.and_then(|id| sites.iter().find(|s| s.0 == id));
@@ -137,39 +137,74 @@ pub fn acled_csv(details: &[IncidentDetail], sites: &[SiteInfo]) -> String {
         let coordinate =
             |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::Text(Cow::Owned(format!("{v:.4}"))));
         let text = |s: String| Cell::Text(Cow::Owned(s));
-        csv_row(
-            &mut out,
-            [
-                text(format!("VIGIL{}", i.incident_id)),
-                text(day(i.started_at)),
-                Cell::Int(crate::clock::year_of(i.started_at)),
-                Cell::Int(time_precision(&i.start_precision)),
-                text(disorder.into()),
-                text(event.into()),
-                text(sub.into()),
-                text(actor1.join("; ")),
-                text(if site.is_some() {
-                    "Civilians (residents)".into()
-                } else {
-                    String::new()
-                }),
-                text(site.map(|s| s.2.clone()).unwrap_or_default()),
-                text(location),
-                coordinate(lat),
-                coordinate(lon),
-                Cell::Int(geo_precision(&i.geo_precision)),
-                text(sources.join("; ")),
-                text(if i.description.is_empty() {
-                    i.title.clone()
-                } else {
-                    format!("{}: {}", i.title, i.description)
-                }),
-                Cell::Int(fatalities(d)),
-                Cell::Int(i.updated_at.div_euclid(1000)),
-            ],
-        );
+        out.push(vec![
+            text(format!("VIGIL{}", i.incident_id)),
+            text(day(i.started_at)),
+            Cell::Int(crate::clock::year_of(i.started_at)),
+            Cell::Int(time_precision(&i.start_precision)),
+            text(disorder.into()),
+            text(event.into()),
+            text(sub.into()),
+            text(actor1.join("; ")),
+            text(if site.is_some() {
+                "Civilians (residents)".into()
+            } else {
+                String::new()
+            }),
+            text(site.map(|s| s.2.clone()).unwrap_or_default()),
+            text(location),
+            coordinate(lat),
+            coordinate(lon),
+            Cell::Int(geo_precision(&i.geo_precision)),
+            text(sources.join("; ")),
+            text(if i.description.is_empty() {
+                i.title.clone()
+            } else {
+                format!("{}: {}", i.title, i.description)
+            }),
+            Cell::Int(fatalities(d)),
+            Cell::Int(i.updated_at.div_euclid(1000)),
+        ]);
     }
     out
+}
+
+/// The rows as CSV: a BOM (so spreadsheet programs read Persian and Arabic as such),
+/// ACLED's header, formula-looking text escaped.
+pub fn acled_csv(rows: Vec<Vec<Cell<'static>>>) -> String {
+    let mut out = String::from("\u{feff}");
+    csv_plain_row(&mut out, ACLED_COLUMNS);
+    for r in rows {
+        csv_row(&mut out, r);
+    }
+    out
+}
+
+/// The rows as an XLSX sheet `incidents`, the header frozen; text that looks like a
+/// formula is written as text, never evaluated.
+pub fn acled_xlsx(rows: Vec<Vec<Cell<'static>>>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("incidents")?;
+    for (c, name) in (0u16..).zip(ACLED_COLUMNS) {
+        sheet.write_string_with_format(0, c, name, &bold)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (r, row) in (1u32..).zip(rows) {
+        for (c, cell) in (0u16..).zip(row) {
+            match cell {
+                Cell::Text(t) => {
+                    sheet.write_string(r, c, t.as_ref())?;
+                }
+                Cell::Int(n) => {
+                    sheet.write_number(r, c, n as f64)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    workbook.save_to_buffer()
 }
 
 /// One incident in the events shape; victims counted, never named.

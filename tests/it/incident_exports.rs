@@ -167,6 +167,22 @@ async fn exports_pass_the_field_validators() {
         .unwrap();
     assert_eq!(july.get(col("time_precision")), "3", "known to the month");
     let text = String::from_utf8(csv).unwrap();
+    // The same rows as XLSX, read back by vigil's own XLSX reader.
+    let (mime, xlsx) = get(format!(
+        "{base}/api/v1/exports/incidents?format=xlsx&category=armed_assault"
+    ))
+    .await;
+    assert!(mime.contains("spreadsheetml"), "{mime}");
+    let sheet = vigil::io::table::read_table(&xlsx, "incidents.xlsx").unwrap();
+    assert_eq!(sheet.headers, table.headers);
+    assert_eq!(sheet.rows.len(), 2);
+    let april = sheet
+        .rows
+        .iter()
+        .find(|r| r.get(col("event_date")) == "2011-04-08")
+        .unwrap();
+    assert_eq!(april.get(col("fatalities")), "34");
+    assert!(sheet.rows.iter().all(|r| r.cells().all(|c| !c.contains("VG-"))));
 
     // Redacted: no person's code in any of the three.
     for body in [&events, &geo, &text.into_bytes()] {

@@ -43,6 +43,8 @@ pub enum Format {
     Events,
     /// GeoJSON of sites and places.
     GeoJson,
+    /// The ACLED-shaped rows as an XLSX workbook.
+    Xlsx,
 }
 
 impl Format {
@@ -51,10 +53,11 @@ impl Format {
             "" | "acled" | "csv" => Ok(Format::Acled),
             "events" | "json" => Ok(Format::Events),
             "geojson" => Ok(Format::GeoJson),
+            "xlsx" => Ok(Format::Xlsx),
             _ => Err(crate::domain::Invalid::new(
                 "format",
                 "invalid-choice",
-                "expected acled, events or geojson",
+                "expected acled, xlsx, events or geojson",
             )),
         }
     }
@@ -65,6 +68,10 @@ impl Format {
             Format::Acled => ("text/csv; charset=utf-8", "vigil-incidents-acled.csv"),
             Format::Events => ("application/json", "vigil-events.json"),
             Format::GeoJson => ("application/geo+json", "vigil-sites.geojson"),
+            Format::Xlsx => (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "vigil-incidents.xlsx",
+            ),
         }
     }
 }
@@ -72,7 +79,7 @@ impl Format {
 /// The query of an export: its format and the timeline's filter.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
 pub struct ExportQuery {
-    /// acled (default), events or geojson.
+    /// acled (default, CSV), xlsx (the same rows), events or geojson.
     pub format: Option<String>,
     pub site: Option<String>,
     pub category: Option<String>,
@@ -95,7 +102,15 @@ pub async fn file(
     };
     let e = export(app, cap, &f).await?;
     let body = match format {
-        Format::Acled => crate::io::incidents::acled_csv(&e.details, &e.sites).into_bytes(),
+        Format::Acled => {
+            let rows = crate::io::incidents::acled_rows(&e.details, &e.sites);
+            crate::io::incidents::acled_csv(rows).into_bytes()
+        }
+        Format::Xlsx => {
+            let rows = crate::io::incidents::acled_rows(&e.details, &e.sites);
+            crate::io::incidents::acled_xlsx(rows)
+                .map_err(|e| crate::actions::ActionError::Internal(e.to_string()))?
+        }
         Format::Events => {
             let v = crate::io::incidents::events_json(&e.details, app.now());
             serde_json::to_vec_pretty(&v).unwrap_or_default()
