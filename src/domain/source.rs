@@ -230,14 +230,23 @@ impl OrganisationInput {
 }
 
 /// The key under which an organisation's name or alias is found: the name key of
-/// `names` (transliteration-blind), or, for names with no Latin or Perso-Arabic
-/// letters, the trimmed lowercase text.
+/// `names` (transliteration-blind), followed by the numbers in the name (name keys
+/// keep letters only, and "Brigade 9" is not "Brigade 10"), or, for names with no
+/// Latin or Perso-Arabic letters, the trimmed lowercase text.
 pub fn org_key(name: &str) -> String {
     let key = super::names::name_key(name);
     if key.is_empty() {
-        name.trim().to_lowercase()
-    } else {
+        return name.trim().to_lowercase();
+    }
+    let digits = crate::i18n::normalize_digits(name);
+    let numbers: Vec<&str> = digits
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if numbers.is_empty() {
         key
+    } else {
+        format!("{key} #{}", numbers.join(" "))
     }
 }
 

@@ -182,7 +182,10 @@ async fn exports_pass_the_field_validators() {
         .find(|r| r.get(col("event_date")) == "2011-04-08")
         .unwrap();
     assert_eq!(april.get(col("fatalities")), "34");
-    assert!(sheet.rows.iter().all(|r| r.cells().all(|c| !c.contains("VG-"))));
+    assert!(sheet
+        .rows
+        .iter()
+        .all(|r| r.cells().all(|c| !c.contains("VG-"))));
 
     // Redacted: no person's code in any of the three.
     for body in [&events, &geo, &text.into_bytes()] {

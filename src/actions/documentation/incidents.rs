@@ -305,7 +305,7 @@ pub async fn set_verification(
 fn witnesses(
     claims: &[ClaimRow],
     sources: &HashMap<i64, SourceRow>,
-    values: &[ValueRow],
+    values: &HashMap<i64, Vec<(Act, i64)>>,
 ) -> Vec<Witness> {
     claims
         .iter()
@@ -316,14 +316,21 @@ fn witnesses(
                 voice: Voice::of(s.source_id, affiliation, s.publisher_id, s.aligned_with_id),
                 reliability: Reliability::parse(&s.reliability).ok()?,
                 credibility: Credibility::from_stored(cl.credibility)?,
-                values: values
-                    .iter()
-                    .filter(|v| v.claim_id == cl.claim_id)
-                    .filter_map(|v| Act::parse(&v.measure).ok().map(|m| (m, v.value)))
-                    .collect(),
+                values: values.get(&cl.claim_id).cloned().unwrap_or_default(),
             })
         })
         .collect()
+}
+
+/// Each claim's figures, by claim id (one pass, so the list stays linear).
+fn values_by_claim(values: &[ValueRow]) -> HashMap<i64, Vec<(Act, i64)>> {
+    let mut out: HashMap<i64, Vec<(Act, i64)>> = HashMap::new();
+    for v in values {
+        if let Ok(m) = Act::parse(&v.measure) {
+            out.entry(v.claim_id).or_default().push((m, v.value));
+        }
+    }
+    out
 }
 
 /// What the record says of an incident's verification: the documenter's "verified"
@@ -366,7 +373,7 @@ pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<IncidentSumma
     let rows = store::incidents::list(&mut c).await?;
     let sources = sources_by_id(&mut c).await?;
     let claims = store::sources::claims(&mut c, None, None).await?;
-    let values = store::sources::values(&mut c, None).await?;
+    let by_claim = values_by_claim(&store::sources::values(&mut c, None).await?);
     let sites = store::sites::list(&mut c).await?;
     let mut by_incident: HashMap<i64, Vec<ClaimRow>> = HashMap::new();
     for cl in claims {
@@ -378,7 +385,7 @@ pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<IncidentSumma
         .into_iter()
         .map(|row| {
             let mine = by_incident.remove(&row.incident_id).unwrap_or_default();
-            let corr = corroborate(&witnesses(&mine, &sources, &values));
+            let corr = corroborate(&witnesses(&mine, &sources, &by_claim));
             let best_grade = mine
                 .iter()
                 .filter_map(|c| sources.get(&c.source_id))
@@ -428,7 +435,7 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentD
     let sources = sources_by_id(&mut c).await?;
     let claim_rows = store::sources::claims(&mut c, Some(id), None).await?;
     let values = store::sources::values(&mut c, Some(id)).await?;
-    let corroboration = corroborate(&witnesses(&claim_rows, &sources, &values));
+    let corroboration = corroborate(&witnesses(&claim_rows, &sources, &values_by_claim(&values)));
     let mut used: Vec<SourceRow> = Vec::new();
     for cl in &claim_rows {
         if let Some(s) = sources.get(&cl.source_id) {

@@ -195,6 +195,9 @@ fn organisation_names_match_across_spellings() {
     assert_eq!(org_key("Qods Force"), org_key("Quds Force"));
     assert_eq!(org_key("QUDS force"), org_key("Qods Force"));
     assert_ne!(org_key("Quds Force"), org_key("Iraqi Army"));
+    // Numbers tell organisations apart, in any digits.
+    assert_ne!(org_key("Brigade 9"), org_key("Brigade 10"));
+    assert_eq!(org_key("Brigade 9"), org_key("brigade ۹"));
     let o = OrganisationInput::parse(
         "Quds Force",
         "armed group",
