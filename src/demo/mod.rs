@@ -8,6 +8,7 @@
 mod convoys;
 mod exports;
 // incidents
+mod incident_sources;
 mod incidents;
 mod matching;
 mod registry;

@@ -6,6 +6,7 @@
 pub mod export;
 pub mod incidents;
 pub mod sources;
+pub mod timeline;
 
 use serde_json::json;
 
