@@ -103,6 +103,8 @@ pub struct ClaimLine {
     pub credibility: String,
     pub locator: String,
     pub statement: String,
+    /// The public code of the person a claim is about.
+    pub person: Option<String>,
     pub cells: Vec<String>,
     /// Graded unreliable or improbable: shown, but it does not corroborate.
     pub discounted: bool,
@@ -184,6 +186,7 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
                 credibility: credibility_label(&tr, c.claim.row.credibility),
                 locator: c.claim.row.locator.clone(),
                 statement: c.claim.row.statement.clone(),
+                person: c.claim.row.person_code.clone(),
                 cells: measures
                     .iter()
                     .map(|m| {
