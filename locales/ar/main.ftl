@@ -707,3 +707,218 @@ people-name-search-hint = بأي تهجئة أو خط للاسم الكامل: �
 people-name-search-results = الأشخاص الذين يطابق اسمهم بأي تهجئة.
 person-household-join = الأسرة
 person-household-join-hint = رمز أسرة موجودة (HH-…)، أو اتركه فارغًا لبدء أسرة جديدة بهذا الشخص.
+
+## incidents: organisations, sources, claims and incidents
+
+nav-sources = المصادر
+nav-organisations = المنظمات
+incidents-title = الحوادث
+incidents-none = لم تُسجَّل أي حادثة بعد.
+incidents-create = تسجيل حادثة
+sources-title = المصادر
+sources-none = لا توجد مصادر بعد.
+sources-create = إضافة مصدر
+sources-claims = ما يدّعيه هذا المصدر
+sources-org-hint = اذكر الناشر والطرف بأي تهجئة مسجّلة للمنظمة؛ وإن كانت المنظمة جديدة فأضفها أولاً.
+orgs-title = المنظمات
+orgs-none = لم يُعثر على منظمات.
+orgs-create = إضافة منظمة
+orgs-search = البحث بالاسم
+orgs-search-button = بحث
+orgs-search-hint = بأي تهجئة وأي خط: ‏Qods Force يجد Quds Force و«نیروی قدس».
+orgs-aliases-hint = تهجئات أخرى للاسم، واحدة في كل سطر، بأي خط.
+orgs-add-aliases = إضافة تهجئات
+orgs-incidents = الحوادث التي يُدّعى أنها وراءها
+orgs-sources = المصادر التي نشرتها أو تتحدث باسمها
+claims-none = لم تُسجَّل أي ادعاءات بعد.
+field-title = العنوان
+field-category = الفئة
+field-started = البداية
+field-ended = النهاية
+field-place = المكان
+field-geo-precision = دقة المكان
+field-description = الوصف
+field-act = الفعل
+field-person = الشخص (الرمز)
+field-victims = عدد الضحايا
+field-age-band = الفئة العمرية
+field-organisation = المنظمة
+field-involvement = درجة التورط
+field-measure = الرقم
+field-value = القيمة
+field-verification = التحقق
+field-org-kind = نوع المنظمة
+field-aliases = تهجئات أخرى
+field-source-kind = نوع المصدر
+field-publisher = الناشر
+field-author = الكاتب
+field-published-on = تاريخ النشر
+field-language = اللغة (ISO 639)
+field-url = العنوان (URL)
+field-affiliation = الانتماء
+field-aligned-with = منحاز إلى
+field-reliability = موثوقية المصدر
+field-reliability-reason = سبب هذه الدرجة
+field-source = المصدر
+field-about = بشأن
+field-locator = موضعه في المصدر
+field-statement = ما يقوله المصدر
+field-values = الأرقام
+field-credibility = المصداقية
+category-rocket-attack = هجوم صاروخي
+category-armed-assault = اعتداء مسلح
+category-killing = قتل
+category-injury = إصابة
+category-hostage-taking = أخذ رهائن
+category-medical-denial = منع العلاج
+category-supply-blockade = حصار الإمدادات
+category-property-seizure = مصادرة ممتلكات
+category-harassment = مضايقة
+category-surveillance = مراقبة
+category-intimidation = ترهيب
+category-information-gathering = جمع معلومات
+category-infiltration = تسلل
+category-threat = تهديد
+geo-precision-exact = المكان بدقة
+geo-precision-near = قرب المكان
+geo-precision-region = المنطقة فقط
+act-killed = قُتل
+act-injured = أُصيب
+act-detained = احتُجز
+act-taken-hostage = أُخذ رهينة
+act-denied-medical-care = حُرم من العلاج
+act-property-seized = صودرت ممتلكاته
+act-threatened = هُدِّد
+act-harassed = تعرّض للمضايقة
+act-surveilled = رُوقب
+involvement-direct = فاعل مباشر
+involvement-command = مسؤولية القيادة
+involvement-complicity = تواطؤ
+involvement-failure-to-act = التقصير في التصرف
+verification-unverified = غير متحقَّق منه
+verification-corroborated = مؤيَّد من مصادر مستقلة
+verification-verified = متحقَّق منه
+org-kind-un-body = هيئة أممية
+org-kind-government = حكومة
+org-kind-embassy = سفارة
+org-kind-armed-group = جماعة مسلحة
+org-kind-ngo = منظمة غير حكومية
+org-kind-media-outlet = وسيلة إعلام
+org-kind-residents = ممثلو السكان
+source-kind-article = مقال
+source-kind-statement = بيان
+source-kind-letter = رسالة
+source-kind-report = تقرير
+source-kind-testimony = شهادة
+source-kind-photo = صورة
+source-kind-video = فيديو
+affiliation-independent = مستقل
+affiliation-official = رسمي
+affiliation-aligned = منحاز إلى طرف
+reliability-a = موثوق تماماً
+reliability-b = موثوق عادةً
+reliability-c = موثوق إلى حد ما
+reliability-d = غير موثوق عادةً
+reliability-e = غير موثوق
+reliability-f = لا يمكن الحكم على موثوقيته
+credibility-1 = مؤكَّد من مصادر أخرى
+credibility-2 = صحيح على الأرجح
+credibility-3 = ربما يكون صحيحاً
+credibility-4 = مشكوك فيه
+credibility-5 = غير مرجَّح
+credibility-6 = لا يمكن الحكم على صحته
+incident-claims = الادعاءات
+incident-side-by-side = ما يقوله كل مصدر
+incident-accepted = المعتمد في السجل
+incident-accepted-reason = { $measure }: { $value }، اعتمده { $by } للسبب التالي: { $reason }
+incident-discounted-note = الصفوف الباهتة من مصدر بدرجة D إلى F أو ادعاء بدرجة 4 إلى 6: تُحفظ وتُعرض، لكنها لا تُحتسب تأييداً أبداً.
+incident-corroboration = التأييد
+incident-corroboration-rule = يُحسب من الادعاءات: يُعدّ كل صوت مستقل مرة واحدة (كل بيانات طرف واحد، أو كل مقالات وسيلة إعلام واحدة، صوت واحد)، ولا تُحتسب إلا الادعاءات التي ربما تكون صحيحة على الأقل (1 إلى 3) من مصادر موثوقة إلى حد ما على الأقل (A إلى C).
+incident-disputed = المصادر مختلفة
+incident-value-support =
+    { $value }: { $claims ->
+        [one] ادعاء واحد
+        [two] ادعاءان
+       *[other] { $claims } ادعاءات
+    }، { $voices ->
+        [0] دون أي مصدر مستقل مؤيِّد
+        [one] مصدر مستقل مؤيِّد واحد
+        [two] مصدران مستقلان مؤيِّدان
+       *[other] { $voices } مصادر مستقلة مؤيِّدة
+    }
+incident-voices =
+    { $count ->
+        [0] لا يؤيد أي مصدر مستقل هذه الحادثة بعد.
+        [one] يؤيد هذه الحادثة مصدر مستقل واحد؛ والتأييد يتطلب مصدرين.
+        [two] يؤيد هذه الحادثة مصدران مستقلان.
+       *[other] يؤيد هذه الحادثة { $count } مصادر مستقلة.
+    }
+incident-verified-by = تحقّق منها { $by }: { $reason }
+incident-acts = الأفعال والضحايا
+incident-acts-none = لم يُسجَّل أي فعل بعد.
+incident-age-unknown = غير معروفة
+incident-perpetrators = الجناة المزعومون
+incident-perpetrators-none = لم يُسجَّل أي جانٍ مزعوم.
+incident-add-claim = إضافة ادعاء مصدر
+incident-set-figure = تحديد الرقم المعتمد
+incident-add-act = إضافة فعل
+incident-add-perpetrator = إضافة جانٍ مزعوم
+incident-set-verification = التحقق
+incident-verification-hint = «مؤيَّد من مصادر مستقلة» لا يُحدَّد يدوياً أبداً: بل ينتج عن المصادر. «متحقَّق منه» يعني أن موثِّقاً تحقّق منه ويذكر كيف.
+incident-when-hint = اكتب بأكبر دقة معروفة: 2013-12-26 05:30 أو 2013-12-26 أو 2013-12 أو 2013.
+incident-place-hint = لا يُذكر أبداً موقع فرد بعينه: مخيم أو مكان أو منطقة.
+incident-values-hint = رقم واحد لكل مقياس: killed وinjured وdetained وtaken_hostage وdenied_medical_care وproperty_seized وthreatened وharassed وsurveilled.
+incident-victims-hint = رمز شخص مسجَّل، أو عدد من الأشخاص — لا كلاهما.
+incident-invalid-when = المتوقع 2013 أو 2013-12 أو 2013-12-26 أو 2013-12-26 05:30.
+incident-invalid-end-before-start = يجب ألا يسبق البداية.
+incident-invalid-text-length = طويل أكثر من اللازم.
+incident-invalid-no-victims = أدخل رمز شخص أو عدد الضحايا.
+incident-invalid-both-victims = أدخل رمز شخص أو عدد الضحايا، لا كليهما.
+incident-invalid-corroborated-typed = التأييد يُحسب من مصادر مستقلة، ولا يُحدَّد يدوياً أبداً.
+incident-invalid-unknown-person = لا يحمل أي شخص هذا الرمز.
+org-invalid-unknown = لا تحمل أي منظمة هذا الاسم؛ أضفها أولاً.
+org-invalid-ambiguous = تحمل عدة منظمات هذا الاسم؛ استخدم تهجئة لا تحملها إلا واحدة منها.
+org-invalid-no-letters = يجب أن يحتوي على حروف.
+org-invalid-too-many-aliases = 50 تهجئة على الأكثر.
+source-invalid-reliability = المتوقع درجة من A إلى F.
+source-invalid-language = المتوقع رمز ISO 639 مثل fa أو ar أو en.
+source-invalid-url = المتوقع عنوان يبدأ بـ https:// أو http://.
+source-invalid-aligned-needs-party = اذكر الطرف الذي ينحاز إليه المصدر.
+source-invalid-party-not-aligned = لا يذكر طرفاً إلا المصدر المنحاز إليه.
+source-invalid-official-needs-publisher = يذكر المصدر الرسمي المنظمة التي أصدرته.
+claim-invalid-credibility = المتوقع درجة من 1 إلى 6.
+claim-invalid-values = المتوقع مقياس = عدد، مثل killed = 35.
+claim-invalid-values-repeated = أدخل كل مقياس مرة واحدة على الأكثر.
+claim-invalid-person-needed = الادعاء المتعلق بشخص يذكر رمزه.
+claim-invalid-figure-needs-values = الادعاء المتعلق برقم يذكر رقماً واحداً على الأقل، مثل killed = 35.
+claim-invalid-empty = اذكر ما يقوله المصدر، أو أدخل أرقامه.
+claim-invalid-unknown-source = لا يوجد مصدر كهذا.
+nav-timeline = التسلسل الزمني والخريطة
+timeline-title = التسلسل الزمني والخريطة
+timeline-chart-title = الحوادث حسب الشهر والفئة
+timeline-chart-desc =
+    { $count ->
+        [one] حادثة واحدة، تُحسب في الشهر الذي بدأت فيه (أو سنتها إن لم تُعرف إلا السنة).
+        [two] حادثتان، تُحسب كل منهما في الشهر الذي بدأت فيه (أو سنتها إن لم تُعرف إلا السنة).
+       *[other] { $count } حوادث، تُحسب كل منها في الشهر الذي بدأت فيه (أو سنتها إن لم تُعرف إلا السنة).
+    }
+timeline-incidents = الحوادث
+timeline-map-title = المخيمات وأماكن الحوادث
+timeline-map-desc = المربعات مخيمات والدوائر أماكن حوادث، مع عدد الحوادث لكل منها. لا يُرسم موقع أي فرد أبداً.
+timeline-grade = مصادر بدرجة لا تقل عن
+timeline-filter = عرض
+timeline-table = الأرقام في جدول
+timeline-period = الشهر
+timeline-unplaced =
+    { $count ->
+        [one] حادثة واحدة بلا مكان ذي إحداثيات، فهي ليست على الخريطة.
+        [two] حادثتان بلا مكان ذي إحداثيات، فهما ليستا على الخريطة.
+       *[other] { $count } حوادث بلا مكان ذي إحداثيات، فهي ليست على الخريطة.
+    }
+timeline-export = تصدير ما هو معروض
+timeline-export-note = منقَّح دائماً: يُعدّ الضحايا ولا تُذكر أسماؤهم ولا رموزهم أبداً، والخريطة تضم المخيمات والأماكن، لا موقع أي فرد.
+timeline-export-acled = ملف CSV بصيغة ACLED
+timeline-export-events = ملف JSON للحوادث (بصيغة HURIDOCS)
+timeline-export-schema = مخطط JSON الخاص به
+timeline-export-geojson = ملف GeoJSON للمخيمات والأماكن
+timeline-export-xlsx = الصفوف نفسها بصيغة XLSX

@@ -706,3 +706,213 @@ people-name-search-hint = Any spelling or script of the whole name: Mohammad fin
 people-name-search-results = People whose name matches, in any spelling.
 person-household-join = Household
 person-household-join-hint = The code of an existing household (HH-…), or leave empty to start a new one with this person.
+
+## incidents: organisations, sources, claims and incidents
+
+nav-sources = Sources
+nav-organisations = Organisations
+incidents-title = Incidents
+incidents-none = No incidents recorded yet.
+incidents-create = Record an incident
+sources-title = Sources
+sources-none = No sources yet.
+sources-create = Add a source
+sources-claims = What this source claims
+sources-org-hint = Name the publisher and the party by any spelling an organisation already has; add the organisation first if it is new.
+orgs-title = Organisations
+orgs-none = No organisations found.
+orgs-create = Add an organisation
+orgs-search = Find by name
+orgs-search-button = Find
+orgs-search-hint = Any spelling or script: Qods Force finds Quds Force and نیروی قدس.
+orgs-aliases-hint = Other spellings of the name, one per line, in any script.
+orgs-add-aliases = Add spellings
+orgs-incidents = Incidents it is alleged to be behind
+orgs-sources = Sources it published or that speak for it
+claims-none = No claims recorded yet.
+field-title = Title
+field-category = Category
+field-started = Began
+field-ended = Ended
+field-place = Place
+field-geo-precision = Precision of the place
+field-description = Description
+field-act = Act
+field-person = Person (code)
+field-victims = Number of victims
+field-age-band = Age band
+field-organisation = Organisation
+field-involvement = Degree of involvement
+field-measure = Figure
+field-value = Value
+field-verification = Verification
+field-org-kind = Kind of organisation
+field-aliases = Other spellings
+field-source-kind = Kind of source
+field-publisher = Publisher
+field-author = Author
+field-published-on = Published on
+field-language = Language (ISO 639)
+field-url = Address (URL)
+field-affiliation = Affiliation
+field-aligned-with = Aligned with
+field-reliability = Source reliability
+field-reliability-reason = Why this grade
+field-source = Source
+field-about = About
+field-locator = Where in the source
+field-statement = What the source says
+field-values = Figures
+field-credibility = Credibility
+category-rocket-attack = Rocket attack
+category-armed-assault = Armed assault
+category-killing = Killing
+category-injury = Injury
+category-hostage-taking = Hostage taking
+category-medical-denial = Medical denial
+category-supply-blockade = Supply blockade
+category-property-seizure = Property seizure
+category-harassment = Harassment
+category-surveillance = Surveillance
+category-intimidation = Intimidation
+category-information-gathering = Information gathering
+category-infiltration = Infiltration
+category-threat = Threat
+geo-precision-exact = exact place
+geo-precision-near = near the place
+geo-precision-region = region only
+act-killed = Killed
+act-injured = Injured
+act-detained = Detained
+act-taken-hostage = Taken hostage
+act-denied-medical-care = Denied medical care
+act-property-seized = Property seized
+act-threatened = Threatened
+act-harassed = Harassed
+act-surveilled = Watched
+involvement-direct = Direct perpetrator
+involvement-command = Command responsibility
+involvement-complicity = Complicity
+involvement-failure-to-act = Failure to act
+verification-unverified = Unverified
+verification-corroborated = Corroborated
+verification-verified = Verified
+org-kind-un-body = UN body
+org-kind-government = Government
+org-kind-embassy = Embassy
+org-kind-armed-group = Armed group
+org-kind-ngo = NGO
+org-kind-media-outlet = Media outlet
+org-kind-residents = Residents' representatives
+source-kind-article = Article
+source-kind-statement = Statement
+source-kind-letter = Letter
+source-kind-report = Report
+source-kind-testimony = Testimony
+source-kind-photo = Photo
+source-kind-video = Video
+affiliation-independent = Independent
+affiliation-official = Official
+affiliation-aligned = Aligned with a party
+reliability-a = completely reliable
+reliability-b = usually reliable
+reliability-c = fairly reliable
+reliability-d = not usually reliable
+reliability-e = unreliable
+reliability-f = reliability cannot be judged
+credibility-1 = confirmed by other sources
+credibility-2 = probably true
+credibility-3 = possibly true
+credibility-4 = doubtful
+credibility-5 = improbable
+credibility-6 = truth cannot be judged
+incident-claims = Claims
+incident-side-by-side = What each source says
+incident-accepted = Accepted by the record
+incident-accepted-reason = { $measure }: { $value } accepted by { $by }, because: { $reason }
+incident-discounted-note = Greyed rows come from a source graded D–F or a claim graded 4–6: they are kept and shown, but never count as corroboration.
+incident-corroboration = Corroboration
+incident-corroboration-rule = Computed from the claims: each independent voice counts once (all statements of one party, or all articles of one outlet, are one voice), and only claims at least possibly true (1–3) from sources at least fairly reliable (A–C) count.
+incident-disputed = Sources disagree
+incident-value-support =
+    { $value }: { $claims ->
+        [one] one claim
+       *[other] { $claims } claims
+    }, { $voices ->
+        [0] no independent supporting source
+        [one] one independent supporting source
+       *[other] { $voices } independent supporting sources
+    }
+incident-voices =
+    { $count ->
+        [0] No independent source supports this incident yet.
+        [one] One independent source supports this incident; corroboration needs two.
+       *[other] { $count } independent sources support this incident.
+    }
+incident-verified-by = Verified by { $by }: { $reason }
+incident-acts = Acts and victims
+incident-acts-none = No acts recorded yet.
+incident-age-unknown = not known
+incident-perpetrators = Alleged perpetrators
+incident-perpetrators-none = No alleged perpetrator recorded.
+incident-add-claim = Add a source's claim
+incident-set-figure = Set the accepted figure
+incident-add-act = Add an act
+incident-add-perpetrator = Add an alleged perpetrator
+incident-set-verification = Verification
+incident-verification-hint = Corroborated is never set by hand: it follows from the sources. Verified means a documenter checked it, and says how.
+incident-when-hint = Type as precisely as known: 2013-12-26 05:30, 2013-12-26, 2013-12 or 2013.
+incident-place-hint = Never the location of an individual: a site, a place or an area.
+incident-values-hint = One figure per measure: killed, injured, detained, taken_hostage, denied_medical_care, property_seized, threatened, harassed, surveilled.
+incident-victims-hint = The code of a registered person, or a number of people — not both.
+incident-invalid-when = expected 2013, 2013-12, 2013-12-26 or 2013-12-26 05:30.
+incident-invalid-end-before-start = must not be before the start.
+incident-invalid-text-length = is too long.
+incident-invalid-no-victims = give a person's code or a number of victims.
+incident-invalid-both-victims = give a person's code or a number of victims, not both.
+incident-invalid-corroborated-typed = corroboration is computed from independent sources, never set by hand.
+incident-invalid-unknown-person = no person has this code.
+org-invalid-unknown = no organisation has this name; add it first.
+org-invalid-ambiguous = several organisations have this name; use a spelling only one of them has.
+org-invalid-no-letters = must contain letters.
+org-invalid-too-many-aliases = at most 50 spellings.
+source-invalid-reliability = expected a grade from A to F.
+source-invalid-language = expected an ISO 639 code such as fa, ar or en.
+source-invalid-url = expected an address starting with https:// or http://.
+source-invalid-aligned-needs-party = name the party the source is aligned with.
+source-invalid-party-not-aligned = only a source aligned with a party names one.
+source-invalid-official-needs-publisher = an official source names the organisation that issued it.
+claim-invalid-credibility = expected a grade from 1 to 6.
+claim-invalid-values = expected measure = number, for example killed = 35.
+claim-invalid-values-repeated = give each measure at most once.
+claim-invalid-person-needed = a claim about a person gives the person's code.
+claim-invalid-figure-needs-values = a claim about a figure gives at least one, for example killed = 35.
+claim-invalid-empty = say what the source states, or give its figures.
+claim-invalid-unknown-source = no such source.
+nav-timeline = Timeline and map
+timeline-title = Timeline and map
+timeline-chart-title = Incidents by month and category
+timeline-chart-desc =
+    { $count ->
+        [one] One incident, counted in the month it began (or its year, when only the year is known).
+       *[other] { $count } incidents, each counted in the month it began (or its year, when only the year is known).
+    }
+timeline-incidents = Incidents
+timeline-map-title = Sites and places of incidents
+timeline-map-desc = Squares are sites, circles are places of incidents, each with the number of incidents shown. No individual's location is ever drawn.
+timeline-grade = Sources graded at least
+timeline-filter = Show
+timeline-table = The figures as a table
+timeline-period = Month
+timeline-unplaced =
+    { $count ->
+        [one] One incident has no place with coordinates and is not on the map.
+       *[other] { $count } incidents have no place with coordinates and are not on the map.
+    }
+timeline-export = Export what is shown
+timeline-export-note = Always redacted: victims are counted, never named or coded, and the map holds sites and places, never where an individual is.
+timeline-export-acled = ACLED-shaped CSV
+timeline-export-events = Events JSON (HURIDOCS shape)
+timeline-export-schema = its JSON Schema
+timeline-export-geojson = GeoJSON of sites and places
+timeline-export-xlsx = The same rows as XLSX

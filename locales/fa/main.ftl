@@ -707,3 +707,213 @@ people-name-search-hint = هر املا یا خطی از نام کامل: «مح
 people-name-search-results = افرادی که نامشان با هر املایی می‌خواند.
 person-household-join = خانوار
 person-household-join-hint = کد خانواری موجود (HH-…)، یا برای آغاز خانواری تازه با این فرد خالی بگذارید.
+
+## incidents: organisations, sources, claims and incidents
+
+nav-sources = منابع
+nav-organisations = سازمان‌ها
+incidents-title = رویدادها
+incidents-none = هنوز رویدادی ثبت نشده است.
+incidents-create = ثبت رویداد
+sources-title = منابع
+sources-none = هنوز منبعی نیست.
+sources-create = افزودن منبع
+sources-claims = ادعاهای این منبع
+sources-org-hint = ناشر و طرف را با هر املایی که سازمان از پیش دارد بنویسید؛ اگر سازمان تازه است، نخست آن را بیفزایید.
+orgs-title = سازمان‌ها
+orgs-none = سازمانی یافت نشد.
+orgs-create = افزودن سازمان
+orgs-search = جست‌وجو بر پایهٔ نام
+orgs-search-button = جست‌وجو
+orgs-search-hint = با هر املا و هر خطی: Qods Force هم Quds Force و هم نیروی قدس را می‌یابد.
+orgs-aliases-hint = دیگر املاهای نام، هر کدام در یک سطر، به هر خطی.
+orgs-add-aliases = افزودن املاها
+orgs-incidents = رویدادهایی که گفته می‌شود پشت آن‌هاست
+orgs-sources = منابعی که منتشر کرده یا از سوی آن سخن می‌گویند
+claims-none = هنوز ادعایی ثبت نشده است.
+field-title = عنوان
+field-category = دسته
+field-started = آغاز
+field-ended = پایان
+field-place = مکان
+field-geo-precision = دقت مکان
+field-description = شرح
+field-act = اقدام
+field-person = فرد (کد)
+field-victims = شمار قربانیان
+field-age-band = گروه سنی
+field-organisation = سازمان
+field-involvement = میزان دخالت
+field-measure = رقم
+field-value = مقدار
+field-verification = راستی‌آزمایی
+field-org-kind = نوع سازمان
+field-aliases = دیگر املاها
+field-source-kind = نوع منبع
+field-publisher = ناشر
+field-author = نویسنده
+field-published-on = تاریخ انتشار
+field-language = زبان (ISO 639)
+field-url = نشانی (URL)
+field-affiliation = وابستگی
+field-aligned-with = همسو با
+field-reliability = اعتبار منبع
+field-reliability-reason = دلیل این درجه
+field-source = منبع
+field-about = دربارهٔ
+field-locator = جای آن در منبع
+field-statement = آنچه منبع می‌گوید
+field-values = ارقام
+field-credibility = باورپذیری
+category-rocket-attack = حملهٔ موشکی
+category-armed-assault = یورش مسلحانه
+category-killing = کشتار
+category-injury = زخمی‌شدن
+category-hostage-taking = گروگان‌گیری
+category-medical-denial = جلوگیری از درمان
+category-supply-blockade = محاصرهٔ تدارکات
+category-property-seizure = مصادرهٔ اموال
+category-harassment = آزار
+category-surveillance = زیر نظر گرفتن
+category-intimidation = ارعاب
+category-information-gathering = گردآوری اطلاعات
+category-infiltration = نفوذ
+category-threat = تهدید
+geo-precision-exact = مکان دقیق
+geo-precision-near = نزدیک مکان
+geo-precision-region = تنها منطقه
+act-killed = کشته
+act-injured = زخمی
+act-detained = بازداشت
+act-taken-hostage = گروگان گرفته شده
+act-denied-medical-care = محروم از درمان
+act-property-seized = اموال مصادره‌شده
+act-threatened = تهدیدشده
+act-harassed = آزاردیده
+act-surveilled = زیر نظر
+involvement-direct = عامل مستقیم
+involvement-command = مسئولیت فرماندهی
+involvement-complicity = همدستی
+involvement-failure-to-act = کوتاهی در اقدام
+verification-unverified = راستی‌آزمایی‌نشده
+verification-corroborated = تأییدشده از چند منبع
+verification-verified = راستی‌آزمایی‌شده
+org-kind-un-body = نهاد سازمان ملل
+org-kind-government = دولت
+org-kind-embassy = سفارت
+org-kind-armed-group = گروه مسلح
+org-kind-ngo = سازمان غیردولتی
+org-kind-media-outlet = رسانه
+org-kind-residents = نمایندگان ساکنان
+source-kind-article = مقاله
+source-kind-statement = بیانیه
+source-kind-letter = نامه
+source-kind-report = گزارش
+source-kind-testimony = شهادت
+source-kind-photo = عکس
+source-kind-video = ویدیو
+affiliation-independent = مستقل
+affiliation-official = رسمی
+affiliation-aligned = همسو با یک طرف
+reliability-a = کاملاً معتبر
+reliability-b = معمولاً معتبر
+reliability-c = نسبتاً معتبر
+reliability-d = معمولاً نامعتبر
+reliability-e = نامعتبر
+reliability-f = اعتبار آن را نمی‌توان سنجید
+credibility-1 = تأییدشده از سوی منابع دیگر
+credibility-2 = احتمالاً درست
+credibility-3 = شاید درست
+credibility-4 = مشکوک
+credibility-5 = نامحتمل
+credibility-6 = درستی آن را نمی‌توان سنجید
+incident-claims = ادعاها
+incident-side-by-side = هر منبع چه می‌گوید
+incident-accepted = پذیرفته در این سند
+incident-accepted-reason = { $measure }: { $value }، پذیرفته از سوی { $by }، به این دلیل: { $reason }
+incident-discounted-note = ردیف‌های کم‌رنگ از منبعی با درجهٔ D تا F یا ادعایی با درجهٔ ۴ تا ۶ هستند: نگه داشته و نشان داده می‌شوند، اما هرگز تأیید به شمار نمی‌آیند.
+incident-corroboration = تأیید از چند منبع
+incident-corroboration-rule = از روی ادعاها محاسبه می‌شود: هر صدای مستقل یک بار شمرده می‌شود (همهٔ بیانیه‌های یک طرف، یا همهٔ مقاله‌های یک رسانه، یک صدا هستند) و تنها ادعاهایی که دست‌کم شاید درست‌اند (۱ تا ۳) از منابعی که دست‌کم نسبتاً معتبرند (A تا C) به شمار می‌آیند.
+incident-disputed = منابع هم‌داستان نیستند
+incident-value-support =
+    { $value }: { $claims ->
+        [one] یک ادعا
+       *[other] { $claims } ادعا
+    }، { $voices ->
+        [0] بی‌هیچ منبع مستقل پشتیبان
+        [one] یک منبع مستقل پشتیبان
+       *[other] { $voices } منبع مستقل پشتیبان
+    }
+incident-voices =
+    { $count ->
+        [0] هنوز هیچ منبع مستقلی این رویداد را تأیید نمی‌کند.
+        [one] یک منبع مستقل این رویداد را تأیید می‌کند؛ برای تأیید دو منبع لازم است.
+       *[other] { $count } منبع مستقل این رویداد را تأیید می‌کنند.
+    }
+incident-verified-by = راستی‌آزمایی از سوی { $by }: { $reason }
+incident-acts = اقدام‌ها و قربانیان
+incident-acts-none = هنوز اقدامی ثبت نشده است.
+incident-age-unknown = نامعلوم
+incident-perpetrators = عاملان ادعایی
+incident-perpetrators-none = عامل ادعایی‌ای ثبت نشده است.
+incident-add-claim = افزودن ادعای یک منبع
+incident-set-figure = تعیین رقم پذیرفته
+incident-add-act = افزودن اقدام
+incident-add-perpetrator = افزودن عامل ادعایی
+incident-set-verification = راستی‌آزمایی
+incident-verification-hint = «تأییدشده از چند منبع» هرگز دستی تعیین نمی‌شود: از منابع نتیجه می‌شود. «راستی‌آزمایی‌شده» یعنی مستندسازی آن را بررسی کرده و می‌گوید چگونه.
+incident-when-hint = تا جایی که می‌دانید دقیق بنویسید: 2013-12-26 05:30، 2013-12-26، 2013-12 یا 2013.
+incident-place-hint = هرگز جای یک فرد: یک اردوگاه، یک مکان یا یک منطقه.
+incident-values-hint = برای هر سنجه یک رقم: killed، injured، detained، taken_hostage، denied_medical_care، property_seized، threatened، harassed، surveilled.
+incident-victims-hint = کد یک فرد ثبت‌شده، یا شمار افراد — نه هر دو.
+incident-invalid-when = باید به شکل 2013، 2013-12، 2013-12-26 یا 2013-12-26 05:30 باشد.
+incident-invalid-end-before-start = نباید پیش از آغاز باشد.
+incident-invalid-text-length = بیش از اندازه بلند است.
+incident-invalid-no-victims = کد یک فرد یا شمار قربانیان را بدهید.
+incident-invalid-both-victims = کد یک فرد یا شمار قربانیان را بدهید، نه هر دو را.
+incident-invalid-corroborated-typed = تأیید از چند منبع از روی منابع مستقل محاسبه می‌شود و هرگز دستی تعیین نمی‌شود.
+incident-invalid-unknown-person = هیچ فردی این کد را ندارد.
+org-invalid-unknown = هیچ سازمانی این نام را ندارد؛ نخست آن را بیفزایید.
+org-invalid-ambiguous = چند سازمان این نام را دارند؛ املایی را به کار ببرید که تنها یکی از آن‌ها دارد.
+org-invalid-no-letters = باید حرف داشته باشد.
+org-invalid-too-many-aliases = حداکثر ۵۰ املا.
+source-invalid-reliability = باید درجه‌ای از A تا F باشد.
+source-invalid-language = باید کد ISO 639 باشد، مانند fa، ar یا en.
+source-invalid-url = باید نشانی‌ای باشد که با https:// یا http:// آغاز می‌شود.
+source-invalid-aligned-needs-party = طرفی را که منبع با آن همسوست نام ببرید.
+source-invalid-party-not-aligned = تنها منبعی که با یک طرف همسوست آن را نام می‌برد.
+source-invalid-official-needs-publisher = منبع رسمی سازمانی را که آن را صادر کرده نام می‌برد.
+claim-invalid-credibility = باید درجه‌ای از ۱ تا ۶ باشد.
+claim-invalid-values = باید به شکل سنجه = عدد باشد، مانند killed = 35.
+claim-invalid-values-repeated = هر سنجه را حداکثر یک بار بدهید.
+claim-invalid-person-needed = ادعایی دربارهٔ یک فرد کد آن فرد را می‌دهد.
+claim-invalid-figure-needs-values = ادعایی دربارهٔ یک رقم دست‌کم یک رقم می‌دهد، مانند killed = 35.
+claim-invalid-empty = بگویید منبع چه می‌گوید، یا ارقام آن را بدهید.
+claim-invalid-unknown-source = چنین منبعی نیست.
+nav-timeline = گاه‌شمار و نقشه
+timeline-title = گاه‌شمار و نقشه
+timeline-chart-title = رویدادها بر پایهٔ ماه و دسته
+timeline-chart-desc =
+    { $count ->
+        [one] یک رویداد، شمرده در ماهی که آغاز شد (یا سال آن، اگر تنها سال معلوم است).
+       *[other] { $count } رویداد، هر کدام شمرده در ماهی که آغاز شد (یا سال آن، اگر تنها سال معلوم است).
+    }
+timeline-incidents = رویدادها
+timeline-map-title = اردوگاه‌ها و مکان‌های رویداد
+timeline-map-desc = مربع‌ها اردوگاه‌اند و دایره‌ها مکان‌های رویداد، هر کدام با شمار رویدادهایش. جای هیچ فردی هرگز کشیده نمی‌شود.
+timeline-grade = منابع با درجهٔ دست‌کم
+timeline-filter = نمایش
+timeline-table = ارقام به شکل جدول
+timeline-period = ماه
+timeline-unplaced =
+    { $count ->
+        [one] یک رویداد مکانی با مختصات ندارد و روی نقشه نیست.
+       *[other] { $count } رویداد مکانی با مختصات ندارند و روی نقشه نیستند.
+    }
+timeline-export = برون‌بری آنچه نشان داده شده
+timeline-export-note = همیشه پالایش‌شده: قربانیان شمرده می‌شوند و هرگز نام یا کدشان نمی‌آید، و نقشه اردوگاه‌ها و مکان‌ها را دارد، هرگز جای یک فرد را.
+timeline-export-acled = CSV به شکل ACLED
+timeline-export-events = JSON رویدادها (شکل HURIDOCS)
+timeline-export-schema = طرح‌وارهٔ JSON آن
+timeline-export-geojson = GeoJSON اردوگاه‌ها و مکان‌ها
+timeline-export-xlsx = همان ردیف‌ها به شکل XLSX

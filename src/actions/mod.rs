@@ -4,6 +4,8 @@
 //! functions and never write SQL themselves.
 
 pub mod dashboard;
+// incidents
+pub mod documentation;
 pub mod keys;
 pub mod registry;
 pub mod session;

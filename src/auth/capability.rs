@@ -114,6 +114,14 @@ impl Permission for WriteRegistry {
     const PERM: Perm = Perm::WriteRegistry;
 }
 
+// incidents
+/// Keep the documentation: organisations, sources, claims, incidents.
+#[derive(Debug, Clone)]
+pub struct WriteDocumentation;
+impl Permission for WriteDocumentation {
+    const PERM: Perm = Perm::WriteDocumentation;
+}
+
 /// See residents' personal data (registrar; case officer for their own cases).
 #[derive(Debug, Clone)]
 pub struct ViewPersonalData;

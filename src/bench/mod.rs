@@ -10,8 +10,12 @@
 //! - audit verify: re-verifying the stored trail vs SHA-256 over the same entries;
 //! - dashboard: the dashboard request through the router vs `/healthz` in the same
 //!   router.
+//!
+//! The documentation's (incidents) are described in `incidents`.
 
 mod foundation;
+// incidents
+mod incidents;
 mod registry;
 
 use std::path::PathBuf;
@@ -189,6 +193,8 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
 async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
     let mut out = foundation::scenarios(app, scale, runs).await?;
     out.extend(registry::scenarios(app, scale, runs).await?);
+    // incidents
+    out.extend(incidents::scenarios(app, scale, runs).await?);
     Ok(out)
 }
 

@@ -7,6 +7,9 @@
 
 mod convoys;
 mod exports;
+// incidents
+mod incident_sources;
+mod incidents;
 mod matching;
 mod registry;
 
@@ -102,6 +105,20 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     }
     .grant()?;
     matching::load(app, &cap, &admin).await?;
+    // incidents: the documentation is the demo documenter's.
+    let mut c = app.store.read().await?;
+    let documenter_id = store::users::by_username(&mut c, "documenter")
+        .await?
+        .map_or(0, |u| u.user_id);
+    drop(c);
+    let documenter = Actor {
+        user_id: documenter_id,
+        username: "documenter".into(),
+        role: Role::Documenter,
+    }
+    .grant()?;
+    incidents::load(app, &documenter).await?;
+    // end incidents
     let mut tx = app.store.write().await?;
     store::settings::set(&mut tx, "demo", "1").await?;
     tx.commit().await?;

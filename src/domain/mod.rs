@@ -7,11 +7,15 @@
 pub mod convoy;
 pub mod country;
 pub mod export;
+// incidents
+pub mod incident;
 pub mod matching;
 pub mod names;
 pub mod person;
 pub mod role;
 pub mod site;
+// incidents
+pub mod source;
 pub mod user;
 
 pub use country::Country;

@@ -8,5 +8,7 @@
 
 pub mod export;
 pub mod import;
+// incidents
+pub mod incidents;
 pub mod layout;
 pub mod table;

@@ -18,12 +18,16 @@ pub mod audit;
 pub mod convoys;
 pub mod exports;
 pub mod households;
+// incidents
+pub mod incidents;
 pub mod keyring;
 pub mod matching;
 pub mod people;
 pub mod sessions;
 pub mod settings;
 pub mod sites;
+// incidents
+pub mod sources;
 pub mod stats;
 pub mod tokens;
 pub mod users;

@@ -124,6 +124,52 @@ pub fn router(app: AppState) -> Router {
             "/registry/manifest-lines/{id}/remove",
             post(ui::convoy_forms::remove_line),
         )
+        // incidents
+        .route(
+            "/documentation/organisations",
+            get(ui::sources::organisations).post(ui::sources::create_org),
+        )
+        .route(
+            "/documentation/organisations/{id}",
+            get(ui::sources::organisation),
+        )
+        .route(
+            "/documentation/organisations/{id}/aliases",
+            post(ui::sources::add_aliases),
+        )
+        .route(
+            "/documentation/sources",
+            get(ui::sources::sources).post(ui::sources::create_source),
+        )
+        .route("/documentation/sources/{id}", get(ui::sources::source))
+        .route(
+            "/documentation/incidents",
+            get(ui::incidents::list).post(ui::incident_forms::create),
+        )
+        .route("/documentation/incidents/{id}", get(ui::incidents::show))
+        .route(
+            "/documentation/incidents/{id}/acts",
+            post(ui::incident_forms::add_act),
+        )
+        .route(
+            "/documentation/incidents/{id}/perpetrators",
+            post(ui::incident_forms::add_perpetrator),
+        )
+        .route(
+            "/documentation/incidents/{id}/claims",
+            post(ui::incident_forms::add_claim),
+        )
+        .route(
+            "/documentation/incidents/{id}/figures",
+            post(ui::incident_forms::set_figure),
+        )
+        .route(
+            "/documentation/incidents/{id}/verification",
+            post(ui::incident_forms::set_verification),
+        )
+        .route("/documentation/timeline", get(ui::timeline::show))
+        .route("/documentation/export", get(ui::timeline::export))
+        // end incidents
         .route(
             "/registry/import",
             get(ui::import::form)

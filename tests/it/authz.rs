@@ -22,6 +22,8 @@ const RECORD: &[Role] = &[
 ];
 const REGISTRAR: &[Role] = &[Role::Registrar];
 const PERSONAL: &[Role] = &[Role::Registrar, Role::CaseOfficer];
+// incidents
+const DOCUMENTER: &[Role] = &[Role::Documenter];
 
 #[derive(Clone, Copy)]
 enum M {
@@ -71,6 +73,10 @@ enum Obj {
     Line,
     LineUi,
     LineApi,
+    // incidents: an organisation, a source and an incident (tests/it/incidents.rs).
+    Org,
+    Source,
+    Incident,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -272,6 +278,79 @@ const UI: &[Row] = &[
         REGISTRAR,
         303,
     ),
+    // incidents
+    row(M::Get, "/documentation/organisations", RECORD, 200),
+    row(M::Post, "/documentation/organisations", DOCUMENTER, 303),
+    on(
+        M::Get,
+        "/documentation/organisations/{id}",
+        Obj::Org,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/documentation/organisations/{id}/aliases",
+        Obj::Org,
+        DOCUMENTER,
+        303,
+    ),
+    row(M::Get, "/documentation/sources", RECORD, 200),
+    row(M::Post, "/documentation/sources", DOCUMENTER, 303),
+    on(
+        M::Get,
+        "/documentation/sources/{id}",
+        Obj::Source,
+        RECORD,
+        200,
+    ),
+    row(M::Get, "/documentation/incidents", RECORD, 200),
+    row(M::Post, "/documentation/incidents", DOCUMENTER, 303),
+    on(
+        M::Get,
+        "/documentation/incidents/{id}",
+        Obj::Incident,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/acts",
+        Obj::Incident,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/perpetrators",
+        Obj::Incident,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/claims",
+        Obj::Incident,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/figures",
+        Obj::Incident,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/verification",
+        Obj::Incident,
+        DOCUMENTER,
+        303,
+    ),
+    row(M::Get, "/documentation/timeline", RECORD, 200),
+    row(M::Get, "/documentation/export", RECORD, 200),
+    // end incidents
 ];
 
 const API: &[Row] = &[
@@ -401,6 +480,61 @@ const API: &[Row] = &[
         REGISTRAR,
         200,
     ),
+    // incidents
+    row(M::Get, "/api/v1/organisations", RECORD, 200),
+    row(M::Post, "/api/v1/organisations", DOCUMENTER, 201),
+    on(M::Get, "/api/v1/organisations/{id}", Obj::Org, RECORD, 200),
+    on(
+        M::Post,
+        "/api/v1/organisations/{id}/aliases",
+        Obj::Org,
+        DOCUMENTER,
+        200,
+    ),
+    row(M::Get, "/api/v1/sources", RECORD, 200),
+    row(M::Post, "/api/v1/sources", DOCUMENTER, 201),
+    on(M::Get, "/api/v1/sources/{id}", Obj::Source, RECORD, 200),
+    row(M::Get, "/api/v1/incidents", RECORD, 200),
+    row(M::Post, "/api/v1/incidents", DOCUMENTER, 201),
+    on(M::Get, "/api/v1/incidents/{id}", Obj::Incident, RECORD, 200),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/acts",
+        Obj::Incident,
+        DOCUMENTER,
+        201,
+    ),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/perpetrators",
+        Obj::Incident,
+        DOCUMENTER,
+        204,
+    ),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/claims",
+        Obj::Incident,
+        DOCUMENTER,
+        201,
+    ),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/figures",
+        Obj::Incident,
+        DOCUMENTER,
+        204,
+    ),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/verification",
+        Obj::Incident,
+        DOCUMENTER,
+        204,
+    ),
+    row(M::Get, "/api/v1/timeline", RECORD, 200),
+    row(M::Get, "/api/v1/exports/incidents", RECORD, 200),
+    // end incidents
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -410,6 +544,8 @@ const PUBLIC: &[&str] = &[
     "/healthz",
     "/readyz",
     "/api/v1/openapi.json",
+    // incidents: the events export's JSON Schema holds no data.
+    "/api/v1/schemas/events.json",
 ];
 
 fn name(r: Role) -> String {
@@ -494,6 +630,50 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("missing", crate::convoys::matrix_code(2)),
             ("arrived", "0".into()),
         ],
+        // incidents (the matrix's source is the first of a fresh database: id 1)
+        "/documentation/organisations" => {
+            vec![
+                ("name", format!("Matrix Org {n}")),
+                ("org_kind", "ngo".into()),
+            ]
+        }
+        "/documentation/organisations/{id}/aliases" => vec![("aliases", "Matrix Alias".into())],
+        "/documentation/sources" => vec![
+            ("source_kind", "article".into()),
+            ("title", "Matrix source".into()),
+            ("publisher", "Matrix Outlet".into()),
+            ("affiliation", "independent".into()),
+            ("reliability", "B".into()),
+            ("reliability_reason", "matrix".into()),
+        ],
+        "/documentation/incidents" => vec![
+            ("title", "Matrix".into()),
+            ("category", "killing".into()),
+            ("started", "2013".into()),
+        ],
+        "/documentation/incidents/{id}/acts" => {
+            vec![("act", "killed".into()), ("victims", "2".into())]
+        }
+        "/documentation/incidents/{id}/perpetrators" => vec![
+            ("organisation", "Matrix Outlet".into()),
+            ("involvement", "direct".into()),
+        ],
+        "/documentation/incidents/{id}/claims" => vec![
+            ("source", "1".into()),
+            ("values", "killed = 2".into()),
+            ("credibility", "2".into()),
+        ],
+        "/documentation/incidents/{id}/figures" => vec![
+            ("measure", "killed".into()),
+            ("value", "2".into()),
+            ("reason", "matrix".into()),
+        ],
+        "/documentation/incidents/{id}/verification" => {
+            vec![
+                ("verification", "verified".into()),
+                ("reason", "matrix".into()),
+            ]
+        }
         _ => vec![],
     }
 }
@@ -536,6 +716,29 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/convoys/{id}/missing" => {
             serde_json::json!({"missing": [crate::convoys::matrix_code(3)], "arrived": 0})
         }
+        // incidents
+        "/api/v1/organisations" => {
+            serde_json::json!({"name": format!("Api Org {n}"), "kind": "ngo"})
+        }
+        "/api/v1/organisations/{id}/aliases" => serde_json::json!({"aliases": ["Api Alias"]}),
+        "/api/v1/sources" => serde_json::json!({"kind": "report", "title": "Api source",
+            "affiliation": "independent", "reliability": "C", "reliability_reason": "matrix"}),
+        "/api/v1/incidents" => {
+            serde_json::json!({"title": "Api", "category": "threat", "started": "2013-10"})
+        }
+        "/api/v1/incidents/{id}/acts" => serde_json::json!({"act": "threatened", "victims": 5}),
+        "/api/v1/incidents/{id}/perpetrators" => {
+            serde_json::json!({"organisation": "Matrix Party", "involvement": "command"})
+        }
+        "/api/v1/incidents/{id}/claims" => {
+            serde_json::json!({"source": 1, "values": {"killed": 3}, "credibility": 3})
+        }
+        "/api/v1/incidents/{id}/figures" => {
+            serde_json::json!({"measure": "killed", "value": 3, "reason": "matrix"})
+        }
+        "/api/v1/incidents/{id}/verification" => {
+            serde_json::json!({"status": "unverified", "reason": "matrix"})
+        }
         _ => serde_json::json!({}),
     }
 }
@@ -563,6 +766,8 @@ async fn every_role_gets_exactly_the_expected_answer() {
     let registrar_id = ids.iter().find(|(r, _)| *r == Role::Registrar).unwrap().1;
     let exports = crate::export::authz_objects(&t, registrar_id).await;
     let convoys = crate::convoys::matrix_objects(&t).await;
+    // incidents
+    let documentation = crate::incidents::matrix_objects(&t).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -588,6 +793,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &matching,
                     &exports,
                     &convoys,
+                    &documentation,
                 )
                 .to_string(),
             );
@@ -636,6 +842,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                 &matching,
                 &exports,
                 &convoys,
+                &documentation,
             );
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
@@ -735,6 +942,7 @@ fn object(
     m: &crate::matching::Objects,
     x: &crate::export::Objects,
     c: &crate::convoys::MatrixObjects,
+    d: &crate::incidents::MatrixObjects,
 ) -> i64 {
     match (r.hidden, r.id) {
         (true, _) => others_token,
@@ -754,6 +962,10 @@ fn object(
         (false, Obj::Line) => c.line,
         (false, Obj::LineUi) => c.line_ui,
         (false, Obj::LineApi) => c.line_api,
+        // incidents
+        (false, Obj::Org) => d.org,
+        (false, Obj::Source) => d.source,
+        (false, Obj::Incident) => d.incident,
     }
 }
 

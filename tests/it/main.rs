@@ -19,6 +19,10 @@ mod durability;
 mod export;
 mod export_tools;
 mod import;
+// incidents
+mod incident_exports;
+mod incident_http;
+mod incidents;
 mod matching;
 mod matching_quality;
 mod pg;

@@ -5,6 +5,8 @@ pub mod account;
 pub mod audit;
 pub mod convoys;
 pub mod exports;
+// incidents
+pub mod incidents;
 pub mod matching;
 pub mod registry;
 pub mod users;
@@ -70,6 +72,25 @@ use super::AppState;
         matching::watch_add,
         matching::watch_get,
         matching::watch_remove,
+        // incidents
+        incidents::list_orgs,
+        incidents::create_org,
+        incidents::get_org,
+        incidents::add_aliases,
+        incidents::list_sources,
+        incidents::create_source,
+        incidents::get_source,
+        incidents::list,
+        incidents::create,
+        incidents::get,
+        incidents::add_act,
+        incidents::add_perpetrator,
+        incidents::add_claim,
+        incidents::set_figure,
+        incidents::set_verification,
+        incidents::timeline,
+        incidents::export,
+        incidents::events_schema,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -80,6 +101,8 @@ use super::AppState;
         (name = "audit", description = "The audit trail (admin)"),
         (name = "registry", description = "Sites, people and households"),
         (name = "matching", description = "Possible duplicates (registrar) and the watch list (admin)"),
+        // incidents
+        (name = "documentation", description = "Organisations, sources, claims and incidents (documenter)"),
     )
 )]
 pub struct ApiDoc;
@@ -192,5 +215,46 @@ pub fn router() -> Router<AppState> {
             "/watchlist/{id}",
             get(matching::watch_get).delete(matching::watch_remove),
         )
+        // incidents
+        .route(
+            "/organisations",
+            get(incidents::list_orgs).post(incidents::create_org),
+        )
+        .route("/organisations/{id}", get(incidents::get_org))
+        .route(
+            "/organisations/{id}/aliases",
+            axum::routing::post(incidents::add_aliases),
+        )
+        .route(
+            "/sources",
+            get(incidents::list_sources).post(incidents::create_source),
+        )
+        .route("/sources/{id}", get(incidents::get_source))
+        .route("/incidents", get(incidents::list).post(incidents::create))
+        .route("/incidents/{id}", get(incidents::get))
+        .route(
+            "/incidents/{id}/acts",
+            axum::routing::post(incidents::add_act),
+        )
+        .route(
+            "/incidents/{id}/perpetrators",
+            axum::routing::post(incidents::add_perpetrator),
+        )
+        .route(
+            "/incidents/{id}/claims",
+            axum::routing::post(incidents::add_claim),
+        )
+        .route(
+            "/incidents/{id}/figures",
+            axum::routing::post(incidents::set_figure),
+        )
+        .route(
+            "/incidents/{id}/verification",
+            axum::routing::post(incidents::set_verification),
+        )
+        .route("/timeline", get(incidents::timeline))
+        .route("/exports/incidents", get(incidents::export))
+        .route("/schemas/events.json", get(incidents::events_schema))
+        // end incidents
         .fallback(not_found)
 }

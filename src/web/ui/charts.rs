@@ -30,6 +30,8 @@
 
 mod bar;
 mod line;
+// incidents
+mod map;
 mod pyramid;
 mod svg;
 #[cfg(test)]
@@ -37,6 +39,8 @@ mod tests;
 
 pub use bar::{bar_chart, BarChart, BarGroup, Orientation};
 pub use line::{line_chart, LineChart, Series};
+// incidents
+pub use map::{map, Place, PlaceKind};
 pub use pyramid::pyramid;
 pub use svg::escape;
 

@@ -9,12 +9,19 @@ pub mod dashboard;
 pub mod errors;
 pub mod exports;
 pub mod import;
+// incidents
+pub mod incident_forms;
+pub mod incidents;
 pub mod lang;
 pub mod login;
 pub mod matches;
 pub mod page;
 pub mod people;
 pub mod sites;
+// incidents
+pub mod sources;
+// incidents
+pub mod timeline;
 pub mod tokens;
 pub mod users;
 pub mod watchlist;

@@ -48,11 +48,25 @@ pub struct PageCtx {
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
 /// add their areas here.
-const NAV: [(&str, &str, Perm); 9] = [
+const NAV: [(&str, &str, Perm); 13] = [
     ("/", "nav-dashboard", Perm::ReadReports),
     ("/registry/people", "nav-registry", Perm::ReadRecord),
     ("/registry/sites", "nav-sites", Perm::ReadRecord),
     ("/registry/convoys", "nav-convoys", Perm::ReadRecord),
+    // incidents
+    (
+        "/documentation/incidents",
+        "nav-incidents",
+        Perm::ReadRecord,
+    ),
+    ("/documentation/timeline", "nav-timeline", Perm::ReadRecord),
+    ("/documentation/sources", "nav-sources", Perm::ReadRecord),
+    (
+        "/documentation/organisations",
+        "nav-organisations",
+        Perm::ReadRecord,
+    ),
+    // end incidents
     ("/registry/matches", "nav-matches", Perm::WriteRegistry),
     ("/admin/users", "nav-users", Perm::ManageUsers),
     ("/admin/watchlist", "nav-watchlist", Perm::ManageWatchList),

@@ -342,6 +342,17 @@ impl Svg {
         )
     }
 
+    // incidents: the map's places.
+    pub(super) fn circle(&mut self, x: f64, y: f64, r: f64, class: &str) {
+        let _ = write!(
+            self.body,
+            r#"<circle cx="{}" cy="{}" r="{}" class="{class}"/>"#,
+            num(x),
+            num(y),
+            num(r)
+        );
+    }
+
     /// A newline between the parts of a chart keeps golden-file diffs readable.
     pub(super) fn newline(&mut self) {
         self.body.push('\n');

@@ -1,0 +1,474 @@
+//! Incidents: recording one, its acts and victims, the organisations alleged to be
+//! behind it, the claims of each source, the figure the record accepts and the
+//! documenter's verification; reading them with every source's figures side by side
+//! and the corroboration computed from them. The timeline and the map are in
+//! `timeline`.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+
+use super::resolve_org;
+use super::sources::{named, with_values, Claim, Source};
+use crate::actions::{audit, ActionError, Event, Result};
+use crate::app::App;
+use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
+use crate::domain::incident::corroboration::{corroborate, Corroboration, Voice, Witness};
+use crate::domain::incident::{
+    Act, ActInput, FigureInput, IncidentInput, PerpetratorInput, Verification, VerificationInput,
+    Victims,
+};
+use crate::domain::person::{Choice, PersonCode};
+use crate::domain::source::{Affiliation, ClaimInput, Credibility, Reliability};
+use crate::domain::Invalid;
+use crate::store::incidents::{
+    ActFields, ActRow, FigureRow, IncidentFields, IncidentRow, PerpetratorRow,
+};
+use crate::store::sources::{ClaimFields, ClaimRow, SourceRow, ValueRow};
+use crate::store::{self, Conn};
+
+async fn event(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    action: &str,
+    id: i64,
+    summary: String,
+    details: serde_json::Value,
+) -> Result<()> {
+    audit(
+        c,
+        app,
+        cap.actor(),
+        Event {
+            action,
+            object_type: "incident",
+            object_id: id.to_string(),
+            summary,
+            details,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+async fn exists(c: &mut Conn, id: i64) -> Result<IncidentRow> {
+    store::incidents::get(c, id)
+        .await?
+        .ok_or(ActionError::NotFound)
+}
+
+async fn person_id(c: &mut Conn, code: &PersonCode) -> Result<i64> {
+    store::people::by_code(c, code.as_str())
+        .await?
+        .map(|p| p.person_id)
+        .ok_or_else(|| {
+            Invalid::new(
+                "person",
+                "incident-invalid-unknown-person",
+                "no person has this code",
+            )
+            .into()
+        })
+}
+
+pub async fn create_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    i: &IncidentInput,
+) -> Result<i64> {
+    let site_id = match &i.site {
+        Some(code) => Some(
+            store::sites::by_code(c, code.as_str())
+                .await?
+                .map(|s| s.site_id)
+                .ok_or_else(|| Invalid::new("site", "invalid-site", "no site has this code"))?,
+        ),
+        None => None,
+    };
+    let fields = IncidentFields {
+        title: &i.title,
+        category: i.category.as_str(),
+        started_at: i.started_at,
+        start_precision: i.start_precision.as_str(),
+        ended_at: i.ended_at,
+        end_precision: i.end_precision.map(|p| p.as_str()),
+        site_id,
+        place: &i.place,
+        lat: i.lat,
+        lon: i.lon,
+        geo_precision: i.geo_precision.as_str(),
+        description: &i.description,
+    };
+    let id = store::incidents::insert(c, &fields, app.now()).await?;
+    let summary = format!("incident {} ({})", i.title, i.category.as_str());
+    let details = json!({ "title": i.title, "category": i.category.as_str(), "started_at": i.started_at,
+        "start_precision": i.start_precision.as_str(), "ended_at": i.ended_at, "site": site_id,
+        "place": i.place, "lat": i.lat, "lon": i.lon, "geo_precision": i.geo_precision.as_str(),
+        "description": i.description });
+    event(c, app, cap, "incident.create", id, summary, details).await?;
+    Ok(id)
+}
+
+pub async fn create(app: &App, cap: &Cap<WriteDocumentation>, i: &IncidentInput) -> Result<i64> {
+    let mut tx = app.store.write().await?;
+    let id = create_in(&mut tx, app, cap, i).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn add_act_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    a: &ActInput,
+) -> Result<i64> {
+    exists(c, id).await?;
+    let (person, victims) = match &a.victims {
+        Victims::Person(code) => (Some(person_id(c, code).await?), None),
+        Victims::Count(n) => (None, Some(*n)),
+    };
+    let fields = ActFields {
+        act: a.act.as_str(),
+        person_id: person,
+        victims,
+        sex: a.sex.as_str(),
+        age_band: a.age_band,
+    };
+    let act_id = store::incidents::insert_act(c, id, &fields, app.now()).await?;
+    // The summary never names the victim: codes are for readers of the record only.
+    let summary = match victims {
+        Some(n) => format!("act {}: {n} victims", a.act.as_str()),
+        None => format!("act {}: one registered person", a.act.as_str()),
+    };
+    let details = json!({ "act": a.act.as_str(), "person": person, "victims": victims,
+        "sex": a.sex.as_str(), "age_band": a.age_band });
+    event(c, app, cap, "incident.act", id, summary, details).await?;
+    Ok(act_id)
+}
+
+pub async fn add_act(
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    a: &ActInput,
+) -> Result<i64> {
+    let mut tx = app.store.write().await?;
+    let act = add_act_in(&mut tx, app, cap, id, a).await?;
+    tx.commit().await?;
+    Ok(act)
+}
+
+pub async fn add_perpetrator_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    p: &PerpetratorInput,
+) -> Result<()> {
+    exists(c, id).await?;
+    let org = resolve_org(c, "organisation", &p.organisation).await?;
+    store::incidents::insert_perpetrator(c, id, org, p.involvement.as_str(), app.now()).await?;
+    let summary = format!("alleged perpetrator {org} ({})", p.involvement.as_str());
+    let details = json!({ "organisation": org, "involvement": p.involvement.as_str() });
+    event(c, app, cap, "incident.perpetrator", id, summary, details).await
+}
+
+pub async fn add_perpetrator(
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    p: &PerpetratorInput,
+) -> Result<()> {
+    let mut tx = app.store.write().await?;
+    add_perpetrator_in(&mut tx, app, cap, id, p).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn add_claim_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    cl: &ClaimInput,
+) -> Result<i64> {
+    exists(c, id).await?;
+    store::sources::get_source(c, cl.source_id)
+        .await?
+        .ok_or_else(|| Invalid::new("source", "claim-invalid-unknown-source", "no such source"))?;
+    let person = match &cl.person {
+        Some(code) => Some(person_id(c, code).await?),
+        None => None,
+    };
+    let fields = ClaimFields {
+        source_id: cl.source_id,
+        incident_id: Some(id),
+        person_id: person,
+        about: cl.about.as_str(),
+        locator: &cl.locator,
+        statement: &cl.statement,
+        credibility: cl.credibility.value(),
+    };
+    let claim_id = store::sources::insert_claim(c, &fields, app.now()).await?;
+    for (measure, value) in &cl.values {
+        store::sources::insert_value(c, claim_id, measure.as_str(), *value).await?;
+    }
+    let values: Vec<String> = cl
+        .values
+        .iter()
+        .map(|(m, v)| format!("{}={v}", m.as_str()))
+        .collect();
+    let summary = format!(
+        "claim {claim_id} of source {} graded {} [{}]",
+        cl.source_id,
+        cl.credibility.value(),
+        values.join(", ")
+    );
+    let details = json!({ "claim": claim_id, "source": cl.source_id, "about": cl.about.as_str(),
+        "person": person, "locator": cl.locator, "statement": cl.statement, "values": values,
+        "credibility": cl.credibility.value() });
+    event(c, app, cap, "incident.claim", id, summary, details).await?;
+    Ok(claim_id)
+}
+
+pub async fn add_claim(
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    cl: &ClaimInput,
+) -> Result<i64> {
+    let mut tx = app.store.write().await?;
+    let claim = add_claim_in(&mut tx, app, cap, id, cl).await?;
+    tx.commit().await?;
+    Ok(claim)
+}
+
+pub async fn set_figure_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    f: &FigureInput,
+) -> Result<()> {
+    exists(c, id).await?;
+    let by = &cap.actor().username;
+    store::incidents::set_figure(c, id, f.measure.as_str(), f.value, &f.reason, by, app.now())
+        .await?;
+    let summary = format!("accepted {} = {}", f.measure.as_str(), f.value);
+    let details = json!({ "measure": f.measure.as_str(), "value": f.value, "reason": f.reason });
+    event(c, app, cap, "incident.figure", id, summary, details).await
+}
+
+pub async fn set_figure(
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    f: &FigureInput,
+) -> Result<()> {
+    let mut tx = app.store.write().await?;
+    set_figure_in(&mut tx, app, cap, id, f).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_verification(
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    id: i64,
+    v: &VerificationInput,
+) -> Result<()> {
+    let mut tx = app.store.write().await?;
+    exists(&mut tx, id).await?;
+    let by = cap.actor().username.clone();
+    store::incidents::set_verification(&mut tx, id, v.status.as_str(), &by, &v.reason, app.now())
+        .await?;
+    let summary = format!("verification: {}", v.status.as_str());
+    let details = json!({ "status": v.status.as_str(), "reason": v.reason });
+    event(
+        &mut tx,
+        app,
+        cap,
+        "incident.verification",
+        id,
+        summary,
+        details,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The witnesses the corroboration counts, one per claim with a source on record.
+fn witnesses(
+    claims: &[ClaimRow],
+    sources: &HashMap<i64, SourceRow>,
+    values: &HashMap<i64, Vec<(Act, i64)>>,
+) -> Vec<Witness> {
+    claims
+        .iter()
+        .filter_map(|cl| {
+            let s = sources.get(&cl.source_id)?;
+            let affiliation = Affiliation::parse(&s.affiliation).ok()?;
+            Some(Witness {
+                voice: Voice::of(s.source_id, affiliation, s.publisher_id, s.aligned_with_id),
+                reliability: Reliability::parse(&s.reliability).ok()?,
+                credibility: Credibility::from_stored(cl.credibility)?,
+                values: values.get(&cl.claim_id).cloned().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Each claim's figures, by claim id (one pass, so the list stays linear).
+fn values_by_claim(values: &[ValueRow]) -> HashMap<i64, Vec<(Act, i64)>> {
+    let mut out: HashMap<i64, Vec<(Act, i64)>> = HashMap::new();
+    for v in values {
+        if let Ok(m) = Act::parse(&v.measure) {
+            out.entry(v.claim_id).or_default().push((m, v.value));
+        }
+    }
+    out
+}
+
+/// What the record says of an incident's verification: the documenter's "verified"
+/// stands; otherwise corroborated when independent voices support it.
+pub fn status(row: &IncidentRow, c: &Corroboration) -> Verification {
+    if row.verification == Verification::Verified.as_str() {
+        Verification::Verified
+    } else if c.corroborated {
+        Verification::Corroborated
+    } else {
+        Verification::Unverified
+    }
+}
+
+async fn sources_by_id(c: &mut Conn) -> Result<HashMap<i64, SourceRow>> {
+    Ok(store::sources::list_sources(c)
+        .await?
+        .into_iter()
+        .map(|s| (s.source_id, s))
+        .collect())
+}
+
+/// An incident in the list, with its site's code and its verification as computed.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct IncidentSummary {
+    #[serde(flatten)]
+    pub row: IncidentRow,
+    pub site: Option<String>,
+    /// unverified, corroborated (computed) or verified (by a documenter).
+    pub status: String,
+    pub claims: usize,
+    /// Independent voices that support it.
+    pub voices: usize,
+    /// The best reliability grade (A–F) among the sources of its claims.
+    pub best_grade: Option<String>,
+}
+
+pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<IncidentSummary>> {
+    let mut c = app.store.read().await?;
+    let rows = store::incidents::list(&mut c).await?;
+    let sources = sources_by_id(&mut c).await?;
+    let claims = store::sources::claims(&mut c, None, None).await?;
+    let by_claim = values_by_claim(&store::sources::values(&mut c, None).await?);
+    let sites = store::sites::list(&mut c).await?;
+    let mut by_incident: HashMap<i64, Vec<ClaimRow>> = HashMap::new();
+    for cl in claims {
+        if let Some(i) = cl.incident_id {
+            by_incident.entry(i).or_default().push(cl);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mine = by_incident.remove(&row.incident_id).unwrap_or_default();
+            let corr = corroborate(&witnesses(&mine, &sources, &by_claim));
+            let best_grade = mine
+                .iter()
+                .filter_map(|c| sources.get(&c.source_id))
+                .map(|s| s.reliability.clone())
+                .min();
+            IncidentSummary {
+                best_grade,
+                site: row
+                    .site_id
+                    .and_then(|id| sites.iter().find(|s| s.site_id == id))
+                    .map(|s| s.code.clone()),
+                status: status(&row, &corr).as_str().to_string(),
+                claims: mine.len(),
+                voices: corr.voices,
+                row,
+            }
+        })
+        .collect())
+}
+
+/// A claim on the incident's page: with its source (and both grades) and figures.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct SourcedClaim {
+    #[serde(flatten)]
+    pub claim: Claim,
+    pub source: Source,
+}
+
+/// An incident with everything its page shows.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct IncidentDetail {
+    #[serde(flatten)]
+    pub incident: IncidentRow,
+    pub site: Option<String>,
+    pub status: String,
+    pub acts: Vec<ActRow>,
+    pub perpetrators: Vec<PerpetratorRow>,
+    pub claims: Vec<SourcedClaim>,
+    /// The figures the record accepts, each with its reason.
+    pub accepted: Vec<FigureRow>,
+    pub corroboration: Corroboration,
+}
+
+pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentDetail> {
+    let mut c = app.store.read().await?;
+    let incident = exists(&mut c, id).await?;
+    let sources = sources_by_id(&mut c).await?;
+    let claim_rows = store::sources::claims(&mut c, Some(id), None).await?;
+    let values = store::sources::values(&mut c, Some(id)).await?;
+    let corroboration = corroborate(&witnesses(&claim_rows, &sources, &values_by_claim(&values)));
+    let mut used: Vec<SourceRow> = Vec::new();
+    for cl in &claim_rows {
+        if let Some(s) = sources.get(&cl.source_id) {
+            if !used.iter().any(|u| u.source_id == s.source_id) {
+                used.push(s.clone());
+            }
+        }
+    }
+    let named_sources = named(&mut c, used).await?;
+    let claims = with_values(claim_rows, &values)
+        .into_iter()
+        .filter_map(|claim| {
+            let source = named_sources
+                .iter()
+                .find(|s| s.row.source_id == claim.row.source_id)?
+                .clone();
+            Some(SourcedClaim { claim, source })
+        })
+        .collect();
+    let site = match incident.site_id {
+        Some(s) => store::sites::get(&mut c, s).await?.map(|s| s.code),
+        None => None,
+    };
+    Ok(IncidentDetail {
+        site,
+        status: status(&incident, &corroboration).as_str().to_string(),
+        acts: store::incidents::acts(&mut c, id).await?,
+        perpetrators: store::incidents::perpetrators(&mut c, id).await?,
+        accepted: store::incidents::figures(&mut c, id).await?,
+        claims,
+        corroboration,
+        incident,
+    })
+}
+
+pub use super::timeline::{timeline, Filter, MapPlace, Timeline};

@@ -1,0 +1,214 @@
+//! The documentation's scenarios:
+//! - recording incidents with their claims through the action layer (validated,
+//!   organisations and sources looked up, audited, one transaction per incident, as a
+//!   form or the API does) against raw inserts of the same rows in the same
+//!   transactions, with no checks and no audit entries;
+//! - the timeline (every incident counted by month and category, with its verification
+//!   computed from its claims so it can be filtered) against one hand-written SQL
+//!   aggregate over the same rows, which counts but cannot filter by verification.
+//!
+//! Data are generated from a seed: categories, days across 2009–2015, two claims per
+//! incident from two of ten sources, figures that sometimes disagree.
+
+use std::sync::Arc;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::{measure, outcome, Outcome};
+use crate::actions::documentation::{self as doc, incidents, sources};
+use crate::app::App;
+use crate::auth::capability::{ReadRecord, WriteDocumentation};
+use crate::auth::{Actor, Cap};
+use crate::domain::incident::{IncidentInput, IncidentText};
+use crate::domain::source::{ClaimInput, ClaimText, OrganisationInput, SourceInput, SourceText};
+use crate::domain::Role;
+
+const CATEGORIES: [&str; 6] = [
+    "rocket_attack",
+    "armed_assault",
+    "medical_denial",
+    "harassment",
+    "threat",
+    "infiltration",
+];
+
+/// One generated incident: its fields as typed, and two (source index, killed, grade).
+struct Generated {
+    started: String,
+    category: &'static str,
+    claims: [(usize, i64, i64); 2],
+}
+
+fn generate(seed: u64, n: usize) -> Vec<Generated> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    (0..n)
+        .map(|_| {
+            let day = rng.gen_range(0..2500_i64);
+            let started = crate::clock::rfc3339(1_230_768_000_000 + day * 86_400_000)
+                .chars()
+                .take(10)
+                .collect();
+            let killed = rng.gen_range(0..40);
+            let a = rng.gen_range(0..10);
+            let b = (a + 1 + rng.gen_range(0..9)) % 10;
+            Generated {
+                started,
+                category: CATEGORIES
+                    .get(rng.gen_range(0..CATEGORIES.len()))
+                    .copied()
+                    .unwrap_or("threat"),
+                claims: [
+                    (a, killed, rng.gen_range(1..=6)),
+                    (b, killed + rng.gen_range(0..3), rng.gen_range(1..=6)),
+                ],
+            }
+        })
+        .collect()
+}
+
+pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
+    let cap: Cap<WriteDocumentation> = Actor {
+        user_id: 0,
+        username: "bench-documenter".into(),
+        role: Role::Documenter,
+    }
+    .grant()?;
+    let reader: Cap<ReadRecord> = Actor {
+        user_id: 0,
+        username: "bench-analyst".into(),
+        role: Role::Analyst,
+    }
+    .grant()?;
+    let mut source_ids = Vec::new();
+    for s in 0..10 {
+        let name = format!("Bench outlet {s}");
+        doc::create_org(
+            app,
+            &cap,
+            &OrganisationInput::parse(&name, "media_outlet", "")?,
+        )
+        .await?;
+        let input = SourceInput::parse(&SourceText {
+            kind: "article",
+            title: &format!("Bench source {s}"),
+            publisher: &name,
+            affiliation: "independent",
+            reliability: ["A", "B", "C", "D", "E", "F"]
+                .get(s % 6)
+                .copied()
+                .unwrap_or("F"),
+            reliability_reason: "bench",
+            ..SourceText::default()
+        })?;
+        source_ids.push(sources::create(app, &cap, &input).await?);
+    }
+
+    let n = 1_000 * scale;
+    let batches: Vec<Vec<Generated>> = (0..runs).map(|r| generate(r as u64, n)).collect();
+    let round = std::sync::atomic::AtomicUsize::new(0);
+    let rates = measure(
+        runs,
+        n,
+        || async {
+            let r = round.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            for g in batches.get(r % batches.len()).into_iter().flatten() {
+                let mut tx = app.store.write().await?;
+                let input = IncidentInput::parse(&IncidentText {
+                    title: "Bench incident",
+                    category: g.category,
+                    started: &g.started,
+                    ..IncidentText::default()
+                })?;
+                let id = incidents::create_in(&mut tx, app, &cap, &input).await?;
+                for (s, killed, grade) in g.claims {
+                    let source = source_ids.get(s).copied().unwrap_or(1).to_string();
+                    let claim = ClaimInput::parse(&ClaimText {
+                        source: &source,
+                        values: &format!("killed = {killed}"),
+                        credibility: &grade.to_string(),
+                        ..ClaimText::default()
+                    })?;
+                    incidents::add_claim_in(&mut tx, app, &cap, id, &claim).await?;
+                }
+                tx.commit().await?;
+            }
+            Ok(())
+        },
+        || async {
+            let batch = batches.first().map(Vec::as_slice).unwrap_or_default();
+            for g in batch {
+                let at = crate::clock::parse_day(&g.started).unwrap_or(0);
+                let mut tx = app.store.write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "insert into incidents (title, category, started_at, start_precision, geo_precision,
+                     created_at, updated_at) values ($1, $2, $3, 'day', 'region', $4, $4) returning incident_id",
+                )
+                .bind("Bench incident")
+                .bind(g.category)
+                .bind(at)
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                for (s, killed, grade) in g.claims {
+                    let claim: i64 = sqlx::query_scalar(
+                        "insert into claims (source_id, incident_id, about, credibility, created_at)
+                         values ($1, $2, 'figure', $3, $4) returning claim_id",
+                    )
+                    .bind(source_ids.get(s).copied().unwrap_or(1))
+                    .bind(id)
+                    .bind(grade)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    sqlx::query("insert into claim_values (claim_id, measure, value) values ($1, 'killed', $2)")
+                        .bind(claim)
+                        .bind(killed)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+            }
+            Ok(())
+        },
+    )
+    .await?;
+    let mut out = vec![outcome(
+        "record incidents",
+        "incidents",
+        n,
+        rates,
+        "raw inserts of the same rows, no checks, no audit",
+    )];
+
+    // The timeline over everything recorded above (subject and anchor rows alike).
+    let rates = measure(
+        runs,
+        1,
+        || async {
+            let t = incidents::timeline(app, &reader, &incidents::Filter::default()).await?;
+            anyhow::ensure!(!t.rows.is_empty(), "an empty timeline");
+            Ok(())
+        },
+        || async {
+            let mut c = app.store.read().await?;
+            let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                "select strftime('%Y-%m', started_at / 1000, 'unixepoch') as m, category, count(*)
+                 from incidents group by m, category order by m",
+            )
+            .fetch_all(&mut *c)
+            .await?;
+            anyhow::ensure!(!rows.is_empty(), "an empty aggregate");
+            Ok(())
+        },
+    )
+    .await?;
+    out.push(outcome(
+        "incident timeline",
+        "aggregates",
+        1,
+        rates,
+        "one hand-written SQL aggregate (SQLite)",
+    ));
+    Ok(out)
+}

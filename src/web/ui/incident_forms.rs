@@ -1,0 +1,227 @@
+//! The documenter's incident forms: record an incident, add an act with its victims,
+//! an alleged perpetrator, a source's claim, the accepted figure, the verification.
+//! Each parses its form, calls one action, and goes back to the incident's page.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::page::done;
+use crate::actions::documentation::incidents;
+use crate::auth::capability::WriteDocumentation;
+use crate::domain::incident::{
+    ActInput, ActText, FigureInput, IncidentInput, IncidentText, PerpetratorInput,
+    VerificationInput,
+};
+use crate::domain::source::{ClaimInput, ClaimText};
+use crate::domain::Invalid;
+use crate::web::error::UiError;
+use crate::web::extract::SignedInForm;
+use crate::web::AppState;
+
+fn invalid(to: &str) -> impl FnOnce(Invalid) -> UiError {
+    let to = to.to_string();
+    move |i| UiError::back(to)(i.into())
+}
+
+fn page_of(id: i64) -> String {
+    format!("/documentation/incidents/{id}")
+}
+
+#[derive(serde::Deserialize)]
+pub struct IncidentForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    started: String,
+    #[serde(default)]
+    ended: String,
+    #[serde(default)]
+    site: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    lat: String,
+    #[serde(default)]
+    lon: String,
+    #[serde(default)]
+    geo_precision: String,
+    #[serde(default)]
+    description: String,
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    f: SignedInForm<IncidentForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteDocumentation>()?;
+    let to = "/documentation/incidents";
+    let i = &f.form;
+    let input = IncidentInput::parse(&IncidentText {
+        title: &i.title,
+        category: &i.category,
+        started: &i.started,
+        ended: &i.ended,
+        site: &i.site,
+        place: &i.place,
+        lat: &i.lat,
+        lon: &i.lon,
+        geo_precision: &i.geo_precision,
+        description: &i.description,
+    })
+    .map_err(invalid(to))?;
+    let id = incidents::create(&app, &cap, &input)
+        .await
+        .map_err(UiError::back(to))?;
+    Ok(Redirect::to(&page_of(id)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct ActForm {
+    #[serde(default)]
+    act: String,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    victims: String,
+    #[serde(default)]
+    sex: String,
+    #[serde(default)]
+    age_band: String,
+}
+
+pub async fn add_act(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<ActForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteDocumentation>()?;
+    let to = page_of(id);
+    let a = &f.form;
+    let input = ActInput::parse(&ActText {
+        act: &a.act,
+        person: &a.person,
+        victims: &a.victims,
+        sex: &a.sex,
+        age_band: &a.age_band,
+    })
+    .map_err(invalid(&to))?;
+    incidents::add_act(&app, &cap, id, &input)
+        .await
+        .map_err(UiError::back(&to))?;
+    Ok(done(&to, "flash-saved"))
+}
+
+#[derive(serde::Deserialize)]
+pub struct PerpetratorForm {
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    involvement: String,
+}
+
+pub async fn add_perpetrator(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<PerpetratorForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteDocumentation>()?;
+    let to = page_of(id);
+    let input =
+        PerpetratorInput::parse(&f.form.organisation, &f.form.involvement).map_err(invalid(&to))?;
+    incidents::add_perpetrator(&app, &cap, id, &input)
+        .await
+        .map_err(UiError::back(&to))?;
+    Ok(done(&to, "flash-saved"))
+}
+
+#[derive(serde::Deserialize)]
+pub struct ClaimForm {
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    about: String,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    locator: String,
+    #[serde(default)]
+    statement: String,
+    #[serde(default)]
+    values: String,
+    #[serde(default)]
+    credibility: String,
+}
+
+pub async fn add_claim(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<ClaimForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteDocumentation>()?;
+    let to = page_of(id);
+    let c = &f.form;
+    let input = ClaimInput::parse(&ClaimText {
+        source: &c.source,
+        about: &c.about,
+        person: &c.person,
+        locator: &c.locator,
+        statement: &c.statement,
+        values: &c.values,
+        credibility: &c.credibility,
+    })
+    .map_err(invalid(&to))?;
+    incidents::add_claim(&app, &cap, id, &input)
+        .await
+        .map_err(UiError::back(&to))?;
+    Ok(done(&to, "flash-saved"))
+}
+
+#[derive(serde::Deserialize)]
+pub struct FigureForm {
+    #[serde(default)]
+    measure: String,
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn set_figure(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<FigureForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteDocumentation>()?;
+    let to = page_of(id);
+    let input =
+        FigureInput::parse(&f.form.measure, &f.form.value, &f.form.reason).map_err(invalid(&to))?;
+    incidents::set_figure(&app, &cap, id, &input)
+        .await
+        .map_err(UiError::back(&to))?;
+    Ok(done(&to, "flash-saved"))
+}
+
+#[derive(serde::Deserialize)]
+pub struct VerificationForm {
+    #[serde(default)]
+    verification: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn set_verification(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    f: SignedInForm<VerificationForm>,
+) -> Result<Response, UiError> {
+    let cap = f.session.actor.grant::<WriteDocumentation>()?;
+    let to = page_of(id);
+    let input =
+        VerificationInput::parse(&f.form.verification, &f.form.reason).map_err(invalid(&to))?;
+    incidents::set_verification(&app, &cap, id, &input)
+        .await
+        .map_err(UiError::back(&to))?;
+    Ok(done(&to, "flash-saved"))
+}

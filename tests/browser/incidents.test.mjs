@@ -1,0 +1,124 @@
+// Incidents in a real browser, on the demo: a documenter records an incident with two
+// sources that disagree on the death toll, sees both figures side by side with their
+// grades, accepts one with a reason, then filters the timeline and finds it there, on
+// a map vigil draws itself. Screenshots go to target/browser-artifacts/; any console
+// error, uncaught exception or CSP violation fails the test.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  artifactPath, launchBrowser, login, newPage, startServer, switchLanguage,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The page's visible text without the bidi isolation marks around placeables. */
+async function text(page) {
+  return (await page.locator('main').innerText()).replace(/[\u2068\u2069]/g, '');
+}
+
+async function submit(page, form) {
+  await Promise.all([page.waitForEvent('load'), form.locator('button[type="submit"]').first().click()]);
+}
+
+test('incidents: two sources that disagree, side by side, then the timeline', { timeout: 240_000 }, async () => {
+  const { context, page, problems } = await newPage(browser);
+  try {
+    await login(page, server.url, server.users.documenter);
+
+    // The demo's April 2011 raid: three tolls, three sources, the UN's accepted.
+    await page.goto(`${server.url}/documentation/incidents`);
+    await page.locator('main table a', { hasText: 'Raid on Camp Ashraf' }).first().click();
+    await page.waitForLoadState('load');
+    let body = await text(page);
+    assert.match(body, /UN human rights office on the April 2011 raid/);
+    assert.match(body, /Iraqi officials on the April 2011 operation/);
+    assert.match(body, /Sources disagree/);
+    await page.screenshot({ path: artifactPath('incident-april-2011.png'), fullPage: true });
+
+    // A new source, then a new incident with two claims that disagree.
+    await page.goto(`${server.url}/documentation/sources`);
+    const source = page.locator('form[action="/documentation/sources"]');
+    await source.locator('input[name="title"]').fill('Browser wire report');
+    await source.locator('input[name="publisher"]').fill('unami');
+    await source.locator('select[name="affiliation"]').selectOption('official');
+    await source.locator('select[name="reliability"]').selectOption('B');
+    await source.locator('textarea[name="reliability_reason"]').fill('UN mission, visited the site');
+    await submit(page, source);
+    assert.match(new URL(page.url()).pathname, /^\/documentation\/sources\/\d+$/, 'the new source page');
+
+    await page.goto(`${server.url}/documentation/incidents`);
+    const create = page.locator('form[action="/documentation/incidents"]');
+    await create.locator('input[name="title"]').fill('Browser rocket attack');
+    await create.locator('select[name="category"]').selectOption('rocket_attack');
+    await create.locator('input[name="started"]').fill('2014-03');
+    await create.locator('select[name="site"]').selectOption('LIBERTY');
+    await submit(page, create);
+    assert.match(new URL(page.url()).pathname, /^\/documentation\/incidents\/\d+$/, 'the new incident page');
+    const incidentPage = page.url();
+
+    const claim = page.locator('form[action$="/claims"]');
+    await claim.locator('select[name="source"]').selectOption({ label: 'Browser wire report (B)' });
+    await claim.locator('input[name="values"]').fill('killed = 2');
+    await claim.locator('select[name="credibility"]').selectOption('2');
+    await submit(page, claim);
+    const claim2 = page.locator('form[action$="/claims"]');
+    await claim2.locator('select[name="source"]').selectOption({ label: "Residents' account of the September 2013 attack (C)" });
+    await claim2.locator('input[name="values"]').fill('killed = 5');
+    await claim2.locator('select[name="credibility"]').selectOption('3');
+    await submit(page, claim2);
+    const figure = page.locator('form[action$="/figures"]');
+    await figure.locator('input[name="value"]').fill('2');
+    await figure.locator('textarea[name="reason"]').fill('The UN count after its visit');
+    await submit(page, figure);
+
+    body = await text(page);
+    const cells = await page.locator('table.claims tbody td.num').allInnerTexts();
+    assert.ok(cells.includes('2') && cells.includes('5'), `both figures side by side: ${cells}`);
+    assert.match(body, /B — usually reliable/);
+    assert.match(body, /C — fairly reliable/);
+    assert.match(body, /accepted by documenter, because: The UN count after its visit/);
+    assert.match(body, /Corroborated/, 'two independent voices');
+    await page.screenshot({ path: artifactPath('incident-two-sources.png'), fullPage: true });
+
+    // The timeline, filtered to rocket attacks at Liberty: the new incident is there.
+    await page.goto(`${server.url}/documentation/timeline`);
+    const filter = page.locator('form.filters');
+    await filter.locator('select[name="category"]').selectOption('rocket_attack');
+    await filter.locator('select[name="site"]').selectOption('LIBERTY');
+    await submit(page, filter);
+    body = await text(page);
+    assert.match(body, /Browser rocket attack/);
+    assert.match(body, /Fourth rocket attack on Liberty/);
+    assert.doesNotMatch(body, /Raid on Camp Ashraf/, 'the filter leaves other categories out');
+    assert.equal(await page.locator('svg.chart-map').count(), 1, 'the map, drawn by vigil');
+    assert.equal(await page.locator('img').count(), 0, 'no tiles');
+    await page.screenshot({ path: artifactPath('timeline-rockets.png'), fullPage: true });
+
+    await page.goto(incidentPage);
+    await switchLanguage(page, 'fa');
+    assert.match(await text(page), /حملهٔ موشکی/);
+    await page.screenshot({ path: artifactPath('incident-two-sources-fa.png'), fullPage: true });
+
+    assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
+  } catch (e) {
+    await page.screenshot({ path: artifactPath('incidents-failure.png'), fullPage: true }).catch(() => {});
+    e.message += `\n  page: ${page.url()}\n  browser problems: ${JSON.stringify(problems, null, 2)}`
+      + `\n  server output:\n${server.output()}`;
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
