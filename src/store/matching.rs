@@ -81,11 +81,15 @@ pub async fn by_name_windows(
     let mut out = Vec::new();
     for column in ["name_key_latin", "name_key_original"] {
         for chunk in wanted.chunks(super::rows_per_statement(4)) {
-            // VALUES columns are named column1… on both backends.
+            // VALUES columns are named column1… on both backends. `cross join` makes
+            // SQLite read the list first and look each tag up in the index (it cannot
+            // tell how long the list is, and otherwise may scan people instead);
+            // PostgreSQL plans it as the join it is.
             let sql = format!(
                 "select v.column1 as me, {cols} from (values {values}) as v
-                 join people p on p.{column} = v.column2
-                 where p.birth_year is null or (p.birth_year >= v.column3 and p.birth_year <= v.column4)",
+                 cross join people p
+                 where p.{column} = v.column2
+                   and (p.birth_year is null or (p.birth_year >= v.column3 and p.birth_year <= v.column4))",
                 cols = CANDIDATE_P,
                 values = super::values_list(c, chunk.len(), 4),
             );
