@@ -38,6 +38,9 @@ pub struct BenchArgs {
     /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Only these areas (foundation, registry, incidents; comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "AREA")]
+    pub only: Vec<String>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -156,7 +159,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     };
     let config = Config::load(&opts, Some("127.0.0.1:0"))?;
     let app = Arc::new(App::open(config, &MasterKey::generate(), Clock::System).await?);
-    let results = scenarios(&app, scale, runs).await;
+    let results = scenarios(&app, scale, runs, &args.only).await;
     app.store.close().await;
     std::fs::remove_dir_all(&dir).ok();
     let results = Results {
@@ -190,11 +193,27 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
-    let mut out = foundation::scenarios(app, scale, runs).await?;
-    out.extend(registry::scenarios(app, scale, runs).await?);
-    // incidents
-    out.extend(incidents::scenarios(app, scale, runs).await?);
+async fn scenarios(
+    app: &Arc<App>,
+    scale: usize,
+    runs: usize,
+    only: &[String],
+) -> anyhow::Result<Vec<Outcome>> {
+    const AREAS: [&str; 3] = ["foundation", "registry", "incidents"];
+    if let Some(bad) = only.iter().find(|a| !AREAS.contains(&a.as_str())) {
+        anyhow::bail!("--only: no area {bad:?}; areas: {}", AREAS.join(", "));
+    }
+    let want = |area: &str| only.is_empty() || only.iter().any(|a| a == area);
+    let mut out = Vec::new();
+    if want("foundation") {
+        out.extend(foundation::scenarios(app, scale, runs).await?);
+    }
+    if want("registry") {
+        out.extend(registry::scenarios(app, scale, runs).await?);
+    }
+    if want("incidents") {
+        out.extend(incidents::scenarios(app, scale, runs).await?);
+    }
     Ok(out)
 }
 
