@@ -707,3 +707,111 @@ people-name-search-hint = بأي تهجئة أو خط للاسم الكامل: �
 people-name-search-results = الأشخاص الذين يطابق اسمهم بأي تهجئة.
 person-household-join = الأسرة
 person-household-join-hint = رمز أسرة موجودة (HH-…)، أو اتركه فارغًا لبدء أسرة جديدة بهذا الشخص.
+
+## resettlement
+
+case-overview-title = إعادة التوطين
+case-title = ملف إعادة التوطين
+case-heading = الملف { $id } — الأسرة { $household }
+case-tabs-label = صفحات إعادة التوطين
+case-tab-cases = الملفات
+case-tab-offers = عروض الدول
+case-funnel-now = الملفات والأشخاص في كل مرحلة الآن
+case-funnel-desc =
+    { $count ->
+        [zero] قمع إعادة التوطين: لا أحد في الملفات.
+        [one] قمع إعادة التوطين: شخص واحد في الملفات، حسب المرحلة.
+        [two] قمع إعادة التوطين: شخصان في الملفات، حسب المرحلة.
+        [few] قمع إعادة التوطين: { $count } أشخاص في الملفات، حسب المرحلة.
+        [many] قمع إعادة التوطين: { $count } شخصًا في الملفات، حسب المرحلة.
+       *[other] قمع إعادة التوطين: { $count } شخص في الملفات، حسب المرحلة.
+    }
+case-cases = الملفات
+case-people = الأشخاص
+case-list = الملفات
+case-all-stages = كل المراحل
+case-filter = اعرض
+case-none = لا ملفات.
+case-list-limited = لا تُعرض إلا أول ٥٠٠ ملف؛ اختر مرحلة لرؤية غيرها.
+case-number = الملف
+case-since = منذ
+case-open = فتح ملف
+case-household-hint = رمز الأسرة (HH-…) أو رمز أحد أفرادها. تنتقل الأسرة كلها مع الملف.
+case-history = السجل
+case-recorded = سُجّل
+case-rejected-by = رفضته
+case-offer = العرض
+case-offer-option = العرض { $id }: { $country }، الأماكن المتبقية { $left }
+case-next-step = تسجيل الخطوة التالية
+case-submission = تقديم الملف
+case-submission-hint = للتقديم فقط: العرض الذي يُقدَّم الملف في إطاره أو دولة، مع أولويته وفئته.
+case-record-step = سجّل الخطوة
+case-after-days =
+    { $count ->
+        [zero] في اليوم نفسه
+        [one] بعد يوم واحد
+        [two] بعد يومين
+        [few] بعد { $count } أيام
+        [many] بعد { $count } يومًا
+       *[other] بعد { $count } يوم
+    }
+case-flash-step = سُجّلت الخطوة.
+field-stage = المرحلة
+field-priority = الأولوية
+field-category = فئة التقديم
+field-offer = العرض
+field-announced-on = تاريخ الإعلان
+field-places = الأماكن
+field-max-household = أكبر أسرة مقبولة
+field-medical = تقبل الحالات الطبية الخطيرة
+stage-identified = محدَّد
+stage-interviewed = أُجريت المقابلة
+stage-recognised = معترف به
+stage-submitted = مقدَّم
+stage-accepted = مقبول
+stage-rejected = مرفوض
+stage-deferred = مؤجَّل
+stage-departure-scheduled = موعد السفر محدَّد
+stage-departed = غادر
+stage-withdrawn = مسحوب
+priority-normal = عادية
+priority-urgent = عاجلة
+priority-emergency = طارئة
+category-legal-physical-protection = احتياجات الحماية القانونية و/أو الجسدية
+category-survivors-of-violence = الناجون من العنف و/أو التعذيب
+category-medical-needs = الاحتياجات الطبية
+category-women-at-risk = النساء والفتيات المعرضات للخطر
+category-family-reunification = لمّ شمل الأسرة
+category-children-at-risk = الأطفال والمراهقون المعرضون للخطر
+category-no-alternative = انعدام حلول دائمة بديلة في المستقبل المنظور
+offers-title = عروض الدول
+offer-title = عرض دولة
+offer-heading = العرض { $id } — { $country }
+offer-number = العرض
+offer-used = المستخدَمة
+offer-pending = بانتظار القرار
+offer-left = المتبقية
+offer-any-size = أي حجم
+offer-cases = الملفات في إطار هذا العرض
+offer-create = تسجيل عرض
+offer-change = تعديل العرض
+offer-max-household-hint = اتركه فارغًا إذا كانت الدولة تقبل الأسر من أي حجم.
+offers-none = لا عروض بعد.
+case-invalid-household = المطلوب رمز أسرة (HH-…) أو رمز شخص.
+case-invalid-unknown-household = لا توجد أسرة أو شخص بهذا الرمز.
+case-invalid-no-household = لا ينتمي هذا الشخص إلى أي أسرة.
+case-invalid-empty-household = لا أحد في هذه الأسرة يمكن إعادة توطينه.
+case-invalid-already-open = لهذه الأسرة ملف مفتوح آخر.
+case-invalid-transition = لا يمكن نقل الملف إلى هذه المرحلة من مرحلته الحالية.
+case-invalid-before-last = يجب ألا يسبق تاريخ آخر خطوة في الملف.
+case-invalid-future = يجب ألا يكون في المستقبل.
+case-invalid-rejected-country = رفضت هذه الدولة الملف من قبل: قدّمه إلى دولة أخرى.
+case-invalid-country-required = يجب أن يسمّي التقديم دولة أو عرضًا من دولة.
+case-invalid-offer-country = يختلف عن دولة العرض.
+case-invalid-unknown-offer = لا يوجد عرض كهذا.
+case-invalid-household-too-large = الأسرة أكبر مما يقبله العرض.
+case-invalid-no-medical-capacity = لا يستطيع هذا العرض قبول أشخاص ذوي احتياجات طبية خطيرة.
+case-invalid-offer-full = الأماكن المتبقية في العرض لا تكفي هذه الأسرة.
+case-invalid-note-length = طويل جدًا (٥٠٠ حرف على الأكثر).
+offer-invalid-below-used = لا يمكن أن يقل عن الأماكن المستخدَمة.
+offer-invalid-country-has-cases = قُدّمت ملفات في إطار هذا العرض، فلا يمكن تغيير دولته.

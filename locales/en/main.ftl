@@ -706,3 +706,103 @@ people-name-search-hint = Any spelling or script of the whole name: Mohammad fin
 people-name-search-results = People whose name matches, in any spelling.
 person-household-join = Household
 person-household-join-hint = The code of an existing household (HH-…), or leave empty to start a new one with this person.
+
+## resettlement
+
+case-overview-title = Resettlement
+case-title = Resettlement case
+case-heading = Case { $id } — household { $household }
+case-tabs-label = Resettlement pages
+case-tab-cases = Cases
+case-tab-offers = Country offers
+case-funnel-now = Cases and people at each stage now
+case-funnel-desc =
+    { $count ->
+        [one] The resettlement funnel: { $count } person in cases, by stage.
+       *[other] The resettlement funnel: { $count } people in cases, by stage.
+    }
+case-cases = Cases
+case-people = People
+case-list = Cases
+case-all-stages = All stages
+case-filter = Show
+case-none = No cases.
+case-list-limited = Only the first 500 cases are listed; choose a stage to see others.
+case-number = Case
+case-since = Since
+case-open = Open a case
+case-household-hint = The household's code (HH-…) or the code of one of its people. The whole household goes with the case.
+case-history = History
+case-recorded = Recorded
+case-rejected-by = Rejected by
+case-offer = Offer
+case-offer-option = Offer { $id }: { $country }, { $left } places left
+case-next-step = Record the next step
+case-submission = Submission
+case-submission-hint = Only for a submission: the offer it goes under, or a country; its priority and category.
+case-record-step = Record the step
+case-after-days =
+    { $count ->
+        [one] after { $count } day
+       *[other] after { $count } days
+    }
+case-flash-step = The step was recorded.
+field-stage = Stage
+field-priority = Priority
+field-category = Submission category
+field-offer = Offer
+field-announced-on = Announced on
+field-places = Places
+field-max-household = Largest household taken
+field-medical = Can take serious medical cases
+stage-identified = Identified
+stage-interviewed = Interviewed
+stage-recognised = Recognised
+stage-submitted = Submitted
+stage-accepted = Accepted
+stage-rejected = Rejected
+stage-deferred = Deferred
+stage-departure-scheduled = Departure scheduled
+stage-departed = Departed
+stage-withdrawn = Withdrawn
+priority-normal = Normal
+priority-urgent = Urgent
+priority-emergency = Emergency
+category-legal-physical-protection = Legal and/or physical protection needs
+category-survivors-of-violence = Survivors of violence and/or torture
+category-medical-needs = Medical needs
+category-women-at-risk = Women and girls at risk
+category-family-reunification = Family reunification
+category-children-at-risk = Children and adolescents at risk
+category-no-alternative = Lack of foreseeable alternative durable solutions
+offers-title = Country offers
+offer-title = Country offer
+offer-heading = Offer { $id } — { $country }
+offer-number = Offer
+offer-used = Used
+offer-pending = Awaiting decision
+offer-left = Left
+offer-any-size = Any size
+offer-cases = Cases under this offer
+offer-create = Record an offer
+offer-change = Change the offer
+offer-max-household-hint = Leave empty if the country takes households of any size.
+offers-none = No offers yet.
+case-invalid-household = expected a household code (HH-…) or a person's code.
+case-invalid-unknown-household = no household or person has this code.
+case-invalid-no-household = this person belongs to no household.
+case-invalid-empty-household = no one in this household can be resettled.
+case-invalid-already-open = this household already has an open case.
+case-invalid-transition = the case cannot move to this stage from where it is.
+case-invalid-before-last = must not be before the date of the case's last step.
+case-invalid-future = must not be in the future.
+case-invalid-rejected-country = this country has already rejected the case: submit it to another.
+case-invalid-country-required = a submission names a country, or an offer of one.
+case-invalid-offer-country = differs from the country of the offer.
+case-invalid-unknown-offer = no such offer.
+case-invalid-household-too-large = the household is larger than the offer takes.
+case-invalid-no-medical-capacity = the offer cannot take people with serious medical needs.
+case-invalid-offer-full = the offer has too few places left for this household.
+case-invalid-note-length = is too long (at most 500 characters).
+offer-invalid-below-used = cannot be fewer than the places already used.
+offer-invalid-country-has-cases = cases were submitted under this offer, so its country cannot change.

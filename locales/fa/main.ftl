@@ -707,3 +707,103 @@ people-name-search-hint = هر املا یا خطی از نام کامل: «مح
 people-name-search-results = افرادی که نامشان با هر املایی می‌خواند.
 person-household-join = خانوار
 person-household-join-hint = کد خانواری موجود (HH-…)، یا برای آغاز خانواری تازه با این فرد خالی بگذارید.
+
+## resettlement
+
+case-overview-title = اسکان مجدد
+case-title = پرونده اسکان مجدد
+case-heading = پرونده { $id } — خانوار { $household }
+case-tabs-label = صفحه‌های اسکان مجدد
+case-tab-cases = پرونده‌ها
+case-tab-offers = پیشنهادهای کشورها
+case-funnel-now = پرونده‌ها و افراد در هر مرحله، اکنون
+case-funnel-desc =
+    { $count ->
+        [one] قیف اسکان مجدد: { $count } نفر در پرونده‌ها، به تفکیک مرحله.
+       *[other] قیف اسکان مجدد: { $count } نفر در پرونده‌ها، به تفکیک مرحله.
+    }
+case-cases = پرونده‌ها
+case-people = افراد
+case-list = پرونده‌ها
+case-all-stages = همه مرحله‌ها
+case-filter = نمایش
+case-none = پرونده‌ای نیست.
+case-list-limited = فقط ۵۰۰ پرونده نخست فهرست شده است؛ برای دیدن بقیه یک مرحله را برگزینید.
+case-number = پرونده
+case-since = از
+case-open = گشودن پرونده
+case-household-hint = کد خانوار (HH-…) یا کد یکی از اعضای آن. همه خانوار با پرونده همراه است.
+case-history = سابقه
+case-recorded = ثبت‌شده
+case-rejected-by = ردشده از سوی
+case-offer = پیشنهاد
+case-offer-option = پیشنهاد { $id }: { $country }، { $left } جای باقی‌مانده
+case-next-step = ثبت گام بعدی
+case-submission = ارسال پرونده
+case-submission-hint = فقط برای ارسال پرونده: پیشنهادی که پرونده ذیل آن فرستاده می‌شود یا یک کشور، و اولویت و دسته آن.
+case-record-step = ثبت گام
+case-after-days =
+    { $count ->
+        [one] پس از { $count } روز
+       *[other] پس از { $count } روز
+    }
+case-flash-step = گام ثبت شد.
+field-stage = مرحله
+field-priority = اولویت
+field-category = دسته ارسال
+field-offer = پیشنهاد
+field-announced-on = تاریخ اعلام
+field-places = جاها
+field-max-household = بزرگ‌ترین خانوار پذیرفتنی
+field-medical = پذیرش موارد پزشکی جدی
+stage-identified = شناسایی‌شده
+stage-interviewed = مصاحبه‌شده
+stage-recognised = به رسمیت شناخته‌شده
+stage-submitted = ارسال‌شده
+stage-accepted = پذیرفته‌شده
+stage-rejected = ردشده
+stage-deferred = به تعویق افتاده
+stage-departure-scheduled = زمان عزیمت تعیین‌شده
+stage-departed = عزیمت‌کرده
+stage-withdrawn = پس‌گرفته‌شده
+priority-normal = عادی
+priority-urgent = فوری
+priority-emergency = اضطراری
+category-legal-physical-protection = نیاز به حمایت حقوقی و/یا جسمی
+category-survivors-of-violence = بازماندگان خشونت و/یا شکنجه
+category-medical-needs = نیازهای پزشکی
+category-women-at-risk = زنان و دختران در معرض خطر
+category-family-reunification = پیوستن به خانواده
+category-children-at-risk = کودکان و نوجوانان در معرض خطر
+category-no-alternative = نبود راه‌حل پایدار دیگر در آینده نزدیک
+offers-title = پیشنهادهای کشورها
+offer-title = پیشنهاد کشور
+offer-heading = پیشنهاد { $id } — { $country }
+offer-number = پیشنهاد
+offer-used = استفاده‌شده
+offer-pending = در انتظار تصمیم
+offer-left = باقی‌مانده
+offer-any-size = هر اندازه
+offer-cases = پرونده‌های ذیل این پیشنهاد
+offer-create = ثبت پیشنهاد
+offer-change = تغییر پیشنهاد
+offer-max-household-hint = اگر کشور خانوارهایی با هر اندازه‌ای را می‌پذیرد، خالی بگذارید.
+offers-none = هنوز پیشنهادی نیست.
+case-invalid-household = کد خانوار (HH-…) یا کد یک فرد لازم است.
+case-invalid-unknown-household = هیچ خانوار یا فردی این کد را ندارد.
+case-invalid-no-household = این فرد عضو هیچ خانواری نیست.
+case-invalid-empty-household = هیچ‌کس در این خانوار قابل اسکان مجدد نیست.
+case-invalid-already-open = این خانوار پرونده باز دیگری دارد.
+case-invalid-transition = پرونده از مرحله کنونی نمی‌تواند به این مرحله برود.
+case-invalid-before-last = نباید پیش از تاریخ آخرین گام پرونده باشد.
+case-invalid-future = نباید در آینده باشد.
+case-invalid-rejected-country = این کشور پیش‌تر پرونده را رد کرده است: آن را به کشور دیگری بفرستید.
+case-invalid-country-required = ارسال پرونده باید یک کشور یا پیشنهادِ یک کشور را نام ببرد.
+case-invalid-offer-country = با کشورِ پیشنهاد یکی نیست.
+case-invalid-unknown-offer = چنین پیشنهادی نیست.
+case-invalid-household-too-large = خانوار بزرگ‌تر از حدی است که پیشنهاد می‌پذیرد.
+case-invalid-no-medical-capacity = این پیشنهاد نمی‌تواند افراد با نیازهای پزشکی جدی را بپذیرد.
+case-invalid-offer-full = جاهای باقی‌مانده این پیشنهاد برای این خانوار کافی نیست.
+case-invalid-note-length = بیش از حد بلند است (حداکثر ۵۰۰ نویسه).
+offer-invalid-below-used = نمی‌تواند کمتر از جاهای استفاده‌شده باشد.
+offer-invalid-country-has-cases = پرونده‌هایی ذیل این پیشنهاد فرستاده شده‌اند، پس کشور آن تغییر نمی‌کند.

@@ -14,6 +14,9 @@ pub mod role;
 pub mod site;
 pub mod user;
 
+// resettlement
+pub mod resettlement;
+
 pub use country::Country;
 pub use role::{Perm, Role};
 pub use user::{DisplayName, Password, Username};

@@ -153,6 +153,22 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/registry/exports/{id}/download",
             post(ui::exports::download),
+        )
+        // resettlement
+        .route("/resettlement", get(ui::resettlement::overview))
+        .route("/resettlement/cases", post(ui::resettlement_forms::open))
+        .route("/resettlement/cases/{id}", get(ui::resettlement::case))
+        .route(
+            "/resettlement/cases/{id}/step",
+            post(ui::resettlement_forms::step),
+        )
+        .route(
+            "/resettlement/offers",
+            get(ui::resettlement::offers_list).post(ui::resettlement_forms::create_offer),
+        )
+        .route(
+            "/resettlement/offers/{id}",
+            get(ui::resettlement::offer).post(ui::resettlement_forms::update_offer),
         );
     Router::new()
         .merge(ui)

@@ -22,6 +22,8 @@ const RECORD: &[Role] = &[
 ];
 const REGISTRAR: &[Role] = &[Role::Registrar];
 const PERSONAL: &[Role] = &[Role::Registrar, Role::CaseOfficer];
+// resettlement
+const CASES: &[Role] = &[Role::CaseOfficer];
 
 #[derive(Clone, Copy)]
 enum M {
@@ -71,6 +73,10 @@ enum Obj {
     Line,
     LineUi,
     LineApi,
+    // resettlement: a case for each surface's step row, and an offer.
+    CaseUi,
+    CaseApi,
+    Offer,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -272,6 +278,21 @@ const UI: &[Row] = &[
         REGISTRAR,
         303,
     ),
+    // resettlement
+    row(M::Get, "/resettlement", RECORD, 200),
+    row(M::Post, "/resettlement/cases", CASES, 303),
+    on(M::Get, "/resettlement/cases/{id}", Obj::CaseUi, RECORD, 200),
+    on(
+        M::Post,
+        "/resettlement/cases/{id}/step",
+        Obj::CaseUi,
+        CASES,
+        303,
+    ),
+    row(M::Get, "/resettlement/offers", RECORD, 200),
+    row(M::Post, "/resettlement/offers", CASES, 303),
+    on(M::Get, "/resettlement/offers/{id}", Obj::Offer, RECORD, 200),
+    on(M::Post, "/resettlement/offers/{id}", Obj::Offer, CASES, 303),
 ];
 
 const API: &[Row] = &[
@@ -401,6 +422,40 @@ const API: &[Row] = &[
         REGISTRAR,
         200,
     ),
+    // resettlement
+    row(M::Get, "/api/v1/resettlement/cases", RECORD, 200),
+    row(M::Post, "/api/v1/resettlement/cases", CASES, 201),
+    on(
+        M::Get,
+        "/api/v1/resettlement/cases/{id}",
+        Obj::CaseApi,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/resettlement/cases/{id}/steps",
+        Obj::CaseApi,
+        CASES,
+        201,
+    ),
+    row(M::Get, "/api/v1/resettlement/funnel", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/offers", RECORD, 200),
+    row(M::Post, "/api/v1/resettlement/offers", CASES, 201),
+    on(
+        M::Get,
+        "/api/v1/resettlement/offers/{id}",
+        Obj::Offer,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Put,
+        "/api/v1/resettlement/offers/{id}",
+        Obj::Offer,
+        CASES,
+        204,
+    ),
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -494,6 +549,22 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("missing", crate::convoys::matrix_code(2)),
             ("arrived", "0".into()),
         ],
+        // resettlement
+        "/resettlement/cases" => vec![
+            ("household", "HH-MATRIX1".into()),
+            ("date", "2013-01-01".into()),
+        ],
+        "/resettlement/cases/{id}/step" => {
+            vec![
+                ("stage", "interviewed".into()),
+                ("date", "2013-02-01".into()),
+            ]
+        }
+        "/resettlement/offers" | "/resettlement/offers/{id}" => vec![
+            ("country", "DEU".into()),
+            ("announced_on", "2013-01-01".into()),
+            ("places", "100".into()),
+        ],
         _ => vec![],
     }
 }
@@ -536,6 +607,16 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/convoys/{id}/missing" => {
             serde_json::json!({"missing": [crate::convoys::matrix_code(3)], "arrived": 0})
         }
+        // resettlement
+        "/api/v1/resettlement/cases" => {
+            serde_json::json!({"household": "HH-MATRIX2", "date": "2013-01-01"})
+        }
+        "/api/v1/resettlement/cases/{id}/steps" => {
+            serde_json::json!({"stage": "interviewed", "date": "2013-02-01"})
+        }
+        "/api/v1/resettlement/offers" | "/api/v1/resettlement/offers/{id}" => {
+            serde_json::json!({"country": "DEU", "announced_on": "2013-01-01", "places": 100})
+        }
         _ => serde_json::json!({}),
     }
 }
@@ -563,6 +644,8 @@ async fn every_role_gets_exactly_the_expected_answer() {
     let registrar_id = ids.iter().find(|(r, _)| *r == Role::Registrar).unwrap().1;
     let exports = crate::export::authz_objects(&t, registrar_id).await;
     let convoys = crate::convoys::matrix_objects(&t).await;
+    // resettlement
+    let cases = crate::resettlement::matrix_objects(&t).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -588,6 +671,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &matching,
                     &exports,
                     &convoys,
+                    &cases,
                 )
                 .to_string(),
             );
@@ -636,6 +720,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                 &matching,
                 &exports,
                 &convoys,
+                &cases,
             );
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
@@ -735,6 +820,7 @@ fn object(
     m: &crate::matching::Objects,
     x: &crate::export::Objects,
     c: &crate::convoys::MatrixObjects,
+    rs: &crate::resettlement::MatrixObjects,
 ) -> i64 {
     match (r.hidden, r.id) {
         (true, _) => others_token,
@@ -754,6 +840,10 @@ fn object(
         (false, Obj::Line) => c.line,
         (false, Obj::LineUi) => c.line_ui,
         (false, Obj::LineApi) => c.line_api,
+        // resettlement
+        (false, Obj::CaseUi) => rs.case_ui,
+        (false, Obj::CaseApi) => rs.case_api,
+        (false, Obj::Offer) => rs.offer,
     }
 }
 

@@ -27,3 +27,6 @@ mod story;
 mod support;
 mod trail;
 mod watchlist;
+
+// resettlement
+mod resettlement;

@@ -9,6 +9,9 @@ pub mod matching;
 pub mod registry;
 pub mod users;
 
+// resettlement
+pub mod resettlement;
+
 use axum::routing::get;
 use axum::Router;
 use utoipa::OpenApi;
@@ -70,6 +73,16 @@ use super::AppState;
         matching::watch_add,
         matching::watch_get,
         matching::watch_remove,
+        // resettlement
+        resettlement::list_cases,
+        resettlement::open_case,
+        resettlement::get_case,
+        resettlement::record_step,
+        resettlement::funnel,
+        resettlement::list_offers,
+        resettlement::create_offer,
+        resettlement::get_offer,
+        resettlement::update_offer,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -80,6 +93,8 @@ use super::AppState;
         (name = "audit", description = "The audit trail (admin)"),
         (name = "registry", description = "Sites, people and households"),
         (name = "matching", description = "Possible duplicates (registrar) and the watch list (admin)"),
+        // resettlement
+        (name = "resettlement", description = "Resettlement cases, country offers and the pipeline"),
     )
 )]
 pub struct ApiDoc;
@@ -191,6 +206,25 @@ pub fn router() -> Router<AppState> {
         .route(
             "/watchlist/{id}",
             get(matching::watch_get).delete(matching::watch_remove),
+        )
+        // resettlement
+        .route(
+            "/resettlement/cases",
+            get(resettlement::list_cases).post(resettlement::open_case),
+        )
+        .route("/resettlement/cases/{id}", get(resettlement::get_case))
+        .route(
+            "/resettlement/cases/{id}/steps",
+            axum::routing::post(resettlement::record_step),
+        )
+        .route("/resettlement/funnel", get(resettlement::funnel))
+        .route(
+            "/resettlement/offers",
+            get(resettlement::list_offers).post(resettlement::create_offer),
+        )
+        .route(
+            "/resettlement/offers/{id}",
+            get(resettlement::get_offer).put(resettlement::update_offer),
         )
         .fallback(not_found)
 }

@@ -18,3 +18,7 @@ pub mod sites;
 pub mod tokens;
 pub mod users;
 pub mod watchlist;
+
+// resettlement
+pub mod resettlement;
+pub mod resettlement_forms;
