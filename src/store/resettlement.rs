@@ -403,3 +403,14 @@ pub async fn departures(c: &mut Conn) -> Result<Vec<(i64, String, i64)>> {
     .fetch_all(&mut *c)
     .await?)
 }
+
+/// Households with people present in a camp, and how many: (code, people), oldest
+/// household first (the demo's cases are opened from these).
+pub async fn household_sizes(c: &mut Conn) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "select h.code, count(*) from households h join people p on p.household_id = h.household_id
+         where p.status = 'present' group by h.household_id, h.code order by h.household_id",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}

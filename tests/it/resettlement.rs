@@ -432,3 +432,33 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
         offer,
     }
 }
+
+/// The demo tells the seeds' story: the first departures to Albania in May 2013,
+/// about a hundred to Germany in 2013, about 15 % resettled three years after the move.
+#[tokio::test]
+async fn the_demo_keeps_the_seeds_pace() {
+    let t = support::sqlite().await;
+    vigil::demo::load(&t.app).await.unwrap();
+    let mut c = t.app.store.read().await.unwrap();
+    let departures = vigil::store::resettlement::departures(&mut c).await.unwrap();
+    let (first_day, first_country, _) = departures.first().unwrap().clone();
+    assert_eq!(first_country, "ALB");
+    assert!(vigil::clock::rfc3339(first_day).starts_with("2013-05"));
+    let to_germany_2013: i64 = departures
+        .iter()
+        .filter(|(d, c, _)| c == "DEU" && vigil::clock::year_of(*d) == 2013)
+        .map(|(_, _, n)| n)
+        .sum();
+    assert!((90..=110).contains(&to_germany_2013), "{to_germany_2013}");
+    let residents: i64 = sqlx::query_scalar("select count(*) from people")
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+    let by_autumn_2015: i64 = departures
+        .iter()
+        .filter(|(d, _, _)| *d <= day("2015-09-30"))
+        .map(|(_, _, n)| n)
+        .sum();
+    let share = by_autumn_2015 as f64 / residents as f64;
+    assert!((0.13..=0.17).contains(&share), "{by_autumn_2015} of {residents}");
+}
