@@ -211,6 +211,13 @@ pub async fn load(app: &App, cap: &Cap<WriteCases>) -> anyhow::Result<usize> {
             resettlement::step_in(&mut tx, app, cap, id, s).await?;
         }
     }
+    // The record is current to its last day: the analytics look from there.
+    store::settings::set(
+        &mut tx,
+        crate::actions::resettlement::pipeline::RECORD_DATE,
+        RECORD_ENDS,
+    )
+    .await?;
     tx.commit().await?;
     Ok(cases)
 }

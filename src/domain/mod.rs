@@ -15,6 +15,8 @@ pub mod site;
 pub mod user;
 
 // resettlement
+pub mod forecast;
+pub mod pipeline;
 pub mod resettlement;
 
 pub use country::Country;

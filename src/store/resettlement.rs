@@ -414,3 +414,13 @@ pub async fn household_sizes(c: &mut Conn) -> Result<Vec<(String, i64)>> {
     .fetch_all(&mut *c)
     .await?)
 }
+
+/// Residents who are or were in the camps: present, transferred or resettled (not the
+/// dead, the missing, or those who left otherwise) — the forecast's population.
+pub async fn population(c: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "select count(*) from people where status in ('present', 'transferred', 'resettled')",
+    )
+    .fetch_one(&mut *c)
+    .await?)
+}

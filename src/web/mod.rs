@@ -169,6 +169,14 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/resettlement/offers/{id}",
             get(ui::resettlement::offer).post(ui::resettlement_forms::update_offer),
+        )
+        .route(
+            "/resettlement/pipeline",
+            get(ui::resettlement_pipeline::pipeline_page),
+        )
+        .route(
+            "/resettlement/forecast",
+            get(ui::resettlement_pipeline::forecast_page),
         );
     Router::new()
         .merge(ui)

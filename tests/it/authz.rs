@@ -290,6 +290,8 @@ const UI: &[Row] = &[
         303,
     ),
     row(M::Get, "/resettlement/offers", RECORD, 200),
+    row(M::Get, "/resettlement/pipeline", RECORD, 200),
+    row(M::Get, "/resettlement/forecast", RECORD, 200),
     row(M::Post, "/resettlement/offers", CASES, 303),
     on(M::Get, "/resettlement/offers/{id}", Obj::Offer, RECORD, 200),
     on(M::Post, "/resettlement/offers/{id}", Obj::Offer, CASES, 303),
@@ -440,6 +442,8 @@ const API: &[Row] = &[
         201,
     ),
     row(M::Get, "/api/v1/resettlement/funnel", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/pipeline", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/forecast", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/offers", RECORD, 200),
     row(M::Post, "/api/v1/resettlement/offers", CASES, 201),
     on(

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use vigil::actions::registry::people::{self, Placement};
-use vigil::actions::resettlement::{self, offers};
+use vigil::actions::resettlement::{self, offers, pipeline};
 use vigil::actions::ActionError;
 use vigil::auth::capability::{ReadRecord, WriteCases};
 use vigil::auth::{Actor, Cap};
@@ -384,6 +384,33 @@ async fn story(t: &TestApp) {
         "{b}: the second case was not open yet"
     );
     assert_eq!(now.len(), 10);
+
+    // The pipeline on 2015-01-01: the accepted case has not moved since 2013-07-01.
+    let p = pipeline::pipeline(app, &read, day("2015-01-01"), 30)
+        .await
+        .unwrap();
+    let st = p.stalled.iter().find(|s| s.case_id == c2).unwrap();
+    assert_eq!((st.stage.as_str(), st.days), ("accepted", 549), "{b}");
+    let swe = p
+        .time_in_stage
+        .iter()
+        .find(|t| t.country == "SWE" && t.stage == "departure_scheduled")
+        .unwrap();
+    assert_eq!((swe.spells, swe.median_days), (1, 19), "{b}");
+    assert_eq!(p.population, 5, "{b}");
+    let last = p.share.last().unwrap();
+    assert_eq!(last.1, 3, "{b}");
+    assert!((last.2 - 0.6).abs() < 1e-9);
+    // The forecast: three left in March 2014, two remain — a month at that pace.
+    let f = pipeline::forecast(app, &read, day("2014-03-31"), None)
+        .await
+        .unwrap();
+    assert_eq!((f.departed, f.remaining), (3, 2), "{b}");
+    assert_eq!(f.forecast.unwrap().finish_p50, Some(1), "{b}");
+    let none = pipeline::forecast(app, &read, day("2014-01-01"), None)
+        .await
+        .unwrap();
+    assert!(none.forecast.is_none(), "{b}: no departures yet, no pace");
 }
 
 /// What the authorization matrix's resettlement rows act on.
@@ -440,7 +467,9 @@ async fn the_demo_keeps_the_seeds_pace() {
     let t = support::sqlite().await;
     vigil::demo::load(&t.app).await.unwrap();
     let mut c = t.app.store.read().await.unwrap();
-    let departures = vigil::store::resettlement::departures(&mut c).await.unwrap();
+    let departures = vigil::store::resettlement::departures(&mut c)
+        .await
+        .unwrap();
     let (first_day, first_country, _) = departures.first().unwrap().clone();
     assert_eq!(first_country, "ALB");
     assert!(vigil::clock::rfc3339(first_day).starts_with("2013-05"));
@@ -460,5 +489,8 @@ async fn the_demo_keeps_the_seeds_pace() {
         .map(|(_, _, n)| n)
         .sum();
     let share = by_autumn_2015 as f64 / residents as f64;
-    assert!((0.13..=0.17).contains(&share), "{by_autumn_2015} of {residents}");
+    assert!(
+        (0.13..=0.17).contains(&share),
+        "{by_autumn_2015} of {residents}"
+    );
 }

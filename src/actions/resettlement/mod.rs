@@ -3,6 +3,7 @@
 //! reading cases with their history. Country offers are in `offers`.
 
 pub mod offers;
+pub mod pipeline;
 
 use serde_json::json;
 

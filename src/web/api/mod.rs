@@ -83,6 +83,8 @@ use super::AppState;
         resettlement::create_offer,
         resettlement::get_offer,
         resettlement::update_offer,
+        resettlement::pipeline_report,
+        resettlement::forecast_report,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -218,6 +220,8 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(resettlement::record_step),
         )
         .route("/resettlement/funnel", get(resettlement::funnel))
+        .route("/resettlement/pipeline", get(resettlement::pipeline_report))
+        .route("/resettlement/forecast", get(resettlement::forecast_report))
         .route(
             "/resettlement/offers",
             get(resettlement::list_offers).post(resettlement::create_offer),

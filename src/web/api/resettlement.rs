@@ -8,6 +8,7 @@ use axum::Json;
 
 use super::registry::Created;
 use crate::actions::resettlement::offers::OfferDetail;
+use crate::actions::resettlement::pipeline::{self, ForecastReport, Pipeline};
 use crate::actions::resettlement::{self, offers, parse_household, CaseDetail};
 use crate::auth::capability::{ReadRecord, WriteCases};
 use crate::domain::convoy::parse_day;
@@ -260,4 +261,66 @@ pub async fn update_offer(
     let Json(b) = body?;
     offers::update(&app, &cap, id, &b.parse()?).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PipelineQuery {
+    /// The day (YYYY-MM-DD) to look from; default: the day the record is current to.
+    pub at: Option<String>,
+    /// Days without a step after which an open case counts as stalled (default 180).
+    pub stall: Option<i64>,
+}
+
+async fn as_of(app: &AppState, at: Option<&str>) -> Result<i64, ApiError> {
+    match parse_day("at", at.unwrap_or(""))? {
+        Some(d) => Ok(d),
+        None => Ok(pipeline::default_as_of(app).await?),
+    }
+}
+
+/// The pipeline as of a day: funnel, time in each stage per country (median and 90th
+/// percentile), stalled cases and the share of the population resettled by month.
+#[utoipa::path(get, path = "/api/v1/resettlement/pipeline", tag = "resettlement", operation_id = "case_pipeline",
+    params(PipelineQuery),
+    responses((status = 200, body = Pipeline), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 422, body = Problem)))]
+pub async fn pipeline_report(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(q): Query<PipelineQuery>,
+) -> Result<Json<Pipeline>, ApiError> {
+    let cap = a.grant::<ReadRecord>()?;
+    let at = as_of(&app, q.at.as_deref()).await?;
+    let stall = q.stall.unwrap_or(pipeline::STALL_DAYS);
+    if !(1..=36_500).contains(&stall) {
+        return Err(Invalid::new("stall", "invalid-count", "expected 1 to 36500 days").into());
+    }
+    Ok(Json(pipeline::pipeline(&app, &cap, at, stall).await?))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ForecastQuery {
+    /// The day (YYYY-MM-DD) to forecast from; default: the day the record is current to.
+    pub at: Option<String>,
+    /// The back-test's cut-off (YYYY-MM-DD); default: the middle of the history.
+    pub cutoff: Option<String>,
+}
+
+/// When the last resident leaves at the observed pace: the bootstrap forecast with its
+/// band (method in docs/resettlement.md) and its back-test.
+#[utoipa::path(get, path = "/api/v1/resettlement/forecast", tag = "resettlement", operation_id = "case_forecast",
+    params(ForecastQuery),
+    responses((status = 200, body = ForecastReport), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 422, body = Problem)))]
+pub async fn forecast_report(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(q): Query<ForecastQuery>,
+) -> Result<Json<ForecastReport>, ApiError> {
+    let cap = a.grant::<ReadRecord>()?;
+    let at = as_of(&app, q.at.as_deref()).await?;
+    let cutoff = parse_day("cutoff", q.cutoff.as_deref().unwrap_or(""))?;
+    Ok(Json(pipeline::forecast(&app, &cap, at, cutoff).await?))
 }

@@ -22,3 +22,4 @@ pub mod watchlist;
 // resettlement
 pub mod resettlement;
 pub mod resettlement_forms;
+pub mod resettlement_pipeline;
