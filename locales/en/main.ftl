@@ -861,3 +861,25 @@ case-backtest-none = Not enough history for a back-test: it needs departures bot
 case-backtest-chart = Back-test: the forecast from the cut-off against what happened
 case-backtest-chart-desc = Cumulative people resettled after the cut-off, actual and forecast with its band.
 case-people-resettled-after-cutoff = People resettled after the cut-off
+case-tab-priority = Priority
+case-priority-title = Priority of open cases
+case-priority-count =
+    { $count ->
+        [one] { $count } open case, most urgent first.
+       *[other] { $count } open cases, most urgent first.
+    }
+case-priority-how = How the score is made
+case-priority-method = Medical: the most urgent serious medical need in the household (emergency 50, urgent 35, normal 15). Threat: the larger of the submission's priority (emergency 40, urgent 25) and a legal or physical protection need (emergency 30, urgent 20, normal 10). Waiting: one point per full month since the case was opened, at most 36. Vulnerabilities: 8 for each other kind of specific need in the household, at most 32. Ties go to the case opened first.
+case-rank = Rank
+case-score = Score
+case-why = Why
+case-why-nothing = No medical urgency, threat, waiting or vulnerability recorded yet.
+case-why-medical = Serious medical need, { $urgency } (+{ $points })
+case-why-submission = Submitted with { $priority } priority (+{ $points })
+case-why-protection = Legal or physical protection need, { $urgency } (+{ $points })
+case-why-waiting =
+    { $months ->
+        [one] Waiting { $months } month (+{ $points })
+       *[other] Waiting { $months } months (+{ $points })
+    }
+case-why-vulnerabilities = Vulnerabilities: { $needs } (+{ $points })

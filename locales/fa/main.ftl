@@ -862,3 +862,25 @@ case-backtest-none = سابقه برای آزمون گذشته‌نگر کافی
 case-backtest-chart = آزمون گذشته‌نگر: پیش‌بینی از تاریخ برش در برابر آنچه رخ داد
 case-backtest-chart-desc = شمار انباشته اسکان‌یافتگان پس از تاریخ برش، واقعی و پیش‌بینی‌شده با بازه آن.
 case-people-resettled-after-cutoff = اسکان‌یافتگان پس از تاریخ برش
+case-tab-priority = اولویت
+case-priority-title = اولویت پرونده‌های باز
+case-priority-count =
+    { $count ->
+        [one] { $count } پرونده باز، فوری‌ترین نخست.
+       *[other] { $count } پرونده باز، فوری‌ترین نخست.
+    }
+case-priority-how = امتیاز چگونه ساخته می‌شود
+case-priority-method = پزشکی: فوری‌ترین نیاز پزشکی جدی در خانوار (اضطراری ۵۰، فوری ۳۵، عادی ۱۵). تهدید: بزرگ‌ترِ اولویت ارسال (اضطراری ۴۰، فوری ۲۵) و نیاز به حمایت حقوقی یا جسمی (اضطراری ۳۰، فوری ۲۰، عادی ۱۰). انتظار: یک امتیاز برای هر ماه کامل از گشودن پرونده، حداکثر ۳۶. آسیب‌پذیری‌ها: ۸ برای هر نوع دیگر نیاز ویژه در خانوار، حداکثر ۳۲. در برابری، پرونده‌ای که زودتر گشوده شده جلوتر است.
+case-rank = رتبه
+case-score = امتیاز
+case-why = چرا
+case-why-nothing = هنوز فوریت پزشکی، تهدید، انتظار یا آسیب‌پذیری‌ای ثبت نشده است.
+case-why-medical = نیاز پزشکی جدی، { $urgency } (+{ $points })
+case-why-submission = ارسال‌شده با اولویت { $priority } (+{ $points })
+case-why-protection = نیاز به حمایت حقوقی یا جسمی، { $urgency } (+{ $points })
+case-why-waiting =
+    { $months ->
+        [one] { $months } ماه انتظار (+{ $points })
+       *[other] { $months } ماه انتظار (+{ $points })
+    }
+case-why-vulnerabilities = آسیب‌پذیری‌ها: { $needs } (+{ $points })

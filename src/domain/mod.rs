@@ -17,6 +17,7 @@ pub mod user;
 // resettlement
 pub mod forecast;
 pub mod pipeline;
+pub mod priority;
 pub mod resettlement;
 
 pub use country::Country;

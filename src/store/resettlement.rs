@@ -424,3 +424,16 @@ pub async fn population(c: &mut Conn) -> Result<i64> {
     .fetch_one(&mut *c)
     .await?)
 }
+
+/// The specific needs in the households of open cases: (case id, kind, urgency), one
+/// per person and kind.
+pub async fn open_case_needs(c: &mut Conn) -> Result<Vec<(i64, String, String)>> {
+    let sql = format!(
+        "select c.case_id, n.kind, n.urgency from resettlement_cases c
+         join people p on p.household_id = c.household_id
+         join person_needs n on n.person_id = p.person_id
+         where c.stage not in ('departed', 'withdrawn') and p.{WITH_HOUSEHOLD}
+         order by c.case_id"
+    );
+    Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
+}

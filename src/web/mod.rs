@@ -177,6 +177,10 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/resettlement/forecast",
             get(ui::resettlement_pipeline::forecast_page),
+        )
+        .route(
+            "/resettlement/priority",
+            get(ui::resettlement_priority::priority_page),
         );
     Router::new()
         .merge(ui)

@@ -292,6 +292,7 @@ const UI: &[Row] = &[
     row(M::Get, "/resettlement/offers", RECORD, 200),
     row(M::Get, "/resettlement/pipeline", RECORD, 200),
     row(M::Get, "/resettlement/forecast", RECORD, 200),
+    row(M::Get, "/resettlement/priority", RECORD, 200),
     row(M::Post, "/resettlement/offers", CASES, 303),
     on(M::Get, "/resettlement/offers/{id}", Obj::Offer, RECORD, 200),
     on(M::Post, "/resettlement/offers/{id}", Obj::Offer, CASES, 303),
@@ -444,6 +445,7 @@ const API: &[Row] = &[
     row(M::Get, "/api/v1/resettlement/funnel", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/pipeline", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/forecast", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/priority", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/offers", RECORD, 200),
     row(M::Post, "/api/v1/resettlement/offers", CASES, 201),
     on(

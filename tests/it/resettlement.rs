@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use vigil::actions::registry::people::{self, Placement};
-use vigil::actions::resettlement::{self, offers, pipeline};
+use vigil::actions::resettlement::{self, offers, pipeline, priority};
 use vigil::actions::ActionError;
 use vigil::auth::capability::{ReadRecord, WriteCases};
 use vigil::auth::{Actor, Cap};
@@ -411,6 +411,22 @@ async fn story(t: &TestApp) {
         .await
         .unwrap();
     assert!(none.forecast.is_none(), "{b}: no departures yet, no pace");
+
+    // Priority on 2015-01-01: the household with an urgent medical need, submitted as
+    // urgent and waiting 30 months, comes first (35 + 25 + 30).
+    let ranked = priority::ranked(app, &read, day("2015-01-01"))
+        .await
+        .unwrap();
+    assert_eq!(ranked.len(), 2, "{b}: open cases only");
+    assert_eq!(
+        (ranked[0].case.case_id, ranked[0].score.total),
+        (c2, 90),
+        "{b}"
+    );
+    assert_eq!(
+        ranked[1].score.total, 9,
+        "{b}: the reopened case waited 9 months"
+    );
 }
 
 /// What the authorization matrix's resettlement rows act on.

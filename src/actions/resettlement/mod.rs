@@ -4,6 +4,7 @@
 
 pub mod offers;
 pub mod pipeline;
+pub mod priority;
 
 use serde_json::json;
 

@@ -85,6 +85,7 @@ use super::AppState;
         resettlement::update_offer,
         resettlement::pipeline_report,
         resettlement::forecast_report,
+        resettlement::priority_list,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -222,6 +223,7 @@ pub fn router() -> Router<AppState> {
         .route("/resettlement/funnel", get(resettlement::funnel))
         .route("/resettlement/pipeline", get(resettlement::pipeline_report))
         .route("/resettlement/forecast", get(resettlement::forecast_report))
+        .route("/resettlement/priority", get(resettlement::priority_list))
         .route(
             "/resettlement/offers",
             get(resettlement::list_offers).post(resettlement::create_offer),

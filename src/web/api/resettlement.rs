@@ -9,6 +9,7 @@ use axum::Json;
 use super::registry::Created;
 use crate::actions::resettlement::offers::OfferDetail;
 use crate::actions::resettlement::pipeline::{self, ForecastReport, Pipeline};
+use crate::actions::resettlement::priority::{self, Ranked};
 use crate::actions::resettlement::{self, offers, parse_household, CaseDetail};
 use crate::auth::capability::{ReadRecord, WriteCases};
 use crate::domain::convoy::parse_day;
@@ -323,4 +324,27 @@ pub async fn forecast_report(
     let at = as_of(&app, q.at.as_deref()).await?;
     let cutoff = parse_day("cutoff", q.cutoff.as_deref().unwrap_or(""))?;
     Ok(Json(pipeline::forecast(&app, &cap, at, cutoff).await?))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PriorityQuery {
+    /// The day (YYYY-MM-DD) time waiting is counted to; default: the day the record
+    /// is current to.
+    pub at: Option<String>,
+}
+
+/// Open cases ranked by urgency, each score with its reasons and their points.
+#[utoipa::path(get, path = "/api/v1/resettlement/priority", tag = "resettlement", operation_id = "case_priority",
+    params(PriorityQuery),
+    responses((status = 200, body = Vec<Ranked>), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 422, body = Problem)))]
+pub async fn priority_list(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(q): Query<PriorityQuery>,
+) -> Result<Json<Vec<Ranked>>, ApiError> {
+    let cap = a.grant::<ReadRecord>()?;
+    let at = as_of(&app, q.at.as_deref()).await?;
+    Ok(Json(priority::ranked(&app, &cap, at).await?))
 }

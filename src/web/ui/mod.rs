@@ -23,3 +23,4 @@ pub mod watchlist;
 pub mod resettlement;
 pub mod resettlement_forms;
 pub mod resettlement_pipeline;
+pub mod resettlement_priority;
