@@ -904,3 +904,5 @@ case-why-waiting =
        *[other] انتظار { $months } شهر (+{ $points })
     }
 case-why-vulnerabilities = أوجه الضعف: { $needs } (+{ $points })
+case-download = تنزيل الملفات
+case-download-resettled = المعاد توطينهم حسب الدولة والشهر (HXL)

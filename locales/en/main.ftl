@@ -883,3 +883,5 @@ case-why-waiting =
        *[other] Waiting { $months } months (+{ $points })
     }
 case-why-vulnerabilities = Vulnerabilities: { $needs } (+{ $points })
+case-download = Download the cases
+case-download-resettled = resettled people by country and month (HXL)

@@ -884,3 +884,5 @@ case-why-waiting =
        *[other] { $months } ماه انتظار (+{ $points })
     }
 case-why-vulnerabilities = آسیب‌پذیری‌ها: { $needs } (+{ $points })
+case-download = دریافت پرونده‌ها
+case-download-resettled = اسکان‌یافتگان به تفکیک کشور و ماه (HXL)

@@ -181,6 +181,18 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/resettlement/priority",
             get(ui::resettlement_priority::priority_page),
+        )
+        .route(
+            "/resettlement/cases.csv",
+            get(ui::resettlement_exports::cases_csv),
+        )
+        .route(
+            "/resettlement/cases.xlsx",
+            get(ui::resettlement_exports::cases_xlsx),
+        )
+        .route(
+            "/resettlement/resettled.csv",
+            get(ui::resettlement_exports::resettled_csv),
         );
     Router::new()
         .merge(ui)

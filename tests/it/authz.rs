@@ -293,6 +293,9 @@ const UI: &[Row] = &[
     row(M::Get, "/resettlement/pipeline", RECORD, 200),
     row(M::Get, "/resettlement/forecast", RECORD, 200),
     row(M::Get, "/resettlement/priority", RECORD, 200),
+    row(M::Get, "/resettlement/cases.csv", RECORD, 200),
+    row(M::Get, "/resettlement/cases.xlsx", RECORD, 200),
+    row(M::Get, "/resettlement/resettled.csv", RECORD, 200),
     row(M::Post, "/resettlement/offers", CASES, 303),
     on(M::Get, "/resettlement/offers/{id}", Obj::Offer, RECORD, 200),
     on(M::Post, "/resettlement/offers/{id}", Obj::Offer, CASES, 303),
@@ -446,6 +449,8 @@ const API: &[Row] = &[
     row(M::Get, "/api/v1/resettlement/pipeline", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/forecast", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/priority", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/cases/export", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/resettled", RECORD, 200),
     row(M::Get, "/api/v1/resettlement/offers", RECORD, 200),
     row(M::Post, "/api/v1/resettlement/offers", CASES, 201),
     on(

@@ -30,3 +30,4 @@ mod watchlist;
 
 // resettlement
 mod resettlement;
+mod resettlement_export;

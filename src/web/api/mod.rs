@@ -86,6 +86,8 @@ use super::AppState;
         resettlement::pipeline_report,
         resettlement::forecast_report,
         resettlement::priority_list,
+        resettlement::export_cases,
+        resettlement::resettled,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -224,6 +226,11 @@ pub fn router() -> Router<AppState> {
         .route("/resettlement/pipeline", get(resettlement::pipeline_report))
         .route("/resettlement/forecast", get(resettlement::forecast_report))
         .route("/resettlement/priority", get(resettlement::priority_list))
+        .route(
+            "/resettlement/cases/export",
+            get(resettlement::export_cases),
+        )
+        .route("/resettlement/resettled", get(resettlement::resettled))
         .route(
             "/resettlement/offers",
             get(resettlement::list_offers).post(resettlement::create_offer),

@@ -7,12 +7,14 @@ use axum::http::StatusCode;
 use axum::Json;
 
 use super::registry::Created;
+use crate::actions::resettlement::export;
 use crate::actions::resettlement::offers::OfferDetail;
 use crate::actions::resettlement::pipeline::{self, ForecastReport, Pipeline};
 use crate::actions::resettlement::priority::{self, Ranked};
 use crate::actions::resettlement::{self, offers, parse_household, CaseDetail};
 use crate::auth::capability::{ReadRecord, WriteCases};
 use crate::domain::convoy::parse_day;
+use crate::domain::export::Format;
 use crate::domain::person::Choice;
 use crate::domain::resettlement::{OfferInput, OfferText, Stage, StepInput, StepText};
 use crate::domain::Invalid;
@@ -347,4 +349,57 @@ pub async fn priority_list(
     let cap = a.grant::<ReadRecord>()?;
     let at = as_of(&app, q.at.as_deref()).await?;
     Ok(Json(priority::ranked(&app, &cap, at).await?))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CasesExportQuery {
+    /// csv (default) or xlsx.
+    pub format: Option<String>,
+    /// Only cases at this stage.
+    pub stage: Option<String>,
+}
+
+/// The cases as a file (no personal data: households by code, people as a count).
+#[utoipa::path(get, path = "/api/v1/resettlement/cases/export", tag = "resettlement", operation_id = "export_cases",
+    params(CasesExportQuery),
+    responses((status = 200, description = "CSV (with an HXL hashtag row) or XLSX", content_type = "text/csv"),
+              (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn export_cases(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(q): Query<CasesExportQuery>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let cap = a.grant::<ReadRecord>()?;
+    let format: Format = q.format.as_deref().unwrap_or("").parse()?;
+    let stage = match q.stage.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => Some(Stage::parse(s)?),
+    };
+    let bytes = export::cases(&app, &cap, stage, format).await?;
+    let content_type = match format {
+        Format::Csv => "text/csv; charset=utf-8",
+        Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+    Ok(([(axum::http::header::CONTENT_TYPE, content_type)], bytes).into_response())
+}
+
+/// People resettled by destination country and month, as HXL CSV; counts of 1 to 4
+/// are left empty.
+#[utoipa::path(get, path = "/api/v1/resettlement/resettled", tag = "resettlement", operation_id = "resettled_hxl",
+    responses((status = 200, description = "HXL CSV", content_type = "text/csv"),
+              (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn resettled(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let cap = a.grant::<ReadRecord>()?;
+    let csv = export::resettled(&app, &cap).await?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        csv,
+    )
+        .into_response())
 }
