@@ -13,6 +13,8 @@
 
 mod foundation;
 mod registry;
+// resettlement
+mod resettlement;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -159,6 +161,8 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
 async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
     let mut out = foundation::scenarios(app, scale, runs).await?;
     out.extend(registry::scenarios(app, scale, runs).await?);
+    // resettlement
+    out.extend(resettlement::scenarios(app, scale, runs).await?);
     Ok(out)
 }
 

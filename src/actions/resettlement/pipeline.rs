@@ -43,6 +43,17 @@ async fn steps(c: &mut Conn) -> Result<Vec<Step>> {
         .collect())
 }
 
+/// Time in each stage per country, as of `as_of` (also part of `pipeline`).
+pub async fn time_in_stage(
+    app: &App,
+    _cap: &Cap<ReadRecord>,
+    as_of: i64,
+) -> Result<Vec<StageTime>> {
+    let mut c = app.store.read().await?;
+    let steps = steps(&mut c).await?;
+    Ok(pipeline::time_in_stage(&steps, as_of))
+}
+
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Pipeline {
     /// The day it is drawn at (epoch ms of midnight UTC; its end is included).
