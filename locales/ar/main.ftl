@@ -906,3 +906,37 @@ case-why-waiting =
 case-why-vulnerabilities = أوجه الضعف: { $needs } (+{ $points })
 case-download = تنزيل الملفات
 case-download-resettled = المعاد توطينهم حسب الدولة والشهر (HXL)
+case-tab-allocation = التخصيص
+case-alloc-title = تخصيص العروض
+case-alloc-proven = أمثل
+case-alloc-not-proven = لم تثبت أمثليته
+case-alloc-optimal = يضع هذا الاقتراح { $households } أسرة ({ $people } شخصًا)، بقيمة { $value } شخصًا مرجَّحًا بالأولوية: لا يوجد تخصيص آخر ضمن شروط العروض وأماكنها أفضل منه.
+case-alloc-stopped = توقف البحث عند حده: يضع هذا الاقتراح { $households } أسرة ({ $people } شخصًا) ويبعد عن الأمثل { $gap }٪ على الأكثر.
+case-alloc-how = كيف يُعدّ الاقتراح
+case-alloc-method = الملفات المؤهلة هي المعترف بها أو التي رفضتها دولة أخرى. وزن كل شخص في الأسرة هو درجة أولويتها زائد واحد؛ يعظّم الاقتراح مجموع الوزن × الأشخاص الموضوعين، مع بقاء كل أسرة كاملة، في إطار عرض تستوفي شروطه (حجم الأسرة، القدرة الطبية، ليس دولة رفضتها) وضمن الأماكن المتبقية فيه بعد الملفات المنتظرة لقراره. يبحث أسلوب التفرع والتحديد الدقيق في كل التخصيصات ولا يقطع فرعًا إلا إذا تعذّر حتى على الملء الكسري للأماكن المتبقية أن يتفوق على أفضل ما وُجد، فالنتيجة مثلى؛ والبرهان في docs/resettlement.md.
+case-alloc-offers = العروض المفتوحة
+case-alloc-free = الأماكن الشاغرة
+case-alloc-no-offers = لا عرض فيه أماكن شاغرة.
+case-alloc-placements = المواضع المقترحة
+case-alloc-none = لا شيء يُقترح: لا ملف مؤهل يناسب عرضًا مفتوحًا.
+case-alloc-decision = القرار
+case-alloc-accept = قبول: التقديم في إطار هذا العرض
+case-alloc-reject = رفض هذا الموضع
+case-alloc-why-offer = يقبل العرض ({ $country }) هذه الأسرة المكونة من { $people } (أكبر أسرة: { $max }؛ احتياجات طبية خطيرة: { $medical }) وفيه مكان لها.
+case-alloc-medical-yes = نعم، ويستطيع العرض قبولها
+case-alloc-medical-no = لا
+case-alloc-unplaced = ملفات مؤهلة لم توضع
+case-alloc-unplaced-count =
+    { $count ->
+        [zero] وُضعت كل الملفات المؤهلة.
+        [one] ملف مؤهل واحد لم يوضع.
+        [two] ملفان مؤهلان لم يوضعا.
+        [few] { $count } ملفات مؤهلة لم توضع.
+        [many] { $count } ملفًا مؤهلًا لم يوضع.
+       *[other] { $count } ملف مؤهل لم يوضع.
+    }
+case-alloc-no-offer = لا تناسب شروطُ أي عرض مفتوح هذه الأسرة.
+case-alloc-no-room = ذهبت الأماكن المناسبة لها إلى أسر ذات أشخاص مرجَّحين أكثر.
+case-alloc-flash-accepted = قُبل الموضع: قُدّم الملف في إطار العرض.
+case-alloc-flash-rejected = رُفض الموضع؛ لن يُقترح مرة أخرى.
+field-case = الملف

@@ -885,3 +885,33 @@ case-why-waiting =
 case-why-vulnerabilities = Vulnerabilities: { $needs } (+{ $points })
 case-download = Download the cases
 case-download-resettled = resettled people by country and month (HXL)
+case-tab-allocation = Allocation
+case-alloc-title = Allocation of offers
+case-alloc-proven = Optimal
+case-alloc-not-proven = Not proven optimal
+case-alloc-optimal = This proposal places { $households } households ({ $people } people), { $value } priority-weighted people: no other allocation within the offers' conditions and places does better.
+case-alloc-stopped = The search stopped at its limit: this proposal places { $households } households ({ $people } people) and is within { $gap } % of the optimum.
+case-alloc-how = How the proposal is made
+case-alloc-method = Eligible cases are those recognised, or rejected by another country. Each household's weight per person is its priority score plus one; the proposal maximises the sum of weight × people placed, with every household whole, under an offer whose conditions it meets (household size, medical capacity, not a country that rejected it) and within the places the offer has left after cases awaiting its decision. An exact branch and bound searches every allocation, cutting a branch only when even a fractional filling of the remaining places could not beat the best found, so the result is optimal; the argument is in docs/resettlement.md.
+case-alloc-offers = Open offers
+case-alloc-free = Places free
+case-alloc-no-offers = No offer has places free.
+case-alloc-placements = Proposed placements
+case-alloc-none = Nothing to propose: no eligible case fits an open offer.
+case-alloc-decision = Decision
+case-alloc-accept = Accept: submit under this offer
+case-alloc-reject = Reject this placement
+case-alloc-why-offer = The offer ({ $country }) takes this household of { $people } (largest household: { $max }; serious medical needs: { $medical }) and has room for it.
+case-alloc-medical-yes = yes, and the offer can take them
+case-alloc-medical-no = none
+case-alloc-unplaced = Eligible cases not placed
+case-alloc-unplaced-count =
+    { $count ->
+        [one] { $count } eligible case is not placed.
+       *[other] { $count } eligible cases are not placed.
+    }
+case-alloc-no-offer = No open offer's conditions fit this household.
+case-alloc-no-room = The places that fit it went to households with more priority-weighted people.
+case-alloc-flash-accepted = The placement was accepted: the case is submitted under the offer.
+case-alloc-flash-rejected = The placement was rejected; it will not be proposed again.
+field-case = Case

@@ -57,3 +57,16 @@ create table resettlement_steps (
 create index resettlement_steps_case on resettlement_steps (case_id, effective_on, step_id);
 create index resettlement_steps_stage on resettlement_steps (stage, effective_on);
 
+
+-- The case officer's decision on each placement an allocation proposed: accepted (the
+-- case was submitted under the offer) or rejected (never proposed again).
+create table resettlement_placements (
+    placement_id integer primary key,
+    case_id bigint not null references resettlement_cases (case_id) on delete cascade,
+    offer_id bigint not null references resettlement_offers (offer_id),
+    decision text not null,
+    reason text not null default '',
+    decided_at bigint not null,
+    decided_by text not null
+);
+create index resettlement_placements_case on resettlement_placements (case_id, offer_id);

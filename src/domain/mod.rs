@@ -15,6 +15,7 @@ pub mod site;
 pub mod user;
 
 // resettlement
+pub mod allocation;
 pub mod forecast;
 pub mod pipeline;
 pub mod priority;

@@ -437,3 +437,36 @@ pub async fn open_case_needs(c: &mut Conn) -> Result<Vec<(i64, String, String)>>
     );
     Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
 }
+
+/// Records a case officer's decision on a proposed placement.
+pub async fn insert_placement(
+    c: &mut Conn,
+    case_id: i64,
+    offer_id: i64,
+    decision: &str,
+    reason: &str,
+    by: &str,
+    now: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "insert into resettlement_placements (case_id, offer_id, decision, reason, decided_at, decided_by)
+         values ($1, $2, $3, $4, $5, $6) returning placement_id",
+    )
+    .bind(case_id)
+    .bind(offer_id)
+    .bind(decision)
+    .bind(reason)
+    .bind(now)
+    .bind(by)
+    .fetch_one(&mut *c)
+    .await?)
+}
+
+/// Placements a case officer rejected: (case id, offer id), never proposed again.
+pub async fn rejected_placements(c: &mut Conn) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "select case_id, offer_id from resettlement_placements where decision = 'rejected'",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}

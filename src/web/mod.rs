@@ -193,6 +193,18 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/resettlement/resettled.csv",
             get(ui::resettlement_exports::resettled_csv),
+        )
+        .route(
+            "/resettlement/allocation",
+            get(ui::resettlement_allocation::page),
+        )
+        .route(
+            "/resettlement/allocation/accept",
+            post(ui::resettlement_allocation::accept),
+        )
+        .route(
+            "/resettlement/allocation/reject",
+            post(ui::resettlement_allocation::reject),
         );
     Router::new()
         .merge(ui)

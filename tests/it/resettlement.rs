@@ -510,3 +510,88 @@ async fn the_demo_keeps_the_seeds_pace() {
         "{by_autumn_2015} of {residents}"
     );
 }
+
+/// The allocation on both databases: the optimum under conditions and places, a
+/// rejected placement never proposed again, an accepted one submitting the case.
+#[tokio::test]
+async fn allocation_story_on_both_backends() {
+    use vigil::actions::resettlement::allocation;
+    for t in support::both().await {
+        let b = t.backend;
+        let app = &t.app;
+        let (off, read) = (officer(), reader());
+        let camp = crate::convoys::site(&t, "LIB").await;
+        let mut cases = Vec::new();
+        for (size, medical) in [(3, false), (2, false), (2, true)] {
+            let (code, _) = household(&t, camp, size, medical).await;
+            let id = resettlement::open(app, &off, &code, day("2013-01-01"), "")
+                .await
+                .unwrap();
+            for (s, on) in [("interviewed", "2013-02-01"), ("recognised", "2013-03-01")] {
+                resettlement::step(app, &off, id, &step(s, on, "", ""))
+                    .await
+                    .unwrap();
+            }
+            cases.push(id);
+        }
+        let (a, bb, c) = (cases[0], cases[1], cases[2]);
+        let x = offers::create(app, &off, &offer("ALB", "2013-03-01", "4", "", "yes"))
+            .await
+            .unwrap();
+        let y = offers::create(app, &off, &offer("DEU", "2013-03-01", "2", "", "no"))
+            .await
+            .unwrap();
+        let at = day("2013-11-01");
+        let placed = |p: &allocation::Proposal| {
+            let mut v: Vec<(i64, i64)> = p
+                .placed
+                .iter()
+                .map(|x| (x.case.case_id, x.offer.offer_id))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        // The medical household can only go to Albania; the household of 3 would
+        // then fit nowhere, and the optimum places the two households of two.
+        let p = allocation::propose(app, &read, at).await.unwrap();
+        assert!(p.allocation.proven, "{b}");
+        assert_eq!(placed(&p), vec![(bb, y), (c, x)], "{b}");
+        assert_eq!(p.unplaced.len(), 1);
+        assert_eq!(p.unplaced[0].case.case_id, a);
+        // Rejecting B → Germany: B goes to Albania's remaining places instead.
+        allocation::reject(app, &off, bb, y, "the family asked for Albania")
+            .await
+            .unwrap();
+        let p = allocation::propose(app, &read, at).await.unwrap();
+        assert_eq!(placed(&p), vec![(bb, x), (c, x)], "{b}");
+        // Accepting C → Albania submits the case under the offer.
+        let s = StepInput::parse(&StepText {
+            stage: "submitted",
+            on: "2013-11-01",
+            offer: &x.to_string(),
+            category: "medical_needs",
+            ..StepText::default()
+        })
+        .unwrap();
+        allocation::accept(app, &off, c, &s).await.unwrap();
+        let d = resettlement::get(app, &read, c).await.unwrap();
+        assert_eq!(
+            (d.case.stage.as_str(), d.case.offer_id),
+            ("submitted", Some(x))
+        );
+        let p = allocation::propose(app, &read, at).await.unwrap();
+        assert_eq!(
+            placed(&p),
+            vec![(bb, x)],
+            "{b}: two places of Albania's four remain"
+        );
+        let mut conn = app.store.read().await.unwrap();
+        let decisions: i64 = sqlx::query_scalar(
+            "select count(*) from audit_log where action in ('allocation.accept', 'allocation.reject')",
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+        assert_eq!(decisions, 2, "{b}");
+    }
+}

@@ -2,6 +2,7 @@
 //! step dated and audited; a departure records the household as resettled), and
 //! reading cases with their history. Country offers are in `offers`.
 
+pub mod allocation;
 pub mod export;
 pub mod offers;
 pub mod pipeline;

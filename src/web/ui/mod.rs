@@ -21,6 +21,7 @@ pub mod watchlist;
 
 // resettlement
 pub mod resettlement;
+pub mod resettlement_allocation;
 pub mod resettlement_exports;
 pub mod resettlement_forms;
 pub mod resettlement_pipeline;
