@@ -50,6 +50,9 @@ pub struct Outcome {
     /// subject / anchor throughput: 1.0 means vigil adds nothing.
     pub ratio: f64,
     pub anchor: &'static str,
+    /// What else the scenario measured (the allocation's optimality gap).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -105,6 +108,7 @@ pub(crate) fn outcome(
         anchor_per_sec: a,
         ratio: if a > 0.0 { s / a } else { 0.0 },
         anchor,
+        note: None,
     }
 }
 
@@ -148,6 +152,11 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
             "{:<16} {:>8} {:>14.1} {:>14.1} {:>7.3}  {}",
             o.scenario, o.ops, o.subject_per_sec, o.anchor_per_sec, o.ratio, o.anchor
         );
+    }
+    for o in &results.scenarios {
+        if let Some(note) = &o.note {
+            println!("{}: {note}", o.scenario);
+        }
     }
     if let Some(kib) = results.peak_rss_kib {
         println!("peak memory: {} MiB", kib / 1024);

@@ -16,8 +16,8 @@
 //! 2. A branch is cut only when its bound cannot beat the best allocation found. The
 //!    bound is the value so far plus the best *fractional* filling of the places left
 //!    (pooled across offers) by the remaining cases in decreasing weight, leaving out
-//!    cases that no eligible offer has room for any more and places no remaining case
-//!    may use (neither can count in any completion, as places only shrink): every
+//!    cases that no eligible offer has room for any more (they cannot count in any
+//!    completion, as places only shrink): every
 //!    completion places at most that many people, each worth at most its weight, and
 //!    filling heaviest-first maximises a fractional knapsack — so the bound is never
 //!    below any completion.
@@ -66,6 +66,10 @@ pub struct Allocation {
 
 /// Nodes the search may visit before it stops and reports its gap.
 pub const NODE_LIMIT: u64 = 200_000;
+/// Each node's bound reads every remaining case against every offer; the node limit
+/// shrinks so that nodes × cases × offers stays near this, keeping a page quick on a
+/// large register (the result then says it is not proven, with its gap).
+pub const WORK_BUDGET: u64 = 400_000_000;
 
 struct Search<'a> {
     items: Vec<&'a Item>,
@@ -85,39 +89,24 @@ struct Search<'a> {
 impl Search<'_> {
     /// The fractional pooled bound of items `k..` into the places left. Items that no
     /// eligible offer has room for can never be placed below this node (places only
-    /// shrink), so they are left out, and so are places that no remaining item may use.
+    /// shrink), so they are left out; the filling stops once the places are full, so
+    /// only the cases that could still count are read.
     fn bound(&self, k: usize) -> i64 {
-        let mut usable = vec![false; self.bins.len()];
-        let mut candidates = Vec::new();
-        for (it, elig) in self.items.iter().zip(self.eligible.iter()).skip(k) {
-            let mut fits = false;
-            for (b, ok) in elig.iter().enumerate() {
-                if *ok && self.left.get(b).is_some_and(|l| *l >= it.people) {
-                    fits = true;
-                    if let Some(u) = usable.get_mut(b) {
-                        *u = true;
-                    }
-                }
-            }
-            if fits {
-                candidates.push(*it);
-            }
-        }
-        let mut room: i64 = self
-            .left
-            .iter()
-            .zip(usable.iter())
-            .filter(|(_, u)| **u)
-            .map(|(l, _)| *l)
-            .sum();
+        let mut room: i64 = self.left.iter().sum();
         let mut total = 0;
-        for it in candidates {
+        for (it, elig) in self.items.iter().zip(self.eligible.iter()).skip(k) {
             if room <= 0 {
                 break;
             }
-            let take = it.people.min(room);
-            total += take * it.weight;
-            room -= take;
+            let fits = elig
+                .iter()
+                .zip(self.left.iter())
+                .any(|(ok, l)| *ok && *l >= it.people);
+            if fits {
+                let take = it.people.min(room);
+                total += take * it.weight;
+                room -= take;
+            }
         }
         total
     }
@@ -199,6 +188,8 @@ pub fn allocate(items: &[Item], bins: &[Bin], limit: u64) -> Allocation {
         })
         .collect();
     let n = order.len();
+    let work = (n as u64).saturating_mul(bins.len() as u64).max(1);
+    let limit = limit.min((WORK_BUDGET / work).max(n as u64 + 1));
     let mut s = Search {
         items: order,
         bins,
