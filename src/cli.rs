@@ -16,6 +16,8 @@ use crate::domain::{Password, Role, Username};
 use crate::store;
 
 mod export;
+// resettlement
+mod resettlement;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,6 +72,10 @@ pub enum Command {
     Openapi,
     /// Run the benchmark scenarios, each against an anchor in the same run.
     Bench(crate::bench::BenchArgs),
+    // resettlement
+    /// Resettlement cases and offers: open, step, list, export, forecast.
+    #[command(subcommand)]
+    Resettlement(resettlement::ResettlementCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -391,6 +397,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Openapi => println!("{}", crate::web::api::openapi_json()),
         Command::Bench(args) => crate::bench::run(args).await?,
+        // resettlement
+        Command::Resettlement(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            resettlement::run(&app, cmd).await?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

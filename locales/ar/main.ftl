@@ -922,3 +922,235 @@ timeline-export-events = ملف JSON للحوادث (بصيغة HURIDOCS)
 timeline-export-schema = مخطط JSON الخاص به
 timeline-export-geojson = ملف GeoJSON للمخيمات والأماكن
 timeline-export-xlsx = الصفوف نفسها بصيغة XLSX
+## resettlement
+
+case-overview-title = إعادة التوطين
+case-title = ملف إعادة التوطين
+case-heading = الملف { $id } — الأسرة { $household }
+case-tabs-label = صفحات إعادة التوطين
+case-tab-cases = الملفات
+case-tab-offers = عروض الدول
+case-funnel-now = الملفات والأشخاص في كل مرحلة الآن
+case-funnel-desc =
+    { $count ->
+        [zero] قمع إعادة التوطين: لا أحد في الملفات.
+        [one] قمع إعادة التوطين: شخص واحد في الملفات، حسب المرحلة.
+        [two] قمع إعادة التوطين: شخصان في الملفات، حسب المرحلة.
+        [few] قمع إعادة التوطين: { $count } أشخاص في الملفات، حسب المرحلة.
+        [many] قمع إعادة التوطين: { $count } شخصًا في الملفات، حسب المرحلة.
+       *[other] قمع إعادة التوطين: { $count } شخص في الملفات، حسب المرحلة.
+    }
+case-cases = الملفات
+case-people = الأشخاص
+case-list = الملفات
+case-all-stages = كل المراحل
+case-filter = اعرض
+case-none = لا ملفات.
+case-list-limited = لا تُعرض إلا أول ٥٠٠ ملف؛ اختر مرحلة لرؤية غيرها.
+case-number = الملف
+case-since = منذ
+case-open = فتح ملف
+case-household-hint = رمز الأسرة (HH-…) أو رمز أحد أفرادها. تنتقل الأسرة كلها مع الملف.
+case-history = السجل
+case-recorded = سُجّل
+case-rejected-by = رفضته
+case-offer = العرض
+case-offer-option = العرض { $id }: { $country }، الأماكن المتبقية { $left }
+case-next-step = تسجيل الخطوة التالية
+case-submission = تقديم الملف
+case-submission-hint = للتقديم فقط: العرض الذي يُقدَّم الملف في إطاره أو دولة، مع أولويته وفئته.
+case-record-step = سجّل الخطوة
+case-after-days =
+    { $count ->
+        [zero] في اليوم نفسه
+        [one] بعد يوم واحد
+        [two] بعد يومين
+        [few] بعد { $count } أيام
+        [many] بعد { $count } يومًا
+       *[other] بعد { $count } يوم
+    }
+case-flash-step = سُجّلت الخطوة.
+field-stage = المرحلة
+field-priority = الأولوية
+field-submission-category = فئة التقديم
+field-offer = العرض
+field-announced-on = تاريخ الإعلان
+field-places = الأماكن
+field-max-household = أكبر أسرة مقبولة
+field-medical = تقبل الحالات الطبية الخطيرة
+stage-identified = محدَّد
+stage-interviewed = أُجريت المقابلة
+stage-recognised = معترف به
+stage-submitted = مقدَّم
+stage-accepted = مقبول
+stage-rejected = مرفوض
+stage-deferred = مؤجَّل
+stage-departure-scheduled = موعد السفر محدَّد
+stage-departed = غادر
+stage-withdrawn = مسحوب
+priority-normal = عادية
+priority-urgent = عاجلة
+priority-emergency = طارئة
+category-legal-physical-protection = احتياجات الحماية القانونية و/أو الجسدية
+category-survivors-of-violence = الناجون من العنف و/أو التعذيب
+category-medical-needs = الاحتياجات الطبية
+category-women-at-risk = النساء والفتيات المعرضات للخطر
+category-family-reunification = لمّ شمل الأسرة
+category-children-at-risk = الأطفال والمراهقون المعرضون للخطر
+category-no-alternative = انعدام حلول دائمة بديلة في المستقبل المنظور
+offers-title = عروض الدول
+offer-title = عرض دولة
+offer-heading = العرض { $id } — { $country }
+offer-number = العرض
+offer-used = المستخدَمة
+offer-pending = بانتظار القرار
+offer-left = المتبقية
+offer-any-size = أي حجم
+offer-cases = الملفات في إطار هذا العرض
+offer-create = تسجيل عرض
+offer-change = تعديل العرض
+offer-max-household-hint = اتركه فارغًا إذا كانت الدولة تقبل الأسر من أي حجم.
+offers-none = لا عروض بعد.
+case-invalid-household = المطلوب رمز أسرة (HH-…) أو رمز شخص.
+case-invalid-unknown-household = لا توجد أسرة أو شخص بهذا الرمز.
+case-invalid-no-household = لا ينتمي هذا الشخص إلى أي أسرة.
+case-invalid-empty-household = لا أحد في هذه الأسرة يمكن إعادة توطينه.
+case-invalid-already-open = لهذه الأسرة ملف مفتوح آخر.
+case-invalid-transition = لا يمكن نقل الملف إلى هذه المرحلة من مرحلته الحالية.
+case-invalid-before-last = يجب ألا يسبق تاريخ آخر خطوة في الملف.
+case-invalid-future = يجب ألا يكون في المستقبل.
+case-invalid-rejected-country = رفضت هذه الدولة الملف من قبل: قدّمه إلى دولة أخرى.
+case-invalid-country-required = يجب أن يسمّي التقديم دولة أو عرضًا من دولة.
+case-invalid-offer-country = يختلف عن دولة العرض.
+case-invalid-unknown-offer = لا يوجد عرض كهذا.
+case-invalid-household-too-large = الأسرة أكبر مما يقبله العرض.
+case-invalid-no-medical-capacity = لا يستطيع هذا العرض قبول أشخاص ذوي احتياجات طبية خطيرة.
+case-invalid-offer-full = الأماكن المتبقية في العرض لا تكفي هذه الأسرة.
+case-invalid-note-length = طويل جدًا (٥٠٠ حرف على الأكثر).
+offer-invalid-below-used = لا يمكن أن يقل عن الأماكن المستخدَمة.
+offer-invalid-country-has-cases = قُدّمت ملفات في إطار هذا العرض، فلا يمكن تغيير دولته.
+case-tab-pipeline = مسار الملفات
+case-tab-forecast = التوقّع
+case-pipeline-title = مسار إعادة التوطين
+case-forecast-title = توقّع إعادة التوطين
+case-as-of = حتى تاريخ
+case-cutoff = تاريخ القطع للاختبار الرجعي
+case-stall-days = متوقف بعد (أيام)
+field-stall = متوقف بعد (أيام)
+field-cutoff = تاريخ القطع للاختبار الرجعي
+case-funnel = القمع
+case-funnel-at = الملفات والأشخاص في كل مرحلة في نهاية { $date }
+case-share-over-time = نسبة السكان المعاد توطينهم عبر الزمن
+case-share-resettled = نسبة المعاد توطينهم
+case-share-desc = نسبة السكان المعاد توطينهم شهرًا بشهر؛ { $n }٪ حتى الشهر الأخير.
+case-percent = { $n }٪
+case-percent-resettled = النسبة المئوية للمعاد توطينهم
+case-people-resettled = الأشخاص المعاد توطينهم
+case-time-in-stage = المدة في كل مرحلة
+case-time-in-stage-hint = الأيام من دخول مرحلة حتى الخطوة التالية، للخطوات المتخذة حتى التاريخ المبيَّن؛ لا تُحسب الملفات التي ما زالت في المرحلة. يُحسب الملف للدولة التي قُدِّم إليها آخر مرة.
+case-all-countries = كل الدول
+case-not-submitted = لم يُقدَّم بعد
+case-spells = الملفات المحسوبة
+case-median-days = الوسيط (أيام)
+case-p90-days = المئين التسعون (أيام)
+case-stalled = الملفات المتوقفة
+case-stalled-count =
+    { $count ->
+        [zero] لا ملفات مفتوحة بلا حركة منذ أكثر من { $days } يومًا.
+        [one] ملف مفتوح واحد بلا حركة منذ أكثر من { $days } يومًا.
+        [two] ملفان مفتوحان بلا حركة منذ أكثر من { $days } يومًا.
+        [few] { $count } ملفات مفتوحة بلا حركة منذ أكثر من { $days } يومًا.
+        [many] { $count } ملفًا مفتوحًا بلا حركة منذ أكثر من { $days } يومًا.
+       *[other] { $count } ملف مفتوح بلا حركة منذ أكثر من { $days } يومًا.
+    }
+case-days-still = أيام بلا خطوة
+case-population = السكان (الحاضرون أو المنقولون أو المعاد توطينهم)
+case-remaining = المتبقون
+case-months-observed = أشهر المغادرة المرصودة
+case-pace = الوتيرة المرصودة
+case-pace-value = نحو { $n } شخص في الشهر
+case-forecast-none = لم يغادر أحد بعد، فلا وتيرة يمكن إسقاطها.
+case-forecast-finish = بالوتيرة المرصودة يغادر آخر المقيمين نحو { $median } (في ٨ من ١٠ مستقبلات محاكاة بين { $fast } و{ $slow }).
+case-forecast-finish-open = بالوتيرة المرصودة يغادر آخر المقيمين نحو { $median }؛ وفي أبطأ المستقبلات المحاكاة لا يحدث ذلك خلال خمسين سنة (وفي أسرعها بحلول { $fast }).
+case-forecast-beyond = بالوتيرة المرصودة لا يغادر آخر المقيمين خلال خمسين سنة في معظم المستقبلات المحاكاة.
+case-forecast-chart = الأشخاص المعاد توطينهم: حتى الآن، والتوقّع مع نطاقه
+case-forecast-chart-desc = العدد التراكمي للمعاد توطينهم شهرًا بشهر، ثم وسيط التوقّع والمئينان العاشر والتسعون للمستقبلات المحاكاة.
+case-forecast-actual = المعاد توطينهم
+case-forecast-median = التوقّع (الوسيط)
+case-forecast-fast = مستقبل سريع (المئين التسعون)
+case-forecast-slow = مستقبل بطيء (المئين العاشر)
+case-forecast-method = كيف يُحسب التوقّع
+case-forecast-method-text = السجل هو عدد من غادروا في كل شهر، من أول مغادرة حتى التاريخ المبيَّن، بما في ذلك الأشهر التي لم يغادر فيها أحد. كل واحد من ١٬٠٠٠ مستقبل محاكى يسحب أشهره واحدًا تلو الآخر، عشوائيًا ومع الإرجاع، من تلك الأشهر المرصودة، ويعدّ المغادرين حتى لا يبقى أحد (خمسون سنة على الأكثر). يبيّن النطاق المئين العاشر حتى التسعين لعدد المعاد توطينهم في كل شهر عبر المستقبلات؛ وتاريخ الانتهاء هو وسيط الشهر الذي يغادر فيه آخر المقيمين، والمئينان العاشر والتسعون مداه.
+case-forecast-method-limits = يفترض أن المستقبل يشبه الماضي المرصود: لا عروض جديدة ولا توقف. هذا هو السؤال المطروح — بالوتيرة المرصودة — لا تنبؤ بما ستقرره الحكومات. تستخدم المحاكاة بذرة ثابتة، فيعطي السجل نفسه التوقّع نفسه دائمًا.
+case-backtest = الاختبار الرجعي
+case-backtest-text = جرت الملاءمة على { $fitted } شهرًا قبل { $cutoff } والمقارنة مع { $compared } شهرًا بعده: غادر فعلًا { $actual } شخصًا، مقابل وسيط توقّع { $median } (النطاق { $low }–{ $high }). وقع الرقم الفعلي داخل النطاق في { $coverage }٪ من الأشهر؛ وأخطأ الوسيط بمعدل { $error } شخصًا.
+case-backtest-none = السجل لا يكفي لاختبار رجعي: يلزم وجود مغادرات قبل تاريخ القطع وبعده.
+case-backtest-chart = الاختبار الرجعي: التوقّع من تاريخ القطع مقابل ما حدث
+case-backtest-chart-desc = العدد التراكمي للمعاد توطينهم بعد تاريخ القطع، فعليًا ومتوقعًا مع نطاقه.
+case-people-resettled-after-cutoff = المعاد توطينهم بعد تاريخ القطع
+case-tab-priority = الأولوية
+case-priority-title = أولوية الملفات المفتوحة
+case-priority-count =
+    { $count ->
+        [zero] لا ملفات مفتوحة.
+        [one] ملف مفتوح واحد.
+        [two] ملفان مفتوحان، الأكثر إلحاحًا أولًا.
+        [few] { $count } ملفات مفتوحة، الأكثر إلحاحًا أولًا.
+        [many] { $count } ملفًا مفتوحًا، الأكثر إلحاحًا أولًا.
+       *[other] { $count } ملف مفتوح، الأكثر إلحاحًا أولًا.
+    }
+case-priority-how = كيف تُحسب الدرجة
+case-priority-method = الطبية: أشد الاحتياجات الطبية الخطيرة إلحاحًا في الأسرة (طارئة ٥٠، عاجلة ٣٥، عادية ١٥). التهديد: الأكبر بين أولوية التقديم (طارئة ٤٠، عاجلة ٢٥) واحتياج إلى حماية قانونية أو جسدية (طارئ ٣٠، عاجل ٢٠، عادي ١٠). الانتظار: نقطة لكل شهر كامل منذ فتح الملف، ٣٦ على الأكثر. أوجه الضعف: ٨ لكل نوع آخر من الاحتياجات الخاصة في الأسرة، ٣٢ على الأكثر. عند التعادل يتقدم الملف الأقدم.
+case-rank = الترتيب
+case-score = الدرجة
+case-why = السبب
+case-why-nothing = لم تُسجَّل بعد حالة طبية عاجلة أو تهديد أو انتظار أو أوجه ضعف.
+case-why-medical = احتياج طبي خطير، { $urgency } (+{ $points })
+case-why-submission = قُدِّم بأولوية { $priority } (+{ $points })
+case-why-protection = احتياج إلى حماية قانونية أو جسدية، { $urgency } (+{ $points })
+case-why-waiting =
+    { $months ->
+        [zero] انتظار أقل من شهر (+{ $points })
+        [one] انتظار شهر واحد (+{ $points })
+        [two] انتظار شهرين (+{ $points })
+        [few] انتظار { $months } أشهر (+{ $points })
+        [many] انتظار { $months } شهرًا (+{ $points })
+       *[other] انتظار { $months } شهر (+{ $points })
+    }
+case-why-vulnerabilities = أوجه الضعف: { $needs } (+{ $points })
+case-download = تنزيل الملفات
+case-download-resettled = المعاد توطينهم حسب الدولة والشهر (HXL)
+case-tab-allocation = التخصيص
+case-alloc-title = تخصيص العروض
+case-alloc-proven = أمثل
+case-alloc-not-proven = لم تثبت أمثليته
+case-alloc-optimal = يضع هذا الاقتراح { $households } أسرة ({ $people } شخصًا)، بقيمة { $value } شخصًا مرجَّحًا بالأولوية: لا يوجد تخصيص آخر ضمن شروط العروض وأماكنها أفضل منه.
+case-alloc-stopped = توقف البحث عند حده: يضع هذا الاقتراح { $households } أسرة ({ $people } شخصًا) ويبعد عن الأمثل { $gap }٪ على الأكثر.
+case-alloc-how = كيف يُعدّ الاقتراح
+case-alloc-method = الملفات المؤهلة هي المعترف بها أو التي رفضتها دولة أخرى. وزن كل شخص في الأسرة هو درجة أولويتها زائد واحد؛ يعظّم الاقتراح مجموع الوزن × الأشخاص الموضوعين، مع بقاء كل أسرة كاملة، في إطار عرض تستوفي شروطه (حجم الأسرة، القدرة الطبية، ليس دولة رفضتها) وضمن الأماكن المتبقية فيه بعد الملفات المنتظرة لقراره. يبحث أسلوب التفرع والتحديد الدقيق في كل التخصيصات ولا يقطع فرعًا إلا إذا تعذّر حتى على الملء الكسري للأماكن المتبقية أن يتفوق على أفضل ما وُجد، فالنتيجة مثلى؛ والبرهان في docs/resettlement.md.
+case-alloc-offers = العروض المفتوحة
+case-alloc-free = الأماكن الشاغرة
+case-alloc-no-offers = لا عرض فيه أماكن شاغرة.
+case-alloc-placements = المواضع المقترحة
+case-alloc-none = لا شيء يُقترح: لا ملف مؤهل يناسب عرضًا مفتوحًا.
+case-alloc-decision = القرار
+case-alloc-accept = قبول: التقديم في إطار هذا العرض
+case-alloc-reject = رفض هذا الموضع
+case-alloc-why-offer = يقبل العرض ({ $country }) هذه الأسرة المكونة من { $people } (أكبر أسرة: { $max }؛ احتياجات طبية خطيرة: { $medical }) وفيه مكان لها.
+case-alloc-medical-yes = نعم، ويستطيع العرض قبولها
+case-alloc-medical-no = لا
+case-alloc-unplaced = ملفات مؤهلة لم توضع
+case-alloc-unplaced-count =
+    { $count ->
+        [zero] وُضعت كل الملفات المؤهلة.
+        [one] ملف مؤهل واحد لم يوضع.
+        [two] ملفان مؤهلان لم يوضعا.
+        [few] { $count } ملفات مؤهلة لم توضع.
+        [many] { $count } ملفًا مؤهلًا لم يوضع.
+       *[other] { $count } ملف مؤهل لم يوضع.
+    }
+case-alloc-no-offer = لا تناسب شروطُ أي عرض مفتوح هذه الأسرة.
+case-alloc-no-room = ذهبت الأماكن المناسبة لها إلى أسر ذات أشخاص مرجَّحين أكثر.
+case-alloc-flash-accepted = قُبل الموضع: قُدّم الملف في إطار العرض.
+case-alloc-flash-rejected = رُفض الموضع؛ لن يُقترح مرة أخرى.
+field-case = الملف

@@ -916,3 +916,211 @@ timeline-export-events = Events JSON (HURIDOCS shape)
 timeline-export-schema = its JSON Schema
 timeline-export-geojson = GeoJSON of sites and places
 timeline-export-xlsx = The same rows as XLSX
+## resettlement
+
+case-overview-title = Resettlement
+case-title = Resettlement case
+case-heading = Case { $id } — household { $household }
+case-tabs-label = Resettlement pages
+case-tab-cases = Cases
+case-tab-offers = Country offers
+case-funnel-now = Cases and people at each stage now
+case-funnel-desc =
+    { $count ->
+        [one] The resettlement funnel: { $count } person in cases, by stage.
+       *[other] The resettlement funnel: { $count } people in cases, by stage.
+    }
+case-cases = Cases
+case-people = People
+case-list = Cases
+case-all-stages = All stages
+case-filter = Show
+case-none = No cases.
+case-list-limited = Only the first 500 cases are listed; choose a stage to see others.
+case-number = Case
+case-since = Since
+case-open = Open a case
+case-household-hint = The household's code (HH-…) or the code of one of its people. The whole household goes with the case.
+case-history = History
+case-recorded = Recorded
+case-rejected-by = Rejected by
+case-offer = Offer
+case-offer-option = Offer { $id }: { $country }, { $left } places left
+case-next-step = Record the next step
+case-submission = Submission
+case-submission-hint = Only for a submission: the offer it goes under, or a country; its priority and category.
+case-record-step = Record the step
+case-after-days =
+    { $count ->
+        [one] after { $count } day
+       *[other] after { $count } days
+    }
+case-flash-step = The step was recorded.
+field-stage = Stage
+field-priority = Priority
+field-submission-category = Submission category
+field-offer = Offer
+field-announced-on = Announced on
+field-places = Places
+field-max-household = Largest household taken
+field-medical = Can take serious medical cases
+stage-identified = Identified
+stage-interviewed = Interviewed
+stage-recognised = Recognised
+stage-submitted = Submitted
+stage-accepted = Accepted
+stage-rejected = Rejected
+stage-deferred = Deferred
+stage-departure-scheduled = Departure scheduled
+stage-departed = Departed
+stage-withdrawn = Withdrawn
+priority-normal = Normal
+priority-urgent = Urgent
+priority-emergency = Emergency
+category-legal-physical-protection = Legal and/or physical protection needs
+category-survivors-of-violence = Survivors of violence and/or torture
+category-medical-needs = Medical needs
+category-women-at-risk = Women and girls at risk
+category-family-reunification = Family reunification
+category-children-at-risk = Children and adolescents at risk
+category-no-alternative = Lack of foreseeable alternative durable solutions
+offers-title = Country offers
+offer-title = Country offer
+offer-heading = Offer { $id } — { $country }
+offer-number = Offer
+offer-used = Used
+offer-pending = Awaiting decision
+offer-left = Left
+offer-any-size = Any size
+offer-cases = Cases under this offer
+offer-create = Record an offer
+offer-change = Change the offer
+offer-max-household-hint = Leave empty if the country takes households of any size.
+offers-none = No offers yet.
+case-invalid-household = expected a household code (HH-…) or a person's code.
+case-invalid-unknown-household = no household or person has this code.
+case-invalid-no-household = this person belongs to no household.
+case-invalid-empty-household = no one in this household can be resettled.
+case-invalid-already-open = this household already has an open case.
+case-invalid-transition = the case cannot move to this stage from where it is.
+case-invalid-before-last = must not be before the date of the case's last step.
+case-invalid-future = must not be in the future.
+case-invalid-rejected-country = this country has already rejected the case: submit it to another.
+case-invalid-country-required = a submission names a country, or an offer of one.
+case-invalid-offer-country = differs from the country of the offer.
+case-invalid-unknown-offer = no such offer.
+case-invalid-household-too-large = the household is larger than the offer takes.
+case-invalid-no-medical-capacity = the offer cannot take people with serious medical needs.
+case-invalid-offer-full = the offer has too few places left for this household.
+case-invalid-note-length = is too long (at most 500 characters).
+offer-invalid-below-used = cannot be fewer than the places already used.
+offer-invalid-country-has-cases = cases were submitted under this offer, so its country cannot change.
+case-tab-pipeline = Pipeline
+case-tab-forecast = Forecast
+case-pipeline-title = Resettlement pipeline
+case-forecast-title = Resettlement forecast
+case-as-of = As of
+case-cutoff = Back-test cut-off
+case-stall-days = Stalled after (days)
+field-stall = Stalled after (days)
+field-cutoff = Back-test cut-off
+case-funnel = Funnel
+case-funnel-at = Cases and people at each stage at the end of { $date }
+case-share-over-time = Share of the population resettled over time
+case-share-resettled = Share resettled
+case-share-desc = The share of the population resettled, month by month; { $n } % by the last month.
+case-percent = { $n } %
+case-percent-resettled = Per cent resettled
+case-people-resettled = People resettled
+case-time-in-stage = Time in each stage
+case-time-in-stage-hint = Days from entering a stage to the next step, for steps taken by the date shown; cases still at a stage are not counted. A case counts toward the country it was last submitted to.
+case-all-countries = All countries
+case-not-submitted = Not yet submitted
+case-spells = Cases counted
+case-median-days = Median (days)
+case-p90-days = 90th percentile (days)
+case-stalled = Stalled cases
+case-stalled-count =
+    { $count ->
+        [one] { $count } open case has not moved for more than { $days } days.
+       *[other] { $count } open cases have not moved for more than { $days } days.
+    }
+case-days-still = Days without a step
+case-population = Population (present, transferred or resettled)
+case-remaining = Still to leave
+case-months-observed = Months of departures observed
+case-pace = Observed pace
+case-pace-value = about { $n } people a month
+case-forecast-none = No one has departed yet, so there is no pace to project.
+case-forecast-finish = At the observed pace the last resident would leave around { $median } (in 8 of 10 simulated futures between { $fast } and { $slow }).
+case-forecast-finish-open = At the observed pace the last resident would leave around { $median }; in the slowest simulated futures not within fifty years (the fastest by { $fast }).
+case-forecast-beyond = At the observed pace most simulated futures do not see the last resident leave within fifty years.
+case-forecast-chart = People resettled: so far, and the forecast with its band
+case-forecast-chart-desc = Cumulative people resettled month by month, then the median forecast and the 10th and 90th percentiles of simulated futures.
+case-forecast-actual = Resettled
+case-forecast-median = Forecast (median)
+case-forecast-fast = Fast future (90th percentile)
+case-forecast-slow = Slow future (10th percentile)
+case-forecast-method = How the forecast is made
+case-forecast-method-text = The history is the number of people who departed in each month, from the first departure to the date shown, months with no departure included. Each of 1,000 simulated futures draws its months one at a time, at random and with replacement, from those observed months, and counts departures until no one is left (at most fifty years). The band shows the 10th to 90th percentile of people resettled at each month across the futures; the finish date is the median month in which the last resident leaves, with the 10th and 90th percentiles as its range.
+case-forecast-method-limits = It assumes the future is like the observed past: no new offers, no stop. That is the question asked — at the observed pace — not a prediction of what governments will decide. The simulation uses a fixed seed, so the same record always gives the same forecast.
+case-backtest = Back-test
+case-backtest-text = Fitted on the { $fitted } months before { $cutoff } and compared with the { $compared } months after: { $actual } people actually departed, against a forecast median of { $median } (band { $low }–{ $high }). The actual figure lay inside the band in { $coverage } % of the months; the median was off by { $error } people on average.
+case-backtest-none = Not enough history for a back-test: it needs departures both before and after the cut-off.
+case-backtest-chart = Back-test: the forecast from the cut-off against what happened
+case-backtest-chart-desc = Cumulative people resettled after the cut-off, actual and forecast with its band.
+case-people-resettled-after-cutoff = People resettled after the cut-off
+case-tab-priority = Priority
+case-priority-title = Priority of open cases
+case-priority-count =
+    { $count ->
+        [one] { $count } open case, most urgent first.
+       *[other] { $count } open cases, most urgent first.
+    }
+case-priority-how = How the score is made
+case-priority-method = Medical: the most urgent serious medical need in the household (emergency 50, urgent 35, normal 15). Threat: the larger of the submission's priority (emergency 40, urgent 25) and a legal or physical protection need (emergency 30, urgent 20, normal 10). Waiting: one point per full month since the case was opened, at most 36. Vulnerabilities: 8 for each other kind of specific need in the household, at most 32. Ties go to the case opened first.
+case-rank = Rank
+case-score = Score
+case-why = Why
+case-why-nothing = No medical urgency, threat, waiting or vulnerability recorded yet.
+case-why-medical = Serious medical need, { $urgency } (+{ $points })
+case-why-submission = Submitted with { $priority } priority (+{ $points })
+case-why-protection = Legal or physical protection need, { $urgency } (+{ $points })
+case-why-waiting =
+    { $months ->
+        [one] Waiting { $months } month (+{ $points })
+       *[other] Waiting { $months } months (+{ $points })
+    }
+case-why-vulnerabilities = Vulnerabilities: { $needs } (+{ $points })
+case-download = Download the cases
+case-download-resettled = resettled people by country and month (HXL)
+case-tab-allocation = Allocation
+case-alloc-title = Allocation of offers
+case-alloc-proven = Optimal
+case-alloc-not-proven = Not proven optimal
+case-alloc-optimal = This proposal places { $households } households ({ $people } people), { $value } priority-weighted people: no other allocation within the offers' conditions and places does better.
+case-alloc-stopped = The search stopped at its limit: this proposal places { $households } households ({ $people } people) and is within { $gap } % of the optimum.
+case-alloc-how = How the proposal is made
+case-alloc-method = Eligible cases are those recognised, or rejected by another country. Each household's weight per person is its priority score plus one; the proposal maximises the sum of weight × people placed, with every household whole, under an offer whose conditions it meets (household size, medical capacity, not a country that rejected it) and within the places the offer has left after cases awaiting its decision. An exact branch and bound searches every allocation, cutting a branch only when even a fractional filling of the remaining places could not beat the best found, so the result is optimal; the argument is in docs/resettlement.md.
+case-alloc-offers = Open offers
+case-alloc-free = Places free
+case-alloc-no-offers = No offer has places free.
+case-alloc-placements = Proposed placements
+case-alloc-none = Nothing to propose: no eligible case fits an open offer.
+case-alloc-decision = Decision
+case-alloc-accept = Accept: submit under this offer
+case-alloc-reject = Reject this placement
+case-alloc-why-offer = The offer ({ $country }) takes this household of { $people } (largest household: { $max }; serious medical needs: { $medical }) and has room for it.
+case-alloc-medical-yes = yes, and the offer can take them
+case-alloc-medical-no = none
+case-alloc-unplaced = Eligible cases not placed
+case-alloc-unplaced-count =
+    { $count ->
+        [one] { $count } eligible case is not placed.
+       *[other] { $count } eligible cases are not placed.
+    }
+case-alloc-no-offer = No open offer's conditions fit this household.
+case-alloc-no-room = The places that fit it went to households with more priority-weighted people.
+case-alloc-flash-accepted = The placement was accepted: the case is submitted under the offer.
+case-alloc-flash-rejected = The placement was rejected; it will not be proposed again.
+field-case = Case

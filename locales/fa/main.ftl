@@ -917,3 +917,211 @@ timeline-export-events = JSON رویدادها (شکل HURIDOCS)
 timeline-export-schema = طرح‌وارهٔ JSON آن
 timeline-export-geojson = GeoJSON اردوگاه‌ها و مکان‌ها
 timeline-export-xlsx = همان ردیف‌ها به شکل XLSX
+## resettlement
+
+case-overview-title = اسکان مجدد
+case-title = پرونده اسکان مجدد
+case-heading = پرونده { $id } — خانوار { $household }
+case-tabs-label = صفحه‌های اسکان مجدد
+case-tab-cases = پرونده‌ها
+case-tab-offers = پیشنهادهای کشورها
+case-funnel-now = پرونده‌ها و افراد در هر مرحله، اکنون
+case-funnel-desc =
+    { $count ->
+        [one] قیف اسکان مجدد: { $count } نفر در پرونده‌ها، به تفکیک مرحله.
+       *[other] قیف اسکان مجدد: { $count } نفر در پرونده‌ها، به تفکیک مرحله.
+    }
+case-cases = پرونده‌ها
+case-people = افراد
+case-list = پرونده‌ها
+case-all-stages = همه مرحله‌ها
+case-filter = نمایش
+case-none = پرونده‌ای نیست.
+case-list-limited = فقط ۵۰۰ پرونده نخست فهرست شده است؛ برای دیدن بقیه یک مرحله را برگزینید.
+case-number = پرونده
+case-since = از
+case-open = گشودن پرونده
+case-household-hint = کد خانوار (HH-…) یا کد یکی از اعضای آن. همه خانوار با پرونده همراه است.
+case-history = سابقه
+case-recorded = ثبت‌شده
+case-rejected-by = ردشده از سوی
+case-offer = پیشنهاد
+case-offer-option = پیشنهاد { $id }: { $country }، { $left } جای باقی‌مانده
+case-next-step = ثبت گام بعدی
+case-submission = ارسال پرونده
+case-submission-hint = فقط برای ارسال پرونده: پیشنهادی که پرونده ذیل آن فرستاده می‌شود یا یک کشور، و اولویت و دسته آن.
+case-record-step = ثبت گام
+case-after-days =
+    { $count ->
+        [one] پس از { $count } روز
+       *[other] پس از { $count } روز
+    }
+case-flash-step = گام ثبت شد.
+field-stage = مرحله
+field-priority = اولویت
+field-submission-category = دسته ارسال
+field-offer = پیشنهاد
+field-announced-on = تاریخ اعلام
+field-places = جاها
+field-max-household = بزرگ‌ترین خانوار پذیرفتنی
+field-medical = پذیرش موارد پزشکی جدی
+stage-identified = شناسایی‌شده
+stage-interviewed = مصاحبه‌شده
+stage-recognised = به رسمیت شناخته‌شده
+stage-submitted = ارسال‌شده
+stage-accepted = پذیرفته‌شده
+stage-rejected = ردشده
+stage-deferred = به تعویق افتاده
+stage-departure-scheduled = زمان عزیمت تعیین‌شده
+stage-departed = عزیمت‌کرده
+stage-withdrawn = پس‌گرفته‌شده
+priority-normal = عادی
+priority-urgent = فوری
+priority-emergency = اضطراری
+category-legal-physical-protection = نیاز به حمایت حقوقی و/یا جسمی
+category-survivors-of-violence = بازماندگان خشونت و/یا شکنجه
+category-medical-needs = نیازهای پزشکی
+category-women-at-risk = زنان و دختران در معرض خطر
+category-family-reunification = پیوستن به خانواده
+category-children-at-risk = کودکان و نوجوانان در معرض خطر
+category-no-alternative = نبود راه‌حل پایدار دیگر در آینده نزدیک
+offers-title = پیشنهادهای کشورها
+offer-title = پیشنهاد کشور
+offer-heading = پیشنهاد { $id } — { $country }
+offer-number = پیشنهاد
+offer-used = استفاده‌شده
+offer-pending = در انتظار تصمیم
+offer-left = باقی‌مانده
+offer-any-size = هر اندازه
+offer-cases = پرونده‌های ذیل این پیشنهاد
+offer-create = ثبت پیشنهاد
+offer-change = تغییر پیشنهاد
+offer-max-household-hint = اگر کشور خانوارهایی با هر اندازه‌ای را می‌پذیرد، خالی بگذارید.
+offers-none = هنوز پیشنهادی نیست.
+case-invalid-household = کد خانوار (HH-…) یا کد یک فرد لازم است.
+case-invalid-unknown-household = هیچ خانوار یا فردی این کد را ندارد.
+case-invalid-no-household = این فرد عضو هیچ خانواری نیست.
+case-invalid-empty-household = هیچ‌کس در این خانوار قابل اسکان مجدد نیست.
+case-invalid-already-open = این خانوار پرونده باز دیگری دارد.
+case-invalid-transition = پرونده از مرحله کنونی نمی‌تواند به این مرحله برود.
+case-invalid-before-last = نباید پیش از تاریخ آخرین گام پرونده باشد.
+case-invalid-future = نباید در آینده باشد.
+case-invalid-rejected-country = این کشور پیش‌تر پرونده را رد کرده است: آن را به کشور دیگری بفرستید.
+case-invalid-country-required = ارسال پرونده باید یک کشور یا پیشنهادِ یک کشور را نام ببرد.
+case-invalid-offer-country = با کشورِ پیشنهاد یکی نیست.
+case-invalid-unknown-offer = چنین پیشنهادی نیست.
+case-invalid-household-too-large = خانوار بزرگ‌تر از حدی است که پیشنهاد می‌پذیرد.
+case-invalid-no-medical-capacity = این پیشنهاد نمی‌تواند افراد با نیازهای پزشکی جدی را بپذیرد.
+case-invalid-offer-full = جاهای باقی‌مانده این پیشنهاد برای این خانوار کافی نیست.
+case-invalid-note-length = بیش از حد بلند است (حداکثر ۵۰۰ نویسه).
+offer-invalid-below-used = نمی‌تواند کمتر از جاهای استفاده‌شده باشد.
+offer-invalid-country-has-cases = پرونده‌هایی ذیل این پیشنهاد فرستاده شده‌اند، پس کشور آن تغییر نمی‌کند.
+case-tab-pipeline = روند پرونده‌ها
+case-tab-forecast = پیش‌بینی
+case-pipeline-title = روند اسکان مجدد
+case-forecast-title = پیش‌بینی اسکان مجدد
+case-as-of = تا تاریخ
+case-cutoff = تاریخ برش آزمون گذشته‌نگر
+case-stall-days = متوقف پس از (روز)
+field-stall = متوقف پس از (روز)
+field-cutoff = تاریخ برش آزمون گذشته‌نگر
+case-funnel = قیف
+case-funnel-at = پرونده‌ها و افراد در هر مرحله در پایان { $date }
+case-share-over-time = سهم جمعیتِ اسکان‌یافته در گذر زمان
+case-share-resettled = سهم اسکان‌یافته
+case-share-desc = سهم جمعیتِ اسکان‌یافته، ماه به ماه؛ تا ماه آخر { $n }٪.
+case-percent = { $n }٪
+case-percent-resettled = درصد اسکان‌یافته
+case-people-resettled = افراد اسکان‌یافته
+case-time-in-stage = زمان در هر مرحله
+case-time-in-stage-hint = روزهای میان ورود به یک مرحله و گام بعدی، برای گام‌هایی که تا تاریخ نشان‌داده برداشته شده‌اند؛ پرونده‌هایی که هنوز در مرحله‌اند شمرده نمی‌شوند. هر پرونده به حساب کشوری گذاشته می‌شود که آخرین بار به آن فرستاده شده است.
+case-all-countries = همه کشورها
+case-not-submitted = هنوز ارسال نشده
+case-spells = پرونده‌های شمرده‌شده
+case-median-days = میانه (روز)
+case-p90-days = صدک نودم (روز)
+case-stalled = پرونده‌های متوقف
+case-stalled-count =
+    { $count ->
+        [one] { $count } پرونده باز بیش از { $days } روز حرکتی نداشته است.
+       *[other] { $count } پرونده باز بیش از { $days } روز حرکتی نداشته‌اند.
+    }
+case-days-still = روزهای بی‌گام
+case-population = جمعیت (حاضر، منتقل‌شده یا اسکان‌یافته)
+case-remaining = هنوز مانده
+case-months-observed = ماه‌های مشاهده‌شده عزیمت
+case-pace = آهنگ مشاهده‌شده
+case-pace-value = حدود { $n } نفر در ماه
+case-forecast-none = هنوز کسی عزیمت نکرده است، پس آهنگی برای پیش‌بینی نیست.
+case-forecast-finish = با آهنگ مشاهده‌شده، آخرین ساکن حدود { $median } می‌رود (در ۸ از ۱۰ آینده شبیه‌سازی‌شده میان { $fast } و { $slow }).
+case-forecast-finish-open = با آهنگ مشاهده‌شده، آخرین ساکن حدود { $median } می‌رود؛ در کندترین آینده‌های شبیه‌سازی‌شده نه در پنجاه سال (در سریع‌ترین تا { $fast }).
+case-forecast-beyond = با آهنگ مشاهده‌شده، در بیشتر آینده‌های شبیه‌سازی‌شده آخرین ساکن در پنجاه سال نمی‌رود.
+case-forecast-chart = افراد اسکان‌یافته: تا کنون، و پیش‌بینی با بازه آن
+case-forecast-chart-desc = شمار انباشته افراد اسکان‌یافته ماه به ماه، سپس میانه پیش‌بینی و صدک‌های دهم و نودم آینده‌های شبیه‌سازی‌شده.
+case-forecast-actual = اسکان‌یافته
+case-forecast-median = پیش‌بینی (میانه)
+case-forecast-fast = آینده سریع (صدک نودم)
+case-forecast-slow = آینده کند (صدک دهم)
+case-forecast-method = پیش‌بینی چگونه ساخته می‌شود
+case-forecast-method-text = سابقه، شمار افرادی است که در هر ماه عزیمت کرده‌اند، از نخستین عزیمت تا تاریخ نشان‌داده، همراه با ماه‌های بی‌عزیمت. هر یک از ۱٬۰۰۰ آینده شبیه‌سازی‌شده ماه‌هایش را یکی‌یکی، تصادفی و با جایگذاری، از همان ماه‌های مشاهده‌شده برمی‌دارد و عزیمت‌ها را می‌شمارد تا کسی نماند (حداکثر پنجاه سال). بازه، صدک دهم تا نودم شمار اسکان‌یافتگان در هر ماه میان آینده‌هاست؛ تاریخ پایان، میانه ماهی است که آخرین ساکن می‌رود، با صدک‌های دهم و نودم به‌عنوان دامنه.
+case-forecast-method-limits = فرض بر این است که آینده مانند گذشته مشاهده‌شده است: نه پیشنهاد تازه‌ای، نه توقفی. پرسش همین است — با آهنگ مشاهده‌شده — نه پیش‌گویی تصمیم دولت‌ها. شبیه‌سازی با بذر ثابت انجام می‌شود، پس یک سابقه همیشه یک پیش‌بینی می‌دهد.
+case-backtest = آزمون گذشته‌نگر
+case-backtest-text = بر پایه { $fitted } ماه پیش از { $cutoff } برازش و با { $compared } ماه پس از آن مقایسه شد: در واقع { $actual } نفر عزیمت کردند، در برابر میانه پیش‌بینی { $median } (بازه { $low }–{ $high }). رقم واقعی در { $coverage }٪ ماه‌ها درون بازه بود؛ میانه به‌طور میانگین { $error } نفر خطا داشت.
+case-backtest-none = سابقه برای آزمون گذشته‌نگر کافی نیست: هم پیش و هم پس از تاریخ برش باید عزیمت باشد.
+case-backtest-chart = آزمون گذشته‌نگر: پیش‌بینی از تاریخ برش در برابر آنچه رخ داد
+case-backtest-chart-desc = شمار انباشته اسکان‌یافتگان پس از تاریخ برش، واقعی و پیش‌بینی‌شده با بازه آن.
+case-people-resettled-after-cutoff = اسکان‌یافتگان پس از تاریخ برش
+case-tab-priority = اولویت
+case-priority-title = اولویت پرونده‌های باز
+case-priority-count =
+    { $count ->
+        [one] { $count } پرونده باز، فوری‌ترین نخست.
+       *[other] { $count } پرونده باز، فوری‌ترین نخست.
+    }
+case-priority-how = امتیاز چگونه ساخته می‌شود
+case-priority-method = پزشکی: فوری‌ترین نیاز پزشکی جدی در خانوار (اضطراری ۵۰، فوری ۳۵، عادی ۱۵). تهدید: بزرگ‌ترِ اولویت ارسال (اضطراری ۴۰، فوری ۲۵) و نیاز به حمایت حقوقی یا جسمی (اضطراری ۳۰، فوری ۲۰، عادی ۱۰). انتظار: یک امتیاز برای هر ماه کامل از گشودن پرونده، حداکثر ۳۶. آسیب‌پذیری‌ها: ۸ برای هر نوع دیگر نیاز ویژه در خانوار، حداکثر ۳۲. در برابری، پرونده‌ای که زودتر گشوده شده جلوتر است.
+case-rank = رتبه
+case-score = امتیاز
+case-why = چرا
+case-why-nothing = هنوز فوریت پزشکی، تهدید، انتظار یا آسیب‌پذیری‌ای ثبت نشده است.
+case-why-medical = نیاز پزشکی جدی، { $urgency } (+{ $points })
+case-why-submission = ارسال‌شده با اولویت { $priority } (+{ $points })
+case-why-protection = نیاز به حمایت حقوقی یا جسمی، { $urgency } (+{ $points })
+case-why-waiting =
+    { $months ->
+        [one] { $months } ماه انتظار (+{ $points })
+       *[other] { $months } ماه انتظار (+{ $points })
+    }
+case-why-vulnerabilities = آسیب‌پذیری‌ها: { $needs } (+{ $points })
+case-download = دریافت پرونده‌ها
+case-download-resettled = اسکان‌یافتگان به تفکیک کشور و ماه (HXL)
+case-tab-allocation = تخصیص
+case-alloc-title = تخصیص پیشنهادها
+case-alloc-proven = بهینه
+case-alloc-not-proven = بهینه بودن اثبات نشده
+case-alloc-optimal = این پیشنهاد { $households } خانوار ({ $people } نفر) را جای می‌دهد، با { $value } نفرِ وزن‌دار به اولویت: هیچ تخصیص دیگری در چارچوب شرایط و جاهای پیشنهادها بهتر از این نیست.
+case-alloc-stopped = جست‌وجو در حد خود متوقف شد: این پیشنهاد { $households } خانوار ({ $people } نفر) را جای می‌دهد و حداکثر { $gap }٪ با بهینه فاصله دارد.
+case-alloc-how = پیشنهاد چگونه ساخته می‌شود
+case-alloc-method = پرونده‌های واجد شرایط آن‌هایی‌اند که به رسمیت شناخته شده‌اند یا کشور دیگری ردشان کرده است. وزن هر نفر در خانوار، امتیاز اولویت آن به‌علاوه یک است؛ پیشنهاد، جمع وزن × افرادِ جای‌گرفته را بیشینه می‌کند، با هر خانوار به‌صورت کامل، ذیل پیشنهادی که شرایطش را دارد (اندازه خانوار، ظرفیت پزشکی، نه کشوری که ردش کرده) و در حد جاهایی که پس از پرونده‌های در انتظار تصمیم باقی مانده است. یک شاخه‌وکران دقیق همه تخصیص‌ها را می‌جوید و شاخه‌ای را فقط وقتی کنار می‌گذارد که حتی پر کردن کسری جاهای باقی‌مانده هم از بهترین یافته بهتر نشود؛ پس نتیجه بهینه است. استدلال در docs/resettlement.md آمده است.
+case-alloc-offers = پیشنهادهای باز
+case-alloc-free = جاهای آزاد
+case-alloc-no-offers = هیچ پیشنهادی جای آزاد ندارد.
+case-alloc-placements = جای‌دهی‌های پیشنهادی
+case-alloc-none = چیزی برای پیشنهاد نیست: هیچ پرونده واجد شرایطی در پیشنهاد بازی نمی‌گنجد.
+case-alloc-decision = تصمیم
+case-alloc-accept = پذیرش: ارسال ذیل این پیشنهاد
+case-alloc-reject = رد این جای‌دهی
+case-alloc-why-offer = پیشنهاد ({ $country }) این خانوارِ { $people } نفره را می‌پذیرد (بزرگ‌ترین خانوار: { $max }؛ نیازهای پزشکی جدی: { $medical }) و برایش جا دارد.
+case-alloc-medical-yes = دارد، و پیشنهاد می‌تواند بپذیرد
+case-alloc-medical-no = ندارد
+case-alloc-unplaced = پرونده‌های واجد شرایطِ جای‌نگرفته
+case-alloc-unplaced-count =
+    { $count ->
+        [one] { $count } پرونده واجد شرایط جای نگرفته است.
+       *[other] { $count } پرونده واجد شرایط جای نگرفته‌اند.
+    }
+case-alloc-no-offer = شرایط هیچ پیشنهاد بازی با این خانوار جور نیست.
+case-alloc-no-room = جاهای مناسب آن به خانوارهایی با افراد وزن‌دارِ بیشتر رسید.
+case-alloc-flash-accepted = جای‌دهی پذیرفته شد: پرونده ذیل این پیشنهاد ارسال شد.
+case-alloc-flash-rejected = جای‌دهی رد شد؛ دوباره پیشنهاد نمی‌شود.
+field-case = پرونده

@@ -13,6 +13,9 @@ pub mod tokens;
 pub mod trail;
 pub mod users;
 
+// resettlement
+pub mod resettlement;
+
 use crate::app::App;
 use crate::audit::{Entry, NewEntry};
 use crate::auth::{Actor, Denied};

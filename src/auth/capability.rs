@@ -143,6 +143,14 @@ impl Permission for ExportPersonalData {
     const PERM: Perm = Perm::ExportPersonalData;
 }
 
+// resettlement
+/// Keep resettlement cases and country offers (case officer).
+#[derive(Debug, Clone)]
+pub struct WriteCases;
+impl Permission for WriteCases {
+    const PERM: Perm = Perm::WriteCases;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

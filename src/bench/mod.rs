@@ -17,6 +17,8 @@ mod foundation;
 // incidents
 mod incidents;
 mod registry;
+// resettlement
+mod resettlement;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,7 +40,7 @@ pub struct BenchArgs {
     /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Only these areas (foundation, registry, incidents; comma-separated).
+    /// Only these areas (foundation, registry, incidents, resettlement; comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
 }
@@ -58,6 +60,9 @@ pub struct Outcome {
     /// The process's peak resident memory during this scenario's rounds (its
     /// high-water mark is reset when they start), in MiB.
     pub peak_mib: Option<u64>,
+    /// What else the scenario measured (the allocation's optimality gap).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -134,6 +139,7 @@ pub(crate) fn outcome(
         ratio: if a > 0.0 { s / a } else { 0.0 },
         anchor,
         peak_mib: r.peak_kib.map(|k| k / 1024),
+        note: None,
     }
 }
 
@@ -184,6 +190,11 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
             o.anchor
         );
     }
+    for o in &results.scenarios {
+        if let Some(note) = &o.note {
+            println!("{}: {note}", o.scenario);
+        }
+    }
     if let Some(kib) = results.peak_rss_kib {
         println!("peak memory: {} MiB", kib / 1024);
     }
@@ -199,7 +210,7 @@ async fn scenarios(
     runs: usize,
     only: &[String],
 ) -> anyhow::Result<Vec<Outcome>> {
-    const AREAS: [&str; 3] = ["foundation", "registry", "incidents"];
+    const AREAS: [&str; 4] = ["foundation", "registry", "incidents", "resettlement"];
     if let Some(bad) = only.iter().find(|a| !AREAS.contains(&a.as_str())) {
         anyhow::bail!("--only: no area {bad:?}; areas: {}", AREAS.join(", "));
     }
@@ -213,6 +224,9 @@ async fn scenarios(
     }
     if want("incidents") {
         out.extend(incidents::scenarios(app, scale, runs).await?);
+    }
+    if want("resettlement") {
+        out.extend(resettlement::scenarios(app, scale, runs).await?);
     }
     Ok(out)
 }

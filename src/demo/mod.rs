@@ -13,6 +13,9 @@ mod incidents;
 mod matching;
 mod registry;
 
+// resettlement
+mod resettlement;
+
 use std::path::{Path, PathBuf};
 
 use crate::actions::users::NewUser;
@@ -119,6 +122,19 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     .grant()?;
     incidents::load(app, &documenter).await?;
     // end incidents
+    // resettlement: the cases are the demo case officer's.
+    let mut c = app.store.read().await?;
+    let officer_id = store::users::by_username(&mut c, "case_officer")
+        .await?
+        .map_or(0, |u| u.user_id);
+    drop(c);
+    let officer = Actor {
+        user_id: officer_id,
+        username: "case_officer".into(),
+        role: Role::CaseOfficer,
+    }
+    .grant()?;
+    resettlement::load(app, &officer).await?;
     let mut tx = app.store.write().await?;
     store::settings::set(&mut tx, "demo", "1").await?;
     tx.commit().await?;

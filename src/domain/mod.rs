@@ -18,6 +18,13 @@ pub mod site;
 pub mod source;
 pub mod user;
 
+// resettlement
+pub mod allocation;
+pub mod forecast;
+pub mod pipeline;
+pub mod priority;
+pub mod resettlement;
+
 pub use country::Country;
 pub use role::{Perm, Role};
 pub use user::{DisplayName, Password, Username};

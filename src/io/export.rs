@@ -8,6 +8,8 @@
 //! (docs/export.md) and that nothing in a cell can run as a spreadsheet formula.
 
 pub mod population;
+// resettlement
+pub mod resettlement;
 mod xlsx;
 
 use std::borrow::Cow;

@@ -33,6 +33,9 @@ pub mod tokens;
 pub mod users;
 pub mod watchlist;
 
+// resettlement
+pub mod resettlement;
+
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

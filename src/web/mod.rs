@@ -199,6 +199,58 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/registry/exports/{id}/download",
             post(ui::exports::download),
+        )
+        // resettlement
+        .route("/resettlement", get(ui::resettlement::overview))
+        .route("/resettlement/cases", post(ui::resettlement_forms::open))
+        .route("/resettlement/cases/{id}", get(ui::resettlement::case))
+        .route(
+            "/resettlement/cases/{id}/step",
+            post(ui::resettlement_forms::step),
+        )
+        .route(
+            "/resettlement/offers",
+            get(ui::resettlement::offers_list).post(ui::resettlement_forms::create_offer),
+        )
+        .route(
+            "/resettlement/offers/{id}",
+            get(ui::resettlement::offer).post(ui::resettlement_forms::update_offer),
+        )
+        .route(
+            "/resettlement/pipeline",
+            get(ui::resettlement_pipeline::pipeline_page),
+        )
+        .route(
+            "/resettlement/forecast",
+            get(ui::resettlement_pipeline::forecast_page),
+        )
+        .route(
+            "/resettlement/priority",
+            get(ui::resettlement_priority::priority_page),
+        )
+        .route(
+            "/resettlement/cases.csv",
+            get(ui::resettlement_exports::cases_csv),
+        )
+        .route(
+            "/resettlement/cases.xlsx",
+            get(ui::resettlement_exports::cases_xlsx),
+        )
+        .route(
+            "/resettlement/resettled.csv",
+            get(ui::resettlement_exports::resettled_csv),
+        )
+        .route(
+            "/resettlement/allocation",
+            get(ui::resettlement_allocation::page),
+        )
+        .route(
+            "/resettlement/allocation/accept",
+            post(ui::resettlement_allocation::accept),
+        )
+        .route(
+            "/resettlement/allocation/reject",
+            post(ui::resettlement_allocation::reject),
         );
     Router::new()
         .merge(ui)

@@ -24,6 +24,8 @@ const REGISTRAR: &[Role] = &[Role::Registrar];
 const PERSONAL: &[Role] = &[Role::Registrar, Role::CaseOfficer];
 // incidents
 const DOCUMENTER: &[Role] = &[Role::Documenter];
+// resettlement
+const CASES: &[Role] = &[Role::CaseOfficer];
 
 #[derive(Clone, Copy)]
 enum M {
@@ -77,6 +79,10 @@ enum Obj {
     Org,
     Source,
     Incident,
+    // resettlement: a case for each surface's step row, and an offer.
+    CaseUi,
+    CaseApi,
+    Offer,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -351,6 +357,30 @@ const UI: &[Row] = &[
     row(M::Get, "/documentation/timeline", RECORD, 200),
     row(M::Get, "/documentation/export", RECORD, 200),
     // end incidents
+    // resettlement
+    row(M::Get, "/resettlement", RECORD, 200),
+    row(M::Post, "/resettlement/cases", CASES, 303),
+    on(M::Get, "/resettlement/cases/{id}", Obj::CaseUi, RECORD, 200),
+    on(
+        M::Post,
+        "/resettlement/cases/{id}/step",
+        Obj::CaseUi,
+        CASES,
+        303,
+    ),
+    row(M::Get, "/resettlement/offers", RECORD, 200),
+    row(M::Get, "/resettlement/pipeline", RECORD, 200),
+    row(M::Get, "/resettlement/forecast", RECORD, 200),
+    row(M::Get, "/resettlement/priority", RECORD, 200),
+    row(M::Get, "/resettlement/cases.csv", RECORD, 200),
+    row(M::Get, "/resettlement/cases.xlsx", RECORD, 200),
+    row(M::Get, "/resettlement/resettled.csv", RECORD, 200),
+    row(M::Get, "/resettlement/allocation", RECORD, 200),
+    row(M::Post, "/resettlement/allocation/accept", CASES, 303),
+    row(M::Post, "/resettlement/allocation/reject", CASES, 303),
+    row(M::Post, "/resettlement/offers", CASES, 303),
+    on(M::Get, "/resettlement/offers/{id}", Obj::Offer, RECORD, 200),
+    on(M::Post, "/resettlement/offers/{id}", Obj::Offer, CASES, 303),
 ];
 
 const API: &[Row] = &[
@@ -535,6 +565,45 @@ const API: &[Row] = &[
     row(M::Get, "/api/v1/timeline", RECORD, 200),
     row(M::Get, "/api/v1/exports/incidents", RECORD, 200),
     // end incidents
+    // resettlement
+    row(M::Get, "/api/v1/resettlement/cases", RECORD, 200),
+    row(M::Post, "/api/v1/resettlement/cases", CASES, 201),
+    on(
+        M::Get,
+        "/api/v1/resettlement/cases/{id}",
+        Obj::CaseApi,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/resettlement/cases/{id}/steps",
+        Obj::CaseApi,
+        CASES,
+        201,
+    ),
+    row(M::Get, "/api/v1/resettlement/funnel", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/pipeline", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/forecast", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/priority", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/cases/export", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/resettled", RECORD, 200),
+    row(M::Get, "/api/v1/resettlement/offers", RECORD, 200),
+    row(M::Post, "/api/v1/resettlement/offers", CASES, 201),
+    on(
+        M::Get,
+        "/api/v1/resettlement/offers/{id}",
+        Obj::Offer,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Put,
+        "/api/v1/resettlement/offers/{id}",
+        Obj::Offer,
+        CASES,
+        204,
+    ),
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -674,6 +743,22 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
                 ("reason", "matrix".into()),
             ]
         }
+        // resettlement
+        "/resettlement/cases" => vec![
+            ("household", "HH-MATRIX1".into()),
+            ("date", "2013-01-01".into()),
+        ],
+        "/resettlement/cases/{id}/step" => {
+            vec![
+                ("stage", "interviewed".into()),
+                ("date", "2013-02-01".into()),
+            ]
+        }
+        "/resettlement/offers" | "/resettlement/offers/{id}" => vec![
+            ("country", "DEU".into()),
+            ("announced_on", "2013-01-01".into()),
+            ("places", "100".into()),
+        ],
         _ => vec![],
     }
 }
@@ -739,6 +824,16 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/incidents/{id}/verification" => {
             serde_json::json!({"status": "unverified", "reason": "matrix"})
         }
+        // resettlement
+        "/api/v1/resettlement/cases" => {
+            serde_json::json!({"household": "HH-MATRIX2", "date": "2013-01-01"})
+        }
+        "/api/v1/resettlement/cases/{id}/steps" => {
+            serde_json::json!({"stage": "interviewed", "date": "2013-02-01"})
+        }
+        "/api/v1/resettlement/offers" | "/api/v1/resettlement/offers/{id}" => {
+            serde_json::json!({"country": "DEU", "announced_on": "2013-01-01", "places": 100})
+        }
         _ => serde_json::json!({}),
     }
 }
@@ -768,6 +863,8 @@ async fn every_role_gets_exactly_the_expected_answer() {
     let convoys = crate::convoys::matrix_objects(&t).await;
     // incidents
     let documentation = crate::incidents::matrix_objects(&t).await;
+    // resettlement
+    let cases = crate::resettlement::matrix_objects(&t).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -794,6 +891,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &exports,
                     &convoys,
                     &documentation,
+                    &cases,
                 )
                 .to_string(),
             );
@@ -843,6 +941,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                 &exports,
                 &convoys,
                 &documentation,
+                &cases,
             );
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
@@ -943,6 +1042,7 @@ fn object(
     x: &crate::export::Objects,
     c: &crate::convoys::MatrixObjects,
     d: &crate::incidents::MatrixObjects,
+    rs: &crate::resettlement::MatrixObjects,
 ) -> i64 {
     match (r.hidden, r.id) {
         (true, _) => others_token,
@@ -966,6 +1066,10 @@ fn object(
         (false, Obj::Org) => d.org,
         (false, Obj::Source) => d.source,
         (false, Obj::Incident) => d.incident,
+        // resettlement
+        (false, Obj::CaseUi) => rs.case_ui,
+        (false, Obj::CaseApi) => rs.case_api,
+        (false, Obj::Offer) => rs.offer,
     }
 }
 

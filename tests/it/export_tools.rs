@@ -143,7 +143,7 @@ async fn debian_age_decrypts_a_download_made_through_the_router() {
 }
 
 /// Runs `hxlvalidate` on `csv`; false when it is not installed (and CI is not set).
-fn hxlvalidate(name: &str, csv: &[u8]) -> bool {
+pub fn hxlvalidate(name: &str, csv: &[u8]) -> bool {
     let bin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin/hxlvalidate");
     if !bin.exists() {
         assert!(

@@ -31,3 +31,7 @@ mod story;
 mod support;
 mod trail;
 mod watchlist;
+
+// resettlement
+mod resettlement;
+mod resettlement_export;

@@ -11,6 +11,9 @@ pub mod matching;
 pub mod registry;
 pub mod users;
 
+// resettlement
+pub mod resettlement;
+
 use axum::routing::get;
 use axum::Router;
 use utoipa::OpenApi;
@@ -91,6 +94,21 @@ use super::AppState;
         incidents::timeline,
         incidents::export,
         incidents::events_schema,
+        // resettlement
+        resettlement::list_cases,
+        resettlement::open_case,
+        resettlement::get_case,
+        resettlement::record_step,
+        resettlement::funnel,
+        resettlement::list_offers,
+        resettlement::create_offer,
+        resettlement::get_offer,
+        resettlement::update_offer,
+        resettlement::pipeline_report,
+        resettlement::forecast_report,
+        resettlement::priority_list,
+        resettlement::export_cases,
+        resettlement::resettled,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -103,6 +121,8 @@ use super::AppState;
         (name = "matching", description = "Possible duplicates (registrar) and the watch list (admin)"),
         // incidents
         (name = "documentation", description = "Organisations, sources, claims and incidents (documenter)"),
+        // resettlement
+        (name = "resettlement", description = "Resettlement cases, country offers and the pipeline"),
     )
 )]
 pub struct ApiDoc;
@@ -256,5 +276,32 @@ pub fn router() -> Router<AppState> {
         .route("/exports/incidents", get(incidents::export))
         .route("/schemas/events.json", get(incidents::events_schema))
         // end incidents
+        // resettlement
+        .route(
+            "/resettlement/cases",
+            get(resettlement::list_cases).post(resettlement::open_case),
+        )
+        .route("/resettlement/cases/{id}", get(resettlement::get_case))
+        .route(
+            "/resettlement/cases/{id}/steps",
+            axum::routing::post(resettlement::record_step),
+        )
+        .route("/resettlement/funnel", get(resettlement::funnel))
+        .route("/resettlement/pipeline", get(resettlement::pipeline_report))
+        .route("/resettlement/forecast", get(resettlement::forecast_report))
+        .route("/resettlement/priority", get(resettlement::priority_list))
+        .route(
+            "/resettlement/cases/export",
+            get(resettlement::export_cases),
+        )
+        .route("/resettlement/resettled", get(resettlement::resettled))
+        .route(
+            "/resettlement/offers",
+            get(resettlement::list_offers).post(resettlement::create_offer),
+        )
+        .route(
+            "/resettlement/offers/{id}",
+            get(resettlement::get_offer).put(resettlement::update_offer),
+        )
         .fallback(not_found)
 }

@@ -25,3 +25,11 @@ pub mod timeline;
 pub mod tokens;
 pub mod users;
 pub mod watchlist;
+
+// resettlement
+pub mod resettlement;
+pub mod resettlement_allocation;
+pub mod resettlement_exports;
+pub mod resettlement_forms;
+pub mod resettlement_pipeline;
+pub mod resettlement_priority;
