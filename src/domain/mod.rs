@@ -6,6 +6,7 @@
 
 pub mod convoy;
 pub mod country;
+pub mod evidence;
 pub mod export;
 // incidents
 pub mod incident;

@@ -16,6 +16,8 @@
 
 pub mod audit;
 pub mod convoys;
+// evidence
+pub mod evidence;
 pub mod exports;
 pub mod households;
 // incidents

@@ -16,6 +16,8 @@ mod cli;
 mod convoy_http;
 mod convoys;
 mod durability;
+// evidence
+mod evidence;
 mod export;
 mod export_tools;
 mod import;
