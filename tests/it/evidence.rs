@@ -62,6 +62,14 @@ pub async fn incident(t: &TestApp) -> i64 {
     .unwrap()
 }
 
+/// The authorization matrix's file, attached to its incident.
+pub async fn matrix_object(t: &TestApp, incident: i64) -> i64 {
+    let f = ingest(t, "matrix.txt", b"matrix evidence", 1 << 20).unwrap();
+    evidence::record(&t.app, &documenter(), f, &capture("incident", incident))
+        .await
+        .unwrap()
+}
+
 fn capture(kind: &str, id: i64) -> Capture {
     Capture::parse(
         kind,

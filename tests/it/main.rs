@@ -18,6 +18,7 @@ mod convoys;
 mod durability;
 // evidence
 mod evidence;
+mod evidence_http;
 mod export;
 mod export_tools;
 mod import;

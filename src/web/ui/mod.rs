@@ -8,6 +8,8 @@ pub mod convoys;
 pub mod dashboard;
 pub mod errors;
 pub mod exports;
+// evidence
+pub mod evidence;
 pub mod import;
 // incidents
 pub mod incident_forms;
