@@ -555,6 +555,18 @@ const API: &[Row] = &[
     row(M::Get, "/api/v1/timeline", RECORD, 200),
     row(M::Get, "/api/v1/exports/incidents", RECORD, 200),
     // end incidents
+    // evidence
+    row(M::Get, "/api/v1/evidence", RECORD, 200),
+    row(M::Post, "/api/v1/evidence", DOCUMENTER, 201),
+    on(M::Get, "/api/v1/evidence/{id}", Obj::Evidence, RECORD, 200),
+    on(
+        M::Get,
+        "/api/v1/evidence/{id}/content",
+        Obj::Evidence,
+        RECORD,
+        200,
+    ),
+    // end evidence
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -879,17 +891,21 @@ async fn every_role_gets_exactly_the_expected_answer() {
         }
         for r in API {
             n += 1;
-            let id = object(
-                r,
-                others_token_id,
-                target,
-                site,
-                person,
-                &matching,
-                &exports,
-                &convoys,
-                &documentation,
-            );
+            let id = match r.id {
+                // evidence
+                Obj::Evidence => evidence,
+                _ => object(
+                    r,
+                    others_token_id,
+                    target,
+                    site,
+                    person,
+                    &matching,
+                    &exports,
+                    &convoys,
+                    &documentation,
+                ),
+            };
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
             let req = match r.m {
@@ -899,9 +915,25 @@ async fn every_role_gets_exactly_the_expected_answer() {
                 M::Put => http.put(&url),
                 M::Delete => http.delete(&url),
             };
+            // evidence: the upload is multipart.
+            let req = if r.path == "/api/v1/evidence" && matches!(r.m, M::Post) {
+                req.multipart(
+                    reqwest::multipart::Form::new()
+                        .text("target_type", "incident")
+                        .text("target_id", documentation.incident.to_string())
+                        .text("received_on", "2024-03-01")
+                        .text("received_from", "Matrix witness")
+                        .text("received_how", "email")
+                        .part(
+                            "file",
+                            reqwest::multipart::Part::bytes(b"matrix".to_vec()).file_name("m.txt"),
+                        ),
+                )
+            } else {
+                req.json(&json_for(r.path, n))
+            };
             let status = req
                 .bearer_auth(&token)
-                .json(&json_for(r.path, n))
                 .send()
                 .await
                 .unwrap()

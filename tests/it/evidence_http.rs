@@ -101,3 +101,83 @@ async fn upload_see_hashes_and_custody_then_download() {
         403
     );
 }
+
+/// The API: upload as multipart with a token, read the file with its custody chain
+/// and its bytes; a file that is not what its name says is a 422 naming the field.
+#[tokio::test]
+async fn the_api_uploads_and_reads_evidence_with_its_custody() {
+    let t = support::sqlite().await;
+    let doc_id = t.user("doc", Role::Documenter).await;
+    let token = t.token(doc_id, "doc", Role::Documenter).await;
+    let incident = crate::evidence::incident(&t).await;
+    let base = t.serve().await;
+    let http = reqwest::Client::new();
+    let form = |name: &str, bytes: &[u8]| {
+        reqwest::multipart::Form::new()
+            .text("target_type", "incident")
+            .text("target_id", incident.to_string())
+            .text("received_on", "2024-03-20")
+            .text("received_from", "Witness B")
+            .text("received_how", "email")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
+            )
+    };
+    let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec();
+    let bad = http
+        .post(format!("{base}/api/v1/evidence"))
+        .bearer_auth(&token)
+        .multipart(form("scan.jpg", &pdf))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let problem: serde_json::Value = bad.json().await.unwrap();
+    assert_eq!(problem["field"], "file");
+    assert_eq!(problem["code"], "evidence-invalid-content");
+
+    let res = http
+        .post(format!("{base}/api/v1/evidence"))
+        .bearer_auth(&token)
+        .multipart(form("scan.pdf", &pdf))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = res.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let bytes = http
+        .get(format!("{base}/api/v1/evidence/{id}/content"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(bytes.to_vec(), pdf);
+    let d: serde_json::Value = http
+        .get(format!("{base}/api/v1/evidence/{id}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(d["sha256"], hex::encode(sha2::Sha256::digest(&pdf)));
+    assert_eq!(d["media_type"], "application/pdf");
+    assert_eq!(d["received_from"], "Witness B");
+    let actions: Vec<&str> = d["custody"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        ["evidence.receive", "evidence.download", "evidence.view"]
+    );
+}

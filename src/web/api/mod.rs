@@ -5,6 +5,8 @@ pub mod account;
 pub mod audit;
 pub mod convoys;
 pub mod exports;
+// evidence
+pub mod evidence;
 // incidents
 pub mod incidents;
 pub mod matching;
@@ -91,6 +93,11 @@ use super::AppState;
         incidents::timeline,
         incidents::export,
         incidents::events_schema,
+        // evidence
+        evidence::list,
+        evidence::upload,
+        evidence::get,
+        evidence::content,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -256,5 +263,17 @@ pub fn router() -> Router<AppState> {
         .route("/exports/incidents", get(incidents::export))
         .route("/schemas/events.json", get(incidents::events_schema))
         // end incidents
+        // evidence
+        .route(
+            "/evidence",
+            get(evidence::list)
+                .post(evidence::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::web::ui::evidence::MAX_UPLOAD,
+                )),
+        )
+        .route("/evidence/{id}", get(evidence::get))
+        .route("/evidence/{id}/content", get(evidence::content))
+        // end evidence
         .fallback(not_found)
 }
