@@ -62,7 +62,7 @@ fn line(tr: &Tr, e: &Evidence) -> Line {
         target: format!(
             "{} {}",
             tr.t(&format!("evidence-target-{}", r.target_type)),
-            r.target_id
+            tr.num(r.target_id)
         ),
         target_href,
         received_on: r.received_on.clone(),
