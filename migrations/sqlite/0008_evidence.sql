@@ -41,3 +41,37 @@ create table evidence_items (
     received_at bigint not null
 );
 create index evidence_items_target on evidence_items (target_type, target_id);
+
+-- Full-text search over sources, claims and incidents (never personal data). `body`
+-- holds the text already normalised and split into words by vigil (src/domain/
+-- search.rs), so both backends index the same words; the filters are copied beside it.
+create table search_docs (
+    search_id integer primary key,
+    doc_type text not null,
+    doc_id bigint not null,
+    -- A claim's incident (its page is where a claim is read).
+    parent_id bigint,
+    title text not null,
+    -- The text as written, for snippets.
+    content text not null,
+    body text not null,
+    day bigint,
+    site_id bigint,
+    category text not null default '',
+    grade text not null default '',
+    language text not null default '',
+    unique (doc_type, doc_id)
+);
+
+-- SQLite's half of the one difference: an FTS5 index over `body`, kept in step by
+-- triggers. vigil has already normalised the words; the tokenizer only splits them.
+create virtual table search_fts using fts5(
+    body, content = 'search_docs', content_rowid = 'search_id',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+create trigger search_docs_ai after insert on search_docs begin
+    insert into search_fts (rowid, body) values (new.search_id, new.body);
+end;
+create trigger search_docs_ad after delete on search_docs begin
+    insert into search_fts (search_fts, rowid, body) values ('delete', old.search_id, old.body);
+end;

@@ -14,6 +14,8 @@ pub mod matching;
 pub mod names;
 pub mod person;
 pub mod role;
+// evidence: search text
+pub mod search;
 pub mod site;
 // incidents
 pub mod source;

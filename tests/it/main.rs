@@ -30,6 +30,8 @@ mod matching;
 mod matching_quality;
 mod pg;
 mod registry;
+// evidence: search
+mod search;
 mod story;
 mod support;
 mod trail;

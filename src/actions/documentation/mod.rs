@@ -6,7 +6,9 @@
 // evidence
 pub mod evidence;
 pub mod export;
+// evidence: search
 pub mod incidents;
+pub mod search;
 pub mod sources;
 pub mod timeline;
 
