@@ -973,3 +973,20 @@ evidence-invalid-too-large = الملف أكبر من ٦٤ ميغابايت.
 evidence-invalid-too-long = ٣٠٠ حرف على الأكثر.
 evidence-invalid-target = لا يوجد سجل كهذا لإرفاق الملف به.
 # end evidence
+# search
+nav-search = البحث
+search-title = البحث في السجل
+search-box = كلمات البحث (المصادر والادعاءات والحوادث؛ بأي إملاء أو خط)
+search-filters = عوامل التصفية
+search-any = الكل
+search-go = ابحث
+search-results = النتائج، الأفضل أولًا
+search-none = لم يُعثر على شيء.
+field-q = البحث
+field-type = النوع
+field-from = من
+field-to = إلى
+field-grade = درجة المصدر
+search-invalid-empty = اكتب كلمة للبحث عنها.
+search-invalid-long = ١٦ كلمة على الأكثر.
+# end search

@@ -967,3 +967,20 @@ evidence-invalid-too-large = the file is larger than 64 MiB.
 evidence-invalid-too-long = at most 300 characters.
 evidence-invalid-target = there is no such record to attach the file to.
 # end evidence
+# search
+nav-search = Search
+search-title = Search the record
+search-box = Words to find (sources, claims and incidents; any spelling or script)
+search-filters = Filters
+search-any = any
+search-go = Search
+search-results = Results, best first
+search-none = Nothing found.
+field-q = Search
+field-type = Type
+field-from = From
+field-to = To
+field-grade = Source grade
+search-invalid-empty = type a word to search for.
+search-invalid-long = at most 16 words.
+# end search

@@ -968,3 +968,20 @@ evidence-invalid-too-large = پرونده بزرگ‌تر از ۶۴ مگابای
 evidence-invalid-too-long = حداکثر ۳۰۰ نویسه.
 evidence-invalid-target = چنین رکوردی برای پیوست پرونده وجود ندارد.
 # end evidence
+# search
+nav-search = جست‌وجو
+search-title = جست‌وجو در پرونده
+search-box = واژه‌های مورد جست‌وجو (منابع، ادعاها و رویدادها؛ با هر املا یا خطی)
+search-filters = پالایه‌ها
+search-any = همه
+search-go = جست‌وجو
+search-results = نتیجه‌ها، بهترین نخست
+search-none = چیزی یافت نشد.
+field-q = جست‌وجو
+field-type = نوع
+field-from = از
+field-to = تا
+field-grade = درجهٔ منبع
+search-invalid-empty = واژه‌ای برای جست‌وجو بنویسید.
+search-invalid-long = حداکثر ۱۶ واژه.
+# end search

@@ -182,6 +182,7 @@ pub fn router(app: AppState) -> Router {
             "/documentation/evidence/{id}/download",
             post(ui::evidence::download),
         )
+        .route("/documentation/search", get(ui::search::show))
         // end evidence
         .route(
             "/registry/import",

@@ -370,6 +370,7 @@ const UI: &[Row] = &[
         RECORD,
         200,
     ),
+    row(M::Get, "/documentation/search", RECORD, 200),
     // end evidence
 ];
 
@@ -566,6 +567,8 @@ const API: &[Row] = &[
         RECORD,
         200,
     ),
+    // Without words the search is refused as bad input, after the permission check.
+    row(M::Get, "/api/v1/search", RECORD, 422),
     // end evidence
 ];
 

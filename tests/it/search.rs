@@ -245,3 +245,48 @@ async fn one_search_story_the_same_on_both_databases() {
         );
     }
 }
+
+/// The page and the API: the box finds the Persian source from Arabic letter forms, with
+/// the hit marked; a bad filter is named; the API answers the same.
+#[tokio::test]
+async fn the_search_page_and_api() {
+    use crate::support::{Browser, PASSWORD};
+    use vigil::domain::Role;
+    let t = support::sqlite().await;
+    record(&t).await;
+    let id = t.user("ana", Role::Analyst).await;
+    let token = t.token(id, "ana", Role::Analyst).await;
+    let base = t.serve().await;
+    let b = Browser::new(&base);
+    assert_eq!(b.login("ana", PASSWORD).await, 303);
+    let (s, html) = b
+        .text("/documentation/search?q=%D9%85%D9%88%D8%B4%D9%83%D9%8A")
+        .await;
+    assert_eq!(s, 200);
+    assert!(html.contains("<mark>موشکی</mark>"), "{html}");
+    assert!(html.contains("/documentation/sources/1"));
+    let (s, html) = b.text("/documentation/search?q=x&grade=Z").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Source grade: "), "{html}");
+    let hits: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base}/api/v1/search"))
+        .query(&[("q", "موشكي"), ("type", "source")])
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    assert_eq!(hits[0]["doc_type"], "source");
+    assert_eq!(
+        hits[0]["snippet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["hit"] == true)
+            .count(),
+        1
+    );
+}

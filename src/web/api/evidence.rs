@@ -207,3 +207,53 @@ pub async fn upload(
     let id = evidence::record(&app, &cap, file, &capture).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
+
+/// The search box and its filters (all optional but `q`).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct SearchParams {
+    /// Words to find (every one must occur), in any script and spelling.
+    #[serde(default)]
+    pub q: String,
+    /// incident, source or claim.
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    /// YYYY-MM-DD, inclusive.
+    pub from: Option<String>,
+    /// YYYY-MM-DD, inclusive.
+    pub to: Option<String>,
+    /// A site id.
+    pub site: Option<String>,
+    /// An incident category.
+    pub category: Option<String>,
+    /// A source grade, A to F.
+    pub grade: Option<String>,
+    /// A source language code.
+    pub language: Option<String>,
+}
+
+/// Searches sources, claims and incidents (never people), best first, with snippets.
+#[utoipa::path(get, path = "/api/v1/search", tag = "documentation", operation_id = "search",
+    params(SearchParams),
+    responses((status = 200, body = Vec<crate::actions::documentation::search::Hit>), (status = 401, body = Problem),
+              (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn search(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    Query(p): Query<SearchParams>,
+) -> Result<Json<Vec<crate::actions::documentation::search::Hit>>, ApiError> {
+    let cap = a.grant::<ReadRecord>()?;
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    let q = crate::domain::search::Query::parse(
+        &p.q,
+        &s(&p.doc_type),
+        &s(&p.from),
+        &s(&p.to),
+        &s(&p.site),
+        &s(&p.category),
+        &s(&p.grade),
+        &s(&p.language),
+    )?;
+    Ok(Json(
+        crate::actions::documentation::search::search(&app, &cap, &q).await?,
+    ))
+}

@@ -98,6 +98,7 @@ use super::AppState;
         evidence::upload,
         evidence::get,
         evidence::content,
+        evidence::search,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -274,6 +275,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/evidence/{id}", get(evidence::get))
         .route("/evidence/{id}/content", get(evidence::content))
+        .route("/search", get(evidence::search))
         // end evidence
         .fallback(not_found)
 }

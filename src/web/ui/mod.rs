@@ -19,6 +19,8 @@ pub mod login;
 pub mod matches;
 pub mod page;
 pub mod people;
+// evidence: search
+pub mod search;
 pub mod sites;
 // incidents
 pub mod sources;
