@@ -1,7 +1,8 @@
 // Evidence in a real browser, on the demo: a documenter uploads a photo attached to an
 // incident, sees its SHA-256 (checked here against Node's own hash) and BLAKE3, and its
 // custody chain (receipt, then this view); a file whose content is not what its name
-// says comes back with the reason; the page reads in Persian. Screenshots go to
+// says comes back with the reason; the page reads in Persian. Then a search in the
+// Persian interface, typed with Arabic letter forms, finds a Persian source. Screenshots go to
 // target/browser-artifacts/; any console error, uncaught exception or CSP violation
 // fails the test.
 
@@ -82,6 +83,47 @@ test('evidence: upload, see the hashes and the custody chain', { timeout: 240_00
     assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
   } catch (e) {
     await page.screenshot({ path: artifactPath('evidence-failure.png'), fullPage: true }).catch(() => {});
+    e.message += `\n  page: ${page.url()}\n  browser problems: ${JSON.stringify(problems, null, 2)}`
+      + `\n  server output:\n${server.output()}`;
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+test('search: in Persian, a word typed with Arabic letter forms finds the Persian text', { timeout: 240_000 }, async () => {
+  const { context, page, problems } = await newPage(browser);
+  try {
+    await login(page, server.url, server.users.documenter);
+    // A Persian source: «موشکی» with Persian keheh and yeh.
+    await page.goto(`${server.url}/documentation/sources`);
+    const source = page.locator('form[action="/documentation/sources"]');
+    await source.locator('input[name="title"]').fill('گزارش حملهٔ موشکی به کمپ لیبرتی');
+    await source.locator('input[name="publisher"]').fill('unami');
+    await source.locator('input[name="language"]').fill('fa');
+    await source.locator('select[name="affiliation"]').selectOption('official');
+    await source.locator('select[name="reliability"]').selectOption('B');
+    await source.locator('textarea[name="reliability_reason"]').fill('UN mission');
+    await submit(page, source);
+    assert.match(new URL(page.url()).pathname, /^\/documentation\/sources\/\d+$/);
+
+    await switchLanguage(page, 'fa');
+    await page.goto(`${server.url}/documentation/search`);
+    const form = page.locator('form[role="search"]');
+    // «موشكي» typed with Arabic kaf and yeh.
+    await form.locator('input[name="q"]').fill('موشكي');
+    await submit(page, form);
+    const hits = page.locator('#hits li');
+    assert.equal(await hits.count(), 1);
+    assert.equal((await hits.first().locator('mark').innerText()).trim(), 'موشکی');
+    assert.match(await hits.first().innerText(), /لیبرتی/);
+    await page.screenshot({ path: artifactPath('search-fa.png'), fullPage: true });
+    await Promise.all([page.waitForEvent('load'), hits.first().locator('a').click()]);
+    assert.match(new URL(page.url()).pathname, /^\/documentation\/sources\/\d+$/);
+
+    assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
+  } catch (e) {
+    await page.screenshot({ path: artifactPath('search-failure.png'), fullPage: true }).catch(() => {});
     e.message += `\n  page: ${page.url()}\n  browser problems: ${JSON.stringify(problems, null, 2)}`
       + `\n  server output:\n${server.output()}`;
     throw e;
