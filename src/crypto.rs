@@ -202,6 +202,24 @@ impl Keyring {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(tag.get(..16).unwrap_or_default())
     }
 
+    /// Seals chunk `index` of evidence blob `blob_ref`; `last` marks the final chunk,
+    /// so a blob cut short, reordered or mixed with another blob's chunks fails to open.
+    pub fn seal_chunk(&self, blob_ref: &str, index: u64, last: bool, plain: &[u8]) -> Vec<u8> {
+        let cipher = XChaCha20Poly1305::new(self.data.bytes().into());
+        seal_with(&cipher, plain, chunk_ad(blob_ref, index, last).as_bytes())
+    }
+
+    pub fn open_chunk(
+        &self,
+        blob_ref: &str,
+        index: u64,
+        last: bool,
+        sealed: &[u8],
+    ) -> Result<Vec<u8>, CryptoError> {
+        let cipher = XChaCha20Poly1305::new(self.data.bytes().into());
+        open_with(&cipher, sealed, chunk_ad(blob_ref, index, last).as_bytes())
+    }
+
     /// The MAC that binds an audit entry's details (which are not stored in clear).
     pub fn audit_mac(&self, details: &[u8]) -> String {
         hex::encode(hmac_sha256(self.audit_mac.bytes(), details))
@@ -214,6 +232,10 @@ impl Keyring {
     pub fn verifying_key_hex(&self) -> String {
         hex::encode(self.signing.verifying_key().as_bytes())
     }
+}
+
+fn chunk_ad(blob_ref: &str, index: u64, last: bool) -> String {
+    format!("vigil/v1/evidence/{blob_ref}/{index}/{}", u8::from(last))
 }
 
 fn field_ad(table: &str, column: &str, row: i64) -> String {

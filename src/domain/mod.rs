@@ -6,6 +6,7 @@
 
 pub mod convoy;
 pub mod country;
+pub mod evidence;
 pub mod export;
 // incidents
 pub mod incident;
@@ -13,6 +14,8 @@ pub mod matching;
 pub mod names;
 pub mod person;
 pub mod role;
+// evidence: search text
+pub mod search;
 pub mod site;
 // incidents
 pub mod source;

@@ -5,7 +5,7 @@
 //! That works because the schema sticks to types both backends and the driver share:
 //! `bigint` (ids, counts, times as epoch milliseconds), `text`, and `blob`/`bytea`.
 //! Placeholders are `$1…`, which SQLite accepts too. Where SQL must differ (full-text
-//! search later), a function here names the difference.
+//! search: `search::matching`), a function names the difference.
 //!
 //! Writers are serialised by updating the single `audit_head` row first in every write
 //! transaction: on SQLite this takes the write lock at the start of the transaction
@@ -16,6 +16,8 @@
 
 pub mod audit;
 pub mod convoys;
+// evidence
+pub mod evidence;
 pub mod exports;
 pub mod households;
 // incidents
@@ -23,6 +25,8 @@ pub mod incidents;
 pub mod keyring;
 pub mod matching;
 pub mod people;
+// evidence: search
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod sites;

@@ -170,6 +170,20 @@ pub fn router(app: AppState) -> Router {
         .route("/documentation/timeline", get(ui::timeline::show))
         .route("/documentation/export", get(ui::timeline::export))
         // end incidents
+        // evidence
+        .route(
+            "/documentation/evidence",
+            get(ui::evidence::list).post(ui::evidence::upload).layer(
+                axum::extract::DefaultBodyLimit::max(ui::evidence::MAX_UPLOAD),
+            ),
+        )
+        .route("/documentation/evidence/{id}", get(ui::evidence::show))
+        .route(
+            "/documentation/evidence/{id}/download",
+            post(ui::evidence::download),
+        )
+        .route("/documentation/search", get(ui::search::show))
+        // end evidence
         .route(
             "/registry/import",
             get(ui::import::form)

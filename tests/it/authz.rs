@@ -83,6 +83,8 @@ enum Obj {
     CaseUi,
     CaseApi,
     Offer,
+    // evidence: a file attached to the matrix's incident (tests/it/evidence.rs).
+    Evidence,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -381,6 +383,25 @@ const UI: &[Row] = &[
     row(M::Post, "/resettlement/offers", CASES, 303),
     on(M::Get, "/resettlement/offers/{id}", Obj::Offer, RECORD, 200),
     on(M::Post, "/resettlement/offers/{id}", Obj::Offer, CASES, 303),
+    // evidence
+    row(M::Get, "/documentation/evidence", RECORD, 200),
+    row(M::Post, "/documentation/evidence", DOCUMENTER, 303),
+    on(
+        M::Get,
+        "/documentation/evidence/{id}",
+        Obj::Evidence,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/documentation/evidence/{id}/download",
+        Obj::Evidence,
+        RECORD,
+        200,
+    ),
+    row(M::Get, "/documentation/search", RECORD, 200),
+    // end evidence
 ];
 
 const API: &[Row] = &[
@@ -604,6 +625,20 @@ const API: &[Row] = &[
         CASES,
         204,
     ),
+    // evidence
+    row(M::Get, "/api/v1/evidence", RECORD, 200),
+    row(M::Post, "/api/v1/evidence", DOCUMENTER, 201),
+    on(M::Get, "/api/v1/evidence/{id}", Obj::Evidence, RECORD, 200),
+    on(
+        M::Get,
+        "/api/v1/evidence/{id}/content",
+        Obj::Evidence,
+        RECORD,
+        200,
+    ),
+    // Without words the search is refused as bad input, after the permission check.
+    row(M::Get, "/api/v1/search", RECORD, 422),
+    // end evidence
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -865,6 +900,8 @@ async fn every_role_gets_exactly_the_expected_answer() {
     let documentation = crate::incidents::matrix_objects(&t).await;
     // resettlement
     let cases = crate::resettlement::matrix_objects(&t).await;
+    // evidence
+    let evidence = crate::evidence::matrix_object(&t, documentation.incident).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -879,9 +916,10 @@ async fn every_role_gets_exactly_the_expected_answer() {
         let token = t.token(*uid, &name(*role), *role).await;
         for r in UI {
             n += 1;
-            let path = r.path.replace(
-                "{id}",
-                &object(
+            let id = match r.id {
+                // evidence
+                Obj::Evidence => evidence,
+                _ => object(
                     r,
                     others_token_id,
                     target,
@@ -892,9 +930,9 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &convoys,
                     &documentation,
                     &cases,
-                )
-                .to_string(),
-            );
+                ),
+            };
+            let path = r.path.replace("{id}", &id.to_string());
             let status = match r.m {
                 M::Get => b.get(&path).await.status().as_u16(),
                 M::Post if r.path == "/registry/import" => {
@@ -918,6 +956,29 @@ async fn every_role_gets_exactly_the_expected_answer() {
                         .status()
                         .as_u16()
                 }
+                // evidence: a multipart upload of a small text file.
+                M::Post if r.path == "/documentation/evidence" => {
+                    let csrf = b.csrf("/account").await;
+                    let form = reqwest::multipart::Form::new()
+                        .text("csrf", csrf)
+                        .text("target_type", "incident")
+                        .text("target_id", documentation.incident.to_string())
+                        .text("received_on", "2024-03-01")
+                        .text("received_from", "Matrix witness")
+                        .text("received_how", "email")
+                        .part(
+                            "file",
+                            reqwest::multipart::Part::bytes(b"matrix".to_vec()).file_name("m.txt"),
+                        );
+                    b.http
+                        .post(format!("{base}{path}"))
+                        .multipart(form)
+                        .send()
+                        .await
+                        .unwrap()
+                        .status()
+                        .as_u16()
+                }
                 _ => {
                     let form = form_for(r.path, n);
                     let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -931,18 +992,22 @@ async fn every_role_gets_exactly_the_expected_answer() {
         }
         for r in API {
             n += 1;
-            let id = object(
-                r,
-                others_token_id,
-                target,
-                site,
-                person,
-                &matching,
-                &exports,
-                &convoys,
-                &documentation,
-                &cases,
-            );
+            let id = match r.id {
+                // evidence
+                Obj::Evidence => evidence,
+                _ => object(
+                    r,
+                    others_token_id,
+                    target,
+                    site,
+                    person,
+                    &matching,
+                    &exports,
+                    &convoys,
+                    &documentation,
+                    &cases,
+                ),
+            };
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
             let req = match r.m {
@@ -952,9 +1017,25 @@ async fn every_role_gets_exactly_the_expected_answer() {
                 M::Put => http.put(&url),
                 M::Delete => http.delete(&url),
             };
+            // evidence: the upload is multipart.
+            let req = if r.path == "/api/v1/evidence" && matches!(r.m, M::Post) {
+                req.multipart(
+                    reqwest::multipart::Form::new()
+                        .text("target_type", "incident")
+                        .text("target_id", documentation.incident.to_string())
+                        .text("received_on", "2024-03-01")
+                        .text("received_from", "Matrix witness")
+                        .text("received_how", "email")
+                        .part(
+                            "file",
+                            reqwest::multipart::Part::bytes(b"matrix".to_vec()).file_name("m.txt"),
+                        ),
+                )
+            } else {
+                req.json(&json_for(r.path, n))
+            };
             let status = req
                 .bearer_auth(&token)
-                .json(&json_for(r.path, n))
                 .send()
                 .await
                 .unwrap()
@@ -1070,6 +1151,8 @@ fn object(
         (false, Obj::CaseUi) => rs.case_ui,
         (false, Obj::CaseApi) => rs.case_api,
         (false, Obj::Offer) => rs.offer,
+        // evidence: the callers put the matrix's file in themselves.
+        (false, Obj::Evidence) => unreachable!("evidence ids are resolved by the caller"),
     }
 }
 

@@ -16,6 +16,9 @@ mod cli;
 mod convoy_http;
 mod convoys;
 mod durability;
+// evidence
+mod evidence;
+mod evidence_http;
 mod export;
 mod export_tools;
 mod import;
@@ -27,6 +30,8 @@ mod matching;
 mod matching_quality;
 mod pg;
 mod registry;
+// evidence: search
+mod search;
 mod story;
 mod support;
 mod trail;

@@ -108,6 +108,8 @@ pub async fn create_in(
         "place": i.place, "lat": i.lat, "lon": i.lon, "geo_precision": i.geo_precision.as_str(),
         "description": i.description });
     event(c, app, cap, "incident.create", id, summary, details).await?;
+    // evidence: search
+    super::search::index_incident(c, id).await?;
     Ok(id)
 }
 
@@ -231,6 +233,16 @@ pub async fn add_claim_in(
         "person": person, "locator": cl.locator, "statement": cl.statement, "values": values,
         "credibility": cl.credibility.value() });
     event(c, app, cap, "incident.claim", id, summary, details).await?;
+    // evidence: search
+    super::search::index_claim(
+        c,
+        claim_id,
+        cl.source_id,
+        Some(id),
+        &cl.locator,
+        &cl.statement,
+    )
+    .await?;
     Ok(claim_id)
 }
 

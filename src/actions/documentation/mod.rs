@@ -3,8 +3,12 @@
 //! and accepted figures. Every reader of the record may read it (people by public
 //! code only); only the documenter changes it, each change audited in its transaction.
 
+// evidence
+pub mod evidence;
 pub mod export;
+// evidence: search
 pub mod incidents;
+pub mod search;
 pub mod sources;
 pub mod timeline;
 

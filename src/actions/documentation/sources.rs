@@ -63,6 +63,8 @@ pub async fn create_in(
         },
     )
     .await?;
+    // evidence: search
+    super::search::index_source(c, id).await?;
     Ok(id)
 }
 

@@ -5,6 +5,8 @@ pub mod account;
 pub mod audit;
 pub mod convoys;
 pub mod exports;
+// evidence
+pub mod evidence;
 // incidents
 pub mod incidents;
 pub mod matching;
@@ -109,6 +111,12 @@ use super::AppState;
         resettlement::priority_list,
         resettlement::export_cases,
         resettlement::resettled,
+        // evidence
+        evidence::list,
+        evidence::upload,
+        evidence::get,
+        evidence::content,
+        evidence::search,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -303,5 +311,18 @@ pub fn router() -> Router<AppState> {
             "/resettlement/offers/{id}",
             get(resettlement::get_offer).put(resettlement::update_offer),
         )
+        // evidence
+        .route(
+            "/evidence",
+            get(evidence::list)
+                .post(evidence::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::web::ui::evidence::MAX_UPLOAD,
+                )),
+        )
+        .route("/evidence/{id}", get(evidence::get))
+        .route("/evidence/{id}/content", get(evidence::content))
+        .route("/search", get(evidence::search))
+        // end evidence
         .fallback(not_found)
 }

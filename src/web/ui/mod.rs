@@ -8,6 +8,8 @@ pub mod convoys;
 pub mod dashboard;
 pub mod errors;
 pub mod exports;
+// evidence
+pub mod evidence;
 pub mod import;
 // incidents
 pub mod incident_forms;
@@ -17,6 +19,8 @@ pub mod login;
 pub mod matches;
 pub mod page;
 pub mod people;
+// evidence: search
+pub mod search;
 pub mod sites;
 // incidents
 pub mod sources;

@@ -48,7 +48,7 @@ pub struct PageCtx {
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
 /// add their areas here.
-const NAV: [(&str, &str, Perm); 14] = [
+const NAV: [(&str, &str, Perm); 16] = [
     ("/", "nav-dashboard", Perm::ReadReports),
     ("/registry/people", "nav-registry", Perm::ReadRecord),
     ("/registry/sites", "nav-sites", Perm::ReadRecord),
@@ -67,6 +67,10 @@ const NAV: [(&str, &str, Perm); 14] = [
         Perm::ReadRecord,
     ),
     // end incidents
+    // evidence
+    ("/documentation/evidence", "nav-evidence", Perm::ReadRecord),
+    ("/documentation/search", "nav-search", Perm::ReadRecord),
+    // end evidence
     ("/registry/matches", "nav-matches", Perm::WriteRegistry),
     // resettlement
     ("/resettlement", "nav-resettlement", Perm::ReadRecord),

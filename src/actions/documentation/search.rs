@@ -1,0 +1,180 @@
+//! Search over the documentation record: sources, claims and incidents — never
+//! people or anything sealed. Each is indexed in the transaction that records it
+//! (its words normalised by `domain::search`, its filter fields copied), so the index
+//! is never behind what was committed; [`reindex`] rebuilds it whole (a database made
+//! before the index existed).
+
+use crate::actions::Result;
+use crate::app::App;
+use crate::auth::capability::{Cap, ReadRecord};
+use crate::domain::search::{index_body, snippet, Query, Segment};
+use crate::store::search::Doc;
+use crate::store::{self, Conn};
+
+/// Indexes incident `id` as it is stored.
+pub async fn index_incident(c: &mut Conn, id: i64) -> Result<()> {
+    let Some(i) = store::incidents::get(c, id).await? else {
+        return Ok(());
+    };
+    let content = [i.title.as_str(), &i.place, &i.description]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    store::search::put(
+        c,
+        &Doc {
+            doc_type: "incident",
+            doc_id: id,
+            parent_id: None,
+            title: &i.title,
+            content: &content,
+            body: &index_body(&content),
+            day: Some(i.started_at),
+            site_id: i.site_id,
+            category: &i.category,
+            grade: "",
+            language: "",
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Indexes source `id` as it is stored.
+pub async fn index_source(c: &mut Conn, id: i64) -> Result<()> {
+    let Some(s) = store::sources::get_source(c, id).await? else {
+        return Ok(());
+    };
+    let content = [s.title.as_str(), &s.author]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    store::search::put(
+        c,
+        &Doc {
+            doc_type: "source",
+            doc_id: id,
+            parent_id: None,
+            title: &s.title,
+            content: &content,
+            body: &index_body(&content),
+            day: s.published_on,
+            site_id: None,
+            category: "",
+            grade: &s.reliability,
+            language: &s.language.to_ascii_lowercase(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Indexes a claim: its words, with its source's grade and language and its
+/// incident's date, site and category.
+pub async fn index_claim(
+    c: &mut Conn,
+    claim_id: i64,
+    source_id: i64,
+    incident_id: Option<i64>,
+    locator: &str,
+    statement: &str,
+) -> Result<()> {
+    let Some(s) = store::sources::get_source(c, source_id).await? else {
+        return Ok(());
+    };
+    let incident = match incident_id {
+        Some(id) => store::incidents::get(c, id).await?,
+        None => None,
+    };
+    let content = [statement, locator]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    store::search::put(
+        c,
+        &Doc {
+            doc_type: "claim",
+            doc_id: claim_id,
+            parent_id: incident_id,
+            title: &s.title,
+            content: &content,
+            body: &index_body(&content),
+            day: incident.as_ref().map(|i| i.started_at).or(s.published_on),
+            site_id: incident.as_ref().and_then(|i| i.site_id),
+            category: incident.as_ref().map_or("", |i| i.category.as_str()),
+            grade: &s.reliability,
+            language: &s.language.to_ascii_lowercase(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Rebuilds the whole index in one transaction; returns how many documents.
+pub async fn reindex(app: &App) -> Result<i64> {
+    let mut tx = app.store.write().await?;
+    for i in store::incidents::list(&mut tx).await? {
+        index_incident(&mut tx, i.incident_id).await?;
+    }
+    for s in store::sources::list_sources(&mut tx).await? {
+        index_source(&mut tx, s.source_id).await?;
+    }
+    for cl in store::sources::claims(&mut tx, None, None).await? {
+        index_claim(
+            &mut tx,
+            cl.claim_id,
+            cl.source_id,
+            cl.incident_id,
+            &cl.locator,
+            &cl.statement,
+        )
+        .await?;
+    }
+    let n = store::search::count(&mut tx).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// The most hits a search returns.
+pub const LIMIT: i64 = 50;
+
+/// One hit, best first.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Hit {
+    /// incident, source or claim.
+    pub doc_type: String,
+    pub doc_id: i64,
+    pub title: String,
+    /// Epoch ms: the incident's start, the source's publication, a claim's incident.
+    pub day: Option<i64>,
+    /// The page where it is read.
+    pub href: String,
+    /// The text around the first hit, the hits marked.
+    pub snippet: Vec<Segment>,
+}
+
+pub async fn search(app: &App, _cap: &Cap<ReadRecord>, q: &Query) -> Result<Vec<Hit>> {
+    let mut c = app.store.read().await?;
+    let rows = store::search::search(&mut c, q, LIMIT).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Hit {
+            href: match (r.doc_type.as_str(), r.parent_id) {
+                ("source", _) => format!("/documentation/sources/{}", r.doc_id),
+                ("claim", Some(incident)) => format!("/documentation/incidents/{incident}"),
+                _ => format!("/documentation/incidents/{}", r.doc_id),
+            },
+            snippet: snippet(&r.content, &q.words),
+            doc_type: r.doc_type,
+            doc_id: r.doc_id,
+            title: r.title,
+            day: r.day,
+        })
+        .collect())
+}
