@@ -9,6 +9,8 @@ pub mod country;
 pub mod export;
 // incidents
 pub mod incident;
+// commitments
+pub mod commitment;
 pub mod matching;
 pub mod names;
 pub mod person;
