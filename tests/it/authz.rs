@@ -77,6 +77,9 @@ enum Obj {
     Org,
     Source,
     Incident,
+    // commitments: an agreement and a commitment (tests/it/commitments.rs).
+    Agreement,
+    Commitment,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -535,6 +538,38 @@ const API: &[Row] = &[
     row(M::Get, "/api/v1/timeline", RECORD, 200),
     row(M::Get, "/api/v1/exports/incidents", RECORD, 200),
     // end incidents
+    // commitments
+    row(M::Get, "/api/v1/agreements", RECORD, 200),
+    row(M::Post, "/api/v1/agreements", DOCUMENTER, 201),
+    on(
+        M::Get,
+        "/api/v1/agreements/{id}",
+        Obj::Agreement,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/agreements/{id}/commitments",
+        Obj::Agreement,
+        DOCUMENTER,
+        201,
+    ),
+    on(
+        M::Get,
+        "/api/v1/commitments/{id}",
+        Obj::Commitment,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/commitments/{id}/observations",
+        Obj::Commitment,
+        DOCUMENTER,
+        201,
+    ),
+    // end commitments
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -739,6 +774,15 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/incidents/{id}/verification" => {
             serde_json::json!({"status": "unverified", "reason": "matrix"})
         }
+        // commitments
+        "/api/v1/agreements" => serde_json::json!({"title": format!("Api agreement {n}"),
+            "kind": "letter", "made_on": "2012-02-15", "parties": ["Matrix Party"]}),
+        "/api/v1/agreements/{id}/commitments" => serde_json::json!({"statement": "Api",
+            "owed_by": "Matrix Party", "from": "2012-02-15", "term": "frequency", "visits": 1,
+            "period_days": 30}),
+        "/api/v1/commitments/{id}/observations" => serde_json::json!({"observed_on": "2012-03-01",
+            "outcome": "statement", "source_id": 1}),
+        // end commitments
         _ => serde_json::json!({}),
     }
 }
@@ -768,6 +812,8 @@ async fn every_role_gets_exactly_the_expected_answer() {
     let convoys = crate::convoys::matrix_objects(&t).await;
     // incidents
     let documentation = crate::incidents::matrix_objects(&t).await;
+    // commitments
+    let commitments = crate::commitments::matrix_objects(&t).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -794,6 +840,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &exports,
                     &convoys,
                     &documentation,
+                    &commitments,
                 )
                 .to_string(),
             );
@@ -843,6 +890,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                 &exports,
                 &convoys,
                 &documentation,
+                &commitments,
             );
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
             let http = reqwest::Client::new();
@@ -943,6 +991,7 @@ fn object(
     x: &crate::export::Objects,
     c: &crate::convoys::MatrixObjects,
     d: &crate::incidents::MatrixObjects,
+    k: &crate::commitments::MatrixObjects,
 ) -> i64 {
     match (r.hidden, r.id) {
         (true, _) => others_token,
@@ -966,6 +1015,9 @@ fn object(
         (false, Obj::Org) => d.org,
         (false, Obj::Source) => d.source,
         (false, Obj::Incident) => d.incident,
+        // commitments
+        (false, Obj::Agreement) => k.agreement,
+        (false, Obj::Commitment) => k.commitment,
     }
 }
 

@@ -3,6 +3,8 @@
 //! and accepted figures. Every reader of the record may read it (people by public
 //! code only); only the documenter changes it, each change audited in its transaction.
 
+// commitments
+pub mod commitments;
 pub mod export;
 pub mod incidents;
 pub mod sources;

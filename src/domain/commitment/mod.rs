@@ -7,6 +7,7 @@
 //! Times are epoch milliseconds; days are epoch milliseconds of midnight UTC.
 
 pub mod compliance;
+pub mod input;
 #[cfg(test)]
 mod tests;
 

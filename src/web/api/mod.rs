@@ -7,6 +7,9 @@ pub mod convoys;
 pub mod exports;
 // incidents
 pub mod incidents;
+// commitments
+pub mod commitments;
+// end commitments
 pub mod matching;
 pub mod registry;
 pub mod users;
@@ -91,6 +94,14 @@ use super::AppState;
         incidents::timeline,
         incidents::export,
         incidents::events_schema,
+        // commitments
+        commitments::list,
+        commitments::create,
+        commitments::get,
+        commitments::add_commitment,
+        commitments::get_commitment,
+        commitments::add_observation,
+        // end commitments
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -103,6 +114,8 @@ use super::AppState;
         (name = "matching", description = "Possible duplicates (registrar) and the watch list (admin)"),
         // incidents
         (name = "documentation", description = "Organisations, sources, claims and incidents (documenter)"),
+        // commitments
+        (name = "commitments", description = "Agreements, commitments with measurable terms, observations and computed status"),
     )
 )]
 pub struct ApiDoc;
@@ -256,5 +269,21 @@ pub fn router() -> Router<AppState> {
         .route("/exports/incidents", get(incidents::export))
         .route("/schemas/events.json", get(incidents::events_schema))
         // end incidents
+        // commitments
+        .route(
+            "/agreements",
+            get(commitments::list).post(commitments::create),
+        )
+        .route("/agreements/{id}", get(commitments::get))
+        .route(
+            "/agreements/{id}/commitments",
+            axum::routing::post(commitments::add_commitment),
+        )
+        .route("/commitments/{id}", get(commitments::get_commitment))
+        .route(
+            "/commitments/{id}/observations",
+            axum::routing::post(commitments::add_observation),
+        )
+        // end commitments
         .fallback(not_found)
 }

@@ -1,0 +1,285 @@
+//! Agreements and commitments on SQLite and PostgreSQL: an agreement with its parties,
+//! signatories and source; a prohibition kept until an incident of its category at its
+//! site breaches it (and still kept as of the day before); a deadline pending, then
+//! breached by a sourced observation; the audit trail; and bad input that changes
+//! nothing. Also the objects the authorization matrix needs.
+
+use vigil::actions::documentation::commitments as acts;
+use vigil::actions::documentation::{incidents, sources};
+use vigil::actions::ActionError;
+use vigil::domain::commitment::input::{
+    AgreementInput, AgreementText, CommitmentInput, CommitmentText, ObservationInput,
+    ObservationText,
+};
+
+use crate::incidents::{documenter, incident_input, org, reader, source_input};
+use crate::support::{self, TestApp};
+
+fn day(s: &str) -> i64 {
+    vigil::domain::convoy::parse_day("d", s).unwrap().unwrap()
+}
+
+pub fn agreement(title: &str, parties: &[&str], source: Option<i64>) -> AgreementInput {
+    let parties: Vec<String> = parties.iter().map(|p| p.to_string()).collect();
+    let sigs = vec![("Special Representative".to_string(), parties[0].clone())];
+    let srcs: Vec<(i64, String)> = source
+        .map(|s| (s, "para. 4".to_string()))
+        .into_iter()
+        .collect();
+    AgreementInput::parse(
+        &AgreementText {
+            title,
+            kind: "memorandum",
+            made_on: "2011-12-25",
+            summary: "Relocation to a temporary transit location.",
+        },
+        &parties,
+        &sigs,
+        &srcs,
+    )
+    .unwrap()
+}
+
+pub fn prohibition(owed_by: &str, site: &str, category: &str, from: &str) -> CommitmentInput {
+    CommitmentInput::parse(&CommitmentText {
+        statement: "No attacks on the camp.",
+        owed_by,
+        site,
+        from,
+        term: "prohibition",
+        category,
+        ..CommitmentText::default()
+    })
+    .unwrap()
+}
+
+async fn audit_count(t: &TestApp, object_type: &str) -> i64 {
+    let mut c = t.app.store.read().await.unwrap();
+    sqlx::query_scalar("select count(*) from audit_log where object_type = $1")
+        .bind(object_type)
+        .fetch_one(&mut *c)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn commitments_are_judged_from_the_record_as_of_any_day() {
+    for t in support::both().await {
+        let cap = documenter();
+        let (_site, _person) = t.site_and_person("LIBERTY").await;
+        org(&t, "United Nations", "un_body", "UN").await;
+        org(&t, "Government of Iraq", "government", "GoI").await;
+        org(&t, "Camp Observer", "media_outlet", "").await;
+        let src = sources::create(
+            &t.app,
+            &cap,
+            &source_input("Observer", "Camp Observer", "independent", "", "B"),
+        )
+        .await
+        .unwrap();
+        let a = acts::create_agreement(
+            &t.app,
+            &cap,
+            &agreement("Memorandum", &["UN", "Government of Iraq"], Some(src)),
+        )
+        .await
+        .unwrap();
+        let k = acts::add_commitment(
+            &t.app,
+            &cap,
+            a,
+            &prohibition("GoI", "LIBERTY", "rocket_attack", "2013-01-01"),
+        )
+        .await
+        .unwrap();
+        let due = CommitmentInput::parse(&CommitmentText {
+            statement: "Water connected.",
+            owed_by: "Government of Iraq",
+            owed_to: "United Nations",
+            from: "2012-06-12",
+            term: "deadline",
+            due_on: "2012-07-20",
+            ..CommitmentText::default()
+        })
+        .unwrap();
+        let w = acts::add_commitment(&t.app, &cap, a, &due).await.unwrap();
+
+        // Before the incident: kept.
+        let before = acts::get_commitment(&t.app, &reader(), k, day("2013-12-25"))
+            .await
+            .unwrap();
+        assert_eq!(before.summary.status.status, "met");
+        assert_eq!(before.summary.owed_by, "Government of Iraq");
+        let inc = incidents::create(&t.app, &cap, &incident_input("Rockets", "LIBERTY"))
+            .await
+            .unwrap();
+        let after = acts::get_commitment(&t.app, &reader(), k, day("2014-01-10"))
+            .await
+            .unwrap();
+        assert_eq!(after.summary.status.status, "breached");
+        assert_eq!(after.summary.status.deciding[0].kind, "incident");
+        assert_eq!(after.summary.status.deciding[0].id, inc);
+        assert_eq!(
+            after.summary.status.since,
+            day("2013-12-26") + 5 * 3_600_000 + 30 * 60_000
+        );
+        let kinds: Vec<_> = after.history.iter().map(|h| h.status).collect();
+        assert_eq!(kinds, vec!["met", "breached"]);
+        // Asked about the day before, the record still says kept.
+        let again = acts::get_commitment(&t.app, &reader(), k, day("2013-12-25"))
+            .await
+            .unwrap();
+        assert_eq!(again.summary.status.status, "met");
+
+        // The deadline: pending until due, then breached by what a source observed.
+        let obs = ObservationInput::parse(&ObservationText {
+            observed_on: "2012-08-30",
+            outcome: "not_fulfilled",
+            source: &src.to_string(),
+            locator: "para. 9",
+            ..ObservationText::default()
+        })
+        .unwrap();
+        acts::add_observation(&t.app, &cap, w, &obs).await.unwrap();
+        let on = |d: &'static str| {
+            let t = &t;
+            async move {
+                acts::get_commitment(&t.app, &reader(), w, day(d))
+                    .await
+                    .unwrap()
+                    .summary
+                    .status
+            }
+        };
+        assert_eq!(on("2012-07-01").await.status, "pending");
+        assert_eq!(on("2012-08-01").await.status, "cannot_judge");
+        let s = on("2012-09-01").await;
+        assert_eq!(s.status, "breached");
+        assert_eq!(s.deciding[0].kind, "observation");
+
+        let d = acts::get_agreement(&t.app, &reader(), a, day("2014-01-10"))
+            .await
+            .unwrap();
+        assert_eq!(d.parties.len(), 2);
+        assert_eq!(d.signatories[0].name, "Special Representative");
+        assert_eq!(d.sources[0].source_id, src);
+        assert_eq!(d.commitments.len(), 2);
+        let list = acts::list_agreements(&t.app, &reader()).await.unwrap();
+        assert_eq!(list[0].commitments, 2);
+        assert_eq!(audit_count(&t, "agreement").await, 1);
+        assert_eq!(audit_count(&t, "commitment").await, 3);
+
+        // Bad input: nothing written, the field named.
+        let bad = prohibition("Nobody Known", "LIBERTY", "threat", "2013-01-01");
+        match acts::add_commitment(&t.app, &cap, a, &bad).await {
+            Err(ActionError::Invalid(i)) => assert_eq!(i.field, "owed_by"),
+            other => panic!("expected invalid owed_by, got {other:?}"),
+        }
+        let missing = ObservationInput::parse(&ObservationText {
+            observed_on: "2012-08-30",
+            outcome: "fulfilled",
+            source: "999",
+            ..ObservationText::default()
+        })
+        .unwrap();
+        assert!(acts::add_observation(&t.app, &cap, w, &missing)
+            .await
+            .is_err());
+        assert!(matches!(
+            acts::add_commitment(&t.app, &cap, 999, &bad).await,
+            Err(ActionError::NotFound)
+        ));
+        let d = acts::get_agreement(&t.app, &reader(), a, day("2014-01-10"))
+            .await
+            .unwrap();
+        assert_eq!(d.commitments.len(), 2);
+        assert_eq!(audit_count(&t, "commitment").await, 3);
+    }
+}
+
+#[test]
+fn bad_terms_name_their_field() {
+    let base = CommitmentText {
+        statement: "x",
+        owed_by: "UN",
+        from: "2012-01-01",
+        ..CommitmentText::default()
+    };
+    let field = |t: CommitmentText<'_>| CommitmentInput::parse(&t).unwrap_err().field;
+    assert_eq!(
+        field(CommitmentText {
+            term: "wish",
+            ..base
+        }),
+        "term"
+    );
+    assert_eq!(
+        field(CommitmentText {
+            term: "deadline",
+            ..base
+        }),
+        "due_on"
+    );
+    assert_eq!(
+        field(CommitmentText {
+            term: "quantity",
+            item: "vehicles",
+            quantity: "10",
+            per_residents: "400",
+            ..base
+        }),
+        "convoy"
+    );
+    assert_eq!(
+        field(CommitmentText {
+            term: "presence",
+            share_permille: "1200",
+            ..base
+        }),
+        "share_permille"
+    );
+    assert_eq!(
+        field(CommitmentText {
+            term: "access",
+            category: "picnic",
+            ..base
+        }),
+        "category"
+    );
+    assert_eq!(
+        field(CommitmentText {
+            term: "access",
+            category: "medical_denial",
+            until: "2011-01-01",
+            ..base
+        }),
+        "until"
+    );
+}
+
+/// What the authorization matrix needs: an agreement and a commitment in it (after
+/// `incidents::matrix_objects`, whose party and source they use).
+pub struct MatrixObjects {
+    pub agreement: i64,
+    pub commitment: i64,
+}
+
+pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
+    let cap = documenter();
+    let agreement =
+        acts::create_agreement(&t.app, &cap, &agreement("Matrix", &["Matrix Party"], None))
+            .await
+            .unwrap();
+    let commitment = acts::add_commitment(
+        &t.app,
+        &cap,
+        agreement,
+        &prohibition("Matrix Party", "", "threat", "2012-01-01"),
+    )
+    .await
+    .unwrap();
+    MatrixObjects {
+        agreement,
+        commitment,
+    }
+}
