@@ -170,6 +170,17 @@ pub fn router(app: AppState) -> Router {
         .route("/documentation/timeline", get(ui::timeline::show))
         .route("/documentation/export", get(ui::timeline::export))
         // end incidents
+        // commitments
+        .route("/documentation/agreements", get(ui::commitments::list))
+        .route(
+            "/documentation/agreements/{id}",
+            get(ui::commitments::agreement),
+        )
+        .route(
+            "/documentation/commitments/{id}",
+            get(ui::commitments::commitment),
+        )
+        // end commitments
         .route(
             "/registry/import",
             get(ui::import::form)

@@ -354,6 +354,23 @@ const UI: &[Row] = &[
     row(M::Get, "/documentation/timeline", RECORD, 200),
     row(M::Get, "/documentation/export", RECORD, 200),
     // end incidents
+    // commitments
+    row(M::Get, "/documentation/agreements", RECORD, 200),
+    on(
+        M::Get,
+        "/documentation/agreements/{id}",
+        Obj::Agreement,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Get,
+        "/documentation/commitments/{id}",
+        Obj::Commitment,
+        RECORD,
+        200,
+    ),
+    // end commitments
 ];
 
 const API: &[Row] = &[

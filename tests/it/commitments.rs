@@ -283,3 +283,61 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
         commitment,
     }
 }
+
+/// Through the router: the agreement lists its commitment with the status of the day
+/// asked, the commitment page links the incident that breached it, and the same page
+/// as of an earlier day says it was kept.
+#[tokio::test]
+async fn commitment_pages_show_the_status_of_the_day_asked() {
+    use crate::support::{Browser, PASSWORD};
+    let t = support::sqlite().await;
+    t.user("ana", vigil::domain::Role::Analyst).await;
+    let cap = documenter();
+    t.site_and_person("LIBERTY").await;
+    org(&t, "Government of Iraq", "government", "GoI").await;
+    let a = acts::create_agreement(&t.app, &cap, &agreement("Letter of March", &["GoI"], None))
+        .await
+        .unwrap();
+    let k = acts::add_commitment(
+        &t.app,
+        &cap,
+        a,
+        &prohibition("GoI", "LIBERTY", "rocket_attack", "2013-01-01"),
+    )
+    .await
+    .unwrap();
+    let inc = incidents::create(&t.app, &cap, &incident_input("Rockets", "LIBERTY"))
+        .await
+        .unwrap();
+    let base = t.serve().await;
+    let b = Browser::new(&base);
+    assert_eq!(b.login("ana", PASSWORD).await, 303);
+    let page = |p: String| {
+        let b = &b;
+        async move {
+            let r = b.get(&p).await;
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let (s, list) = page("/documentation/agreements".into()).await;
+    assert_eq!(s, 200);
+    assert!(list.contains("Letter of March"));
+    let (s, html) = page(format!("/documentation/agreements/{a}?as_of=2014-01-10")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains(r#"data-status="breached""#), "{html}");
+    let (_, html) = page(format!("/documentation/commitments/{k}?as_of=2014-01-10")).await;
+    assert!(html.contains(&format!(r#"href="/documentation/incidents/{inc}""#)));
+    assert!(html.contains(r#"value="2014-01-10""#));
+    let (_, before) = page(format!("/documentation/commitments/{k}?as_of=2013-06-01")).await;
+    assert!(before.contains(r#"data-status="met""#));
+    assert!(!before.contains(r#"data-status="breached""#));
+    // A day that is not one is refused, not guessed.
+    let r = b
+        .get(&format!("/documentation/commitments/{k}?as_of=2013-02-30"))
+        .await;
+    assert_ne!(r.status().as_u16(), 200);
+    assert_eq!(
+        b.get("/documentation/commitments/999999").await.status(),
+        404
+    );
+}

@@ -3,6 +3,9 @@
 pub mod account;
 pub mod audit;
 pub mod charts;
+// commitments
+pub mod commitments;
+// end commitments
 pub mod convoy_forms;
 pub mod convoys;
 pub mod dashboard;

@@ -48,7 +48,7 @@ pub struct PageCtx {
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
 /// add their areas here.
-const NAV: [(&str, &str, Perm); 13] = [
+const NAV: [(&str, &str, Perm); 14] = [
     ("/", "nav-dashboard", Perm::ReadReports),
     ("/registry/people", "nav-registry", Perm::ReadRecord),
     ("/registry/sites", "nav-sites", Perm::ReadRecord),
@@ -67,6 +67,12 @@ const NAV: [(&str, &str, Perm); 13] = [
         Perm::ReadRecord,
     ),
     // end incidents
+    // commitments
+    (
+        "/documentation/agreements",
+        "nav-agreements",
+        Perm::ReadRecord,
+    ),
     ("/registry/matches", "nav-matches", Perm::WriteRegistry),
     ("/admin/users", "nav-users", Perm::ManageUsers),
     ("/admin/watchlist", "nav-watchlist", Perm::ManageWatchList),
