@@ -341,3 +341,59 @@ async fn commitment_pages_show_the_status_of_the_day_asked() {
         404
     );
 }
+
+/// The demo's commitments, judged from its convoys, incidents and observations: what
+/// stood on 1 September 2012, and the monitoring promise after 15 June 2014.
+#[tokio::test]
+async fn the_demo_judges_the_promises_of_2011_and_2012() {
+    let t = support::sqlite().await;
+    vigil::demo::load(&t.app).await.unwrap();
+    let r = reader();
+    let list = acts::list_agreements(&t.app, &r).await.unwrap();
+    assert_eq!(list.len(), 5);
+    let mut on_sept = std::collections::BTreeMap::new();
+    for a in &list {
+        let d = acts::get_agreement(&t.app, &r, a.row.agreement_id, day("2012-09-01"))
+            .await
+            .unwrap();
+        for k in d.commitments {
+            on_sept.insert(k.row.statement.clone(), k);
+        }
+    }
+    let find = |s: &str| {
+        on_sept
+            .iter()
+            .find(|(k, _)| k.contains(s))
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    // Six generators agreed for the fourth group, two allowed.
+    let g = find("six generators");
+    assert_eq!(g.status.status, "partly_met");
+    assert_eq!(g.status.share_permille, Some(333));
+    assert_eq!(g.status.deciding[0].kind, "manifest");
+    // The sunshade materials seized at the gate on 19 June 2012.
+    let s = find("sunshades");
+    assert_eq!(s.status.status, "breached");
+    assert_eq!(s.status.deciding[0].kind, "incident");
+    assert_eq!(find("water network").status.status, "breached");
+    assert_eq!(find("Medical treatment").status.status, "breached");
+    assert_eq!(find("police").status.status, "breached");
+    // Vehicles per 400 residents: computed from each convoy's head count.
+    let vehicles: Vec<_> = on_sept
+        .values()
+        .filter(|k| k.row.item == "Vehicles")
+        .collect();
+    assert!(!vehicles.is_empty());
+    assert!(vehicles
+        .iter()
+        .all(|k| k.status.deciding.iter().all(|e| e.kind == "manifest")));
+    // Monitoring: nothing to judge in 2012 (no visit recorded), breached in 2014.
+    let m = find("round the clock");
+    assert_eq!(m.status.status, "cannot_judge");
+    let later = acts::get_commitment(&t.app, &r, m.row.commitment_id, day("2014-07-01"))
+        .await
+        .unwrap();
+    assert_eq!(later.summary.status.status, "breached");
+    assert_eq!(later.summary.status.since, day("2014-06-15"));
+}
