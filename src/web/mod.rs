@@ -171,14 +171,25 @@ pub fn router(app: AppState) -> Router {
         .route("/documentation/export", get(ui::timeline::export))
         // end incidents
         // commitments
-        .route("/documentation/agreements", get(ui::commitments::list))
+        .route(
+            "/documentation/agreements",
+            get(ui::commitments::list).post(ui::commitment_forms::create),
+        )
         .route(
             "/documentation/agreements/{id}",
             get(ui::commitments::agreement),
         )
         .route(
+            "/documentation/agreements/{id}/commitments",
+            post(ui::commitment_forms::add_commitment),
+        )
+        .route(
             "/documentation/commitments/{id}",
             get(ui::commitments::commitment),
+        )
+        .route(
+            "/documentation/commitments/{id}/observations",
+            post(ui::commitment_forms::add_observation),
         )
         // end commitments
         .route(

@@ -356,6 +356,21 @@ const UI: &[Row] = &[
     // end incidents
     // commitments
     row(M::Get, "/documentation/agreements", RECORD, 200),
+    row(M::Post, "/documentation/agreements", DOCUMENTER, 303),
+    on(
+        M::Post,
+        "/documentation/agreements/{id}/commitments",
+        Obj::Agreement,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/commitments/{id}/observations",
+        Obj::Commitment,
+        DOCUMENTER,
+        303,
+    ),
     on(
         M::Get,
         "/documentation/agreements/{id}",
@@ -710,6 +725,26 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("organisation", "Matrix Outlet".into()),
             ("involvement", "direct".into()),
         ],
+        // commitments
+        "/documentation/agreements" => vec![
+            ("title", format!("Matrix agreement {n}")),
+            ("agreement_kind", "letter".into()),
+            ("made_on", "2012-02-15".into()),
+            ("parties", "Matrix Party".into()),
+        ],
+        "/documentation/agreements/{id}/commitments" => vec![
+            ("statement", "Matrix".into()),
+            ("owed_by", "Matrix Party".into()),
+            ("from", "2012-02-15".into()),
+            ("term", "deadline".into()),
+            ("due_on", "2012-07-20".into()),
+        ],
+        "/documentation/commitments/{id}/observations" => vec![
+            ("observed_on", "2012-03-01".into()),
+            ("outcome", "statement".into()),
+            ("source", "1".into()),
+        ],
+        // end commitments
         "/documentation/incidents/{id}/claims" => vec![
             ("source", "1".into()),
             ("values", "killed = 2".into()),

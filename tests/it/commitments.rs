@@ -397,3 +397,103 @@ async fn the_demo_judges_the_promises_of_2011_and_2012() {
     assert_eq!(later.summary.status.status, "breached");
     assert_eq!(later.summary.status.since, day("2014-06-15"));
 }
+
+/// The documenter's forms: an agreement, a deadline commitment in it, and an
+/// observation that breaches it; the page then says breached and links the
+/// observation. A form with a bad field goes back and writes nothing.
+#[tokio::test]
+async fn the_documenter_records_through_the_forms() {
+    use crate::support::{location, Browser, PASSWORD};
+    let t = support::sqlite().await;
+    t.user("doc", vigil::domain::Role::Documenter).await;
+    org(&t, "Government of Iraq", "government", "GoI").await;
+    org(&t, "Camp Observer", "media_outlet", "").await;
+    let src = sources::create(
+        &t.app,
+        &documenter(),
+        &source_input("Observer", "Camp Observer", "independent", "", "B"),
+    )
+    .await
+    .unwrap();
+    let base = t.serve().await;
+    let b = Browser::new(&base);
+    assert_eq!(b.login("doc", PASSWORD).await, 303);
+    let r = b
+        .submit(
+            "/documentation/agreements",
+            "/documentation/agreements",
+            &[
+                ("title", "Understanding on water"),
+                ("agreement_kind", "understanding"),
+                ("made_on", "2012-06-12"),
+                ("parties", "GoI\nCamp Observer"),
+                ("signatories", "A. Minister | GoI"),
+                ("source", &src.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let agreement = location(&r);
+    assert!(agreement.starts_with("/documentation/agreements/"));
+    let r = b
+        .submit(
+            &agreement,
+            &format!("{agreement}/commitments"),
+            &[
+                ("statement", "Water connected"),
+                ("owed_by", "Government of Iraq"),
+                ("from", "2012-06-12"),
+                ("term", "deadline"),
+                ("due_on", "2012-07-20"),
+            ],
+        )
+        .await;
+    let commitment = location(&r);
+    assert!(
+        commitment.starts_with("/documentation/commitments/"),
+        "{commitment}"
+    );
+    let r = b
+        .submit(
+            &commitment,
+            &format!("{commitment}/observations"),
+            &[
+                ("observed_on", "2012-08-30"),
+                ("outcome", "not_fulfilled"),
+                ("source", &src.to_string()),
+                ("note", "Still no water"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let html = b
+        .get(&format!("{commitment}?as_of=2012-09-01"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"data-status="breached""#));
+    assert!(html.contains("#observation-"));
+    assert!(html.contains("Still no water"));
+    // Bad: no term fields. Back to the agreement, nothing added.
+    let r = b
+        .submit(
+            &agreement,
+            &format!("{agreement}/commitments"),
+            &[
+                ("statement", "Half"),
+                ("owed_by", "GoI"),
+                ("from", "2012-06-12"),
+                ("term", "quantity"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), agreement);
+    let id: i64 = agreement.rsplit('/').next().unwrap().parse().unwrap();
+    let d = acts::get_agreement(&t.app, &reader(), id, day("2012-09-01"))
+        .await
+        .unwrap();
+    assert_eq!(d.commitments.len(), 1);
+    assert_eq!(d.signatories.len(), 1);
+}

@@ -8,17 +8,29 @@ use axum::extract::{Path, Query};
 use axum::response::Response;
 
 use super::page::{PageCtx, Ui};
-use super::sources::label;
+use super::people::Opt;
+use super::sources::{choice_opts, label};
 use crate::actions::documentation::commitments::{
     self as acts, AgreementSummary, CommitmentSummary, EvidenceLink, StatusView,
 };
+use crate::actions::documentation::sources as source_actions;
+use crate::auth::capability::Cap;
 use crate::auth::capability::ReadRecord;
 use crate::domain::convoy::parse_day;
 use crate::domain::incident::Category;
-use crate::domain::Invalid;
+use crate::domain::{Invalid, Perm};
 use crate::i18n::{Arg, Tr};
 use crate::store::commitments::{AgreementRow, ObservationRow, SignatoryRow};
 use crate::web::error::UiError;
+
+const TERMS: [&str; 6] = [
+    "deadline",
+    "quantity",
+    "presence",
+    "frequency",
+    "prohibition",
+    "access",
+];
 
 #[derive(serde::Deserialize, Default)]
 pub struct AsOfQuery {
@@ -98,6 +110,23 @@ fn status_text(tr: &Tr, status: &str, share: Option<i64>) -> String {
 }
 
 /// Where a piece of evidence lives, and what to call it.
+/// The sources to cite, for the documenter's forms (none for readers).
+async fn source_opts(ui: &Ui, cap: &Cap<ReadRecord>) -> Result<(bool, Vec<Opt>), UiError> {
+    if !ui.session.actor.can(Perm::WriteDocumentation) {
+        return Ok((false, vec![]));
+    }
+    let opts = source_actions::list(&ui.app, cap)
+        .await?
+        .into_iter()
+        .map(|s| Opt {
+            value: s.row.source_id.to_string(),
+            label: format!("{} ({})", s.row.title, s.row.reliability),
+            selected: false,
+        })
+        .collect();
+    Ok((true, opts))
+}
+
 pub struct EvidenceLine {
     pub href: String,
     pub text: String,
@@ -156,6 +185,9 @@ fn status_line(tr: &Tr, s: &StatusView, commitment: i64) -> StatusLine {
 pub struct AgreementsTemplate {
     pub page: PageCtx,
     pub agreements: Vec<(AgreementSummary, String, String)>,
+    pub can_write: bool,
+    pub source_opts: Vec<Opt>,
+    pub kinds: Vec<Opt>,
 }
 
 pub async fn list(ui: Ui) -> Result<Response, UiError> {
@@ -170,9 +202,21 @@ pub async fn list(ui: Ui) -> Result<Response, UiError> {
             (a, kind, made)
         })
         .collect();
+    let (can_write, source_opts) = source_opts(&ui, &cap).await?;
+    let kinds = crate::domain::commitment::input::AGREEMENT_KINDS
+        .iter()
+        .map(|k| Opt {
+            value: (*k).to_string(),
+            label: tr.t(&format!("agreement-kind-{k}")),
+            selected: false,
+        })
+        .collect();
     ui.render(&AgreementsTemplate {
         page: ui.page("agreements-title", "/documentation/agreements"),
         agreements,
+        can_write,
+        source_opts,
+        kinds,
     })
 }
 
@@ -211,6 +255,9 @@ pub struct AgreementTemplate {
     pub as_of: String,
     pub as_of_text: String,
     pub commitments: Vec<CommitmentLine>,
+    pub can_write: bool,
+    pub category_opts: Vec<Opt>,
+    pub terms: Vec<Opt>,
 }
 
 pub async fn agreement(
@@ -224,7 +271,19 @@ pub async fn agreement(
     let a = acts::get_agreement(&ui.app, &cap, id, day).await?;
     let mut page = ui.page("agreements-title", "/documentation/agreements");
     page.title.clone_from(&a.row.title);
+    let can_write = ui.session.actor.can(Perm::WriteDocumentation);
+    let terms = TERMS
+        .iter()
+        .map(|k| Opt {
+            value: (*k).to_string(),
+            label: tr.t(&format!("term-kind-{k}")),
+            selected: false,
+        })
+        .collect();
     ui.render(&AgreementTemplate {
+        can_write,
+        category_opts: choice_opts::<Category>(&tr, ""),
+        terms,
         kind: tr.t(&format!("agreement-kind-{}", a.row.kind)),
         made: date(&tr, a.row.made_on),
         commitments: a
@@ -269,6 +328,8 @@ pub struct CommitmentTemplate {
     pub as_of_text: String,
     pub observations: Vec<ObservationLine>,
     pub history: Vec<HistoryLine>,
+    pub can_write: bool,
+    pub source_opts: Vec<Opt>,
 }
 
 pub async fn commitment(
@@ -326,7 +387,10 @@ pub async fn commitment(
             o: o.clone(),
         })
         .collect();
+    let (can_write, source_opts) = source_opts(&ui, &cap).await?;
     ui.render(&CommitmentTemplate {
+        can_write,
+        source_opts,
         k: commitment_line(&tr, &d.summary),
         agreement: d.agreement,
         in_force,

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod charts;
 // commitments
+pub mod commitment_forms;
 pub mod commitments;
 // end commitments
 pub mod convoy_forms;
