@@ -81,3 +81,18 @@ create table commitment_observations (
     created_at bigint not null
 );
 create index commitment_observations_commitment on commitment_observations (commitment_id, observed_on);
+
+-- Monitoring visits: an organisation's monitors at a site, from arrival to departure
+-- (epoch ms), with how many came and the source that reports it. They feed presence
+-- and frequency terms.
+create table monitoring_visits (
+    visit_id integer primary key,
+    organisation_id bigint not null references organisations (organisation_id),
+    site_id bigint not null references sites (site_id),
+    arrival bigint not null,
+    departure bigint not null,
+    monitors bigint,
+    source_id bigint references sources (source_id),
+    created_at bigint not null
+);
+create index monitoring_visits_site on monitoring_visits (organisation_id, site_id, arrival);

@@ -374,3 +374,71 @@ pub async fn convoy_by_seq(c: &mut Conn, seq: i64) -> Result<Option<i64>> {
             .await?,
     )
 }
+
+#[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct VisitRow {
+    pub visit_id: i64,
+    pub organisation_id: i64,
+    pub site_id: i64,
+    /// Epoch milliseconds.
+    pub arrival: i64,
+    pub departure: i64,
+    pub monitors: Option<i64>,
+    pub source_id: Option<i64>,
+}
+
+/// The columns of one monitoring visit.
+pub struct VisitFields {
+    pub organisation_id: i64,
+    pub site_id: i64,
+    pub arrival: i64,
+    pub departure: i64,
+    pub monitors: Option<i64>,
+    pub source_id: Option<i64>,
+}
+
+pub async fn insert_visit(c: &mut Conn, v: &VisitFields, now: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "insert into monitoring_visits (organisation_id, site_id, arrival, departure, monitors,
+            source_id, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7) returning visit_id",
+    )
+    .bind(v.organisation_id)
+    .bind(v.site_id)
+    .bind(v.arrival)
+    .bind(v.departure)
+    .bind(v.monitors)
+    .bind(v.source_id)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await?)
+}
+
+/// Visits of an organisation (or any) at a site (or any), by arrival.
+pub async fn visits(
+    c: &mut Conn,
+    organisation_id: Option<i64>,
+    site_id: Option<i64>,
+) -> Result<Vec<VisitRow>> {
+    Ok(sqlx::query_as(
+        "select visit_id, organisation_id, site_id, arrival, departure, monitors, source_id
+         from monitoring_visits
+         where ($1 is null or organisation_id = $1) and ($2 is null or site_id = $2)
+         order by arrival, visit_id",
+    )
+    .bind(organisation_id)
+    .bind(site_id)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Every incident at a site, as (id, start).
+pub async fn incidents_at(c: &mut Conn, site_id: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "select incident_id, started_at from incidents where site_id = $1
+         order by started_at, incident_id",
+    )
+    .bind(site_id)
+    .fetch_all(&mut *c)
+    .await?)
+}

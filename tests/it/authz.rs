@@ -601,6 +601,8 @@ const API: &[Row] = &[
         DOCUMENTER,
         201,
     ),
+    row(M::Get, "/api/v1/visits", RECORD, 200),
+    row(M::Post, "/api/v1/visits", DOCUMENTER, 201),
     // end commitments
 ];
 
@@ -834,6 +836,8 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
             "period_days": 30}),
         "/api/v1/commitments/{id}/observations" => serde_json::json!({"observed_on": "2012-03-01",
             "outcome": "statement", "source_id": 1}),
+        "/api/v1/visits" => serde_json::json!({"organisation": "Matrix Party", "site": "MAIN",
+            "arrival": "2012-03-01 09:00", "departure": "2012-03-01 12:00", "monitors": 2}),
         // end commitments
         _ => serde_json::json!({}),
     }

@@ -497,3 +497,76 @@ async fn the_documenter_records_through_the_forms() {
     assert_eq!(d.commitments.len(), 1);
     assert_eq!(d.signatories.len(), 1);
 }
+
+/// Monitoring visits feed a presence term: round-the-clock monitoring promised, two
+/// visits of a few hours each recorded; the coverage, the longest gap, and the rocket
+/// attack that fell in a gap.
+#[tokio::test]
+async fn visits_feed_presence_coverage_and_its_gaps() {
+    use vigil::domain::commitment::input::{VisitInput, VisitText};
+    for t in support::both().await {
+        let cap = documenter();
+        t.site_and_person("LIBERTY").await;
+        org(&t, "UN Assistance Mission for Iraq", "un_body", "UNAMI").await;
+        let a = acts::create_agreement(&t.app, &cap, &agreement("Letter", &["UNAMI"], None))
+            .await
+            .unwrap();
+        let k = CommitmentInput::parse(&CommitmentText {
+            statement: "Monitors present round the clock.",
+            owed_by: "UNAMI",
+            site: "LIBERTY",
+            from: "2013-12-25",
+            term: "presence",
+            share_permille: "1000",
+            ..CommitmentText::default()
+        })
+        .unwrap();
+        let k = acts::add_commitment(&t.app, &cap, a, &k).await.unwrap();
+        let visit = |arrival: &'static str, departure: &'static str| {
+            VisitInput::parse(&VisitText {
+                organisation: "UNAMI",
+                site: "LIBERTY",
+                arrival,
+                departure,
+                monitors: "2",
+                ..VisitText::default()
+            })
+            .unwrap()
+        };
+        let v1 = acts::record_visit(&t.app, &cap, &visit("2013-12-25 00:00", "2013-12-25 06:00"))
+            .await
+            .unwrap();
+        acts::record_visit(&t.app, &cap, &visit("2013-12-27 00:00", "2013-12-27 06:00"))
+            .await
+            .unwrap();
+        // The incident helper's rocket attack: 26 December 2013, 05:30, at Liberty.
+        let inc = incidents::create(&t.app, &cap, &incident_input("Rockets", "LIBERTY"))
+            .await
+            .unwrap();
+        let d = acts::get_commitment(&t.app, &reader(), k, day("2013-12-27"))
+            .await
+            .unwrap();
+        // 12 hours present of 72.
+        assert_eq!(d.summary.status.status, "partly_met");
+        assert_eq!(d.summary.status.share_permille, Some(166));
+        let p = d.presence.unwrap();
+        assert_eq!(p.present_ms, 12 * 3_600_000);
+        assert_eq!(p.coverage_permille, 166);
+        assert_eq!(p.longest_gaps[0].from, day("2013-12-25") + 6 * 3_600_000);
+        assert_eq!(p.longest_gaps[0].until, day("2013-12-27"));
+        assert_eq!(p.unmonitored_incidents, vec![inc]);
+        assert_eq!(d.summary.status.deciding[0].kind, "visit");
+        assert_eq!(d.summary.status.deciding[0].id, v1);
+        // A departure before the arrival is refused, naming the field.
+        let bad = VisitInput::parse(&VisitText {
+            organisation: "UNAMI",
+            site: "LIBERTY",
+            arrival: "2013-12-27 06:00",
+            departure: "2013-12-27 05:00",
+            ..VisitText::default()
+        });
+        assert_eq!(bad.unwrap_err().field, "departure");
+        assert_eq!(acts::list_visits(&t.app, &reader()).await.unwrap().len(), 2);
+        assert_eq!(audit_count(&t, "visit").await, 2);
+    }
+}

@@ -262,3 +262,55 @@ impl ObservationInput {
         })
     }
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VisitText<'a> {
+    pub organisation: &'a str,
+    pub site: &'a str,
+    /// `YYYY-MM-DD HH:MM` (UTC) or a day.
+    pub arrival: &'a str,
+    pub departure: &'a str,
+    pub monitors: &'a str,
+    pub source: &'a str,
+}
+
+/// A monitoring visit as entered; the organisation stays a name for the action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitInput {
+    pub organisation: String,
+    pub site: SiteCode,
+    pub arrival: i64,
+    pub departure: i64,
+    pub monitors: Option<i64>,
+    pub source_id: Option<i64>,
+}
+
+impl VisitInput {
+    pub fn parse(t: &VisitText<'_>) -> Result<Self, Invalid> {
+        let moment = |field: &'static str, s: &str| {
+            crate::domain::incident::parse_when(field, s)?
+                .map(|(at, _)| at)
+                .ok_or_else(|| Invalid::new(field, "invalid-required", "is required"))
+        };
+        if t.site.trim().is_empty() {
+            return Err(Invalid::new("site", "invalid-required", "is required"));
+        }
+        let arrival = moment("arrival", t.arrival)?;
+        let departure = moment("departure", t.departure)?;
+        if departure <= arrival {
+            return Err(Invalid::new(
+                "departure",
+                "visit-invalid-departure",
+                "must be after the arrival",
+            ));
+        }
+        Ok(VisitInput {
+            organisation: text("organisation", t.organisation, 200, true, false)?,
+            site: SiteCode::parse(t.site).map_err(|e| Invalid { field: "site", ..e })?,
+            arrival,
+            departure,
+            monitors: parse_count("monitors", t.monitors, 1..=10_000)?,
+            source_id: parse_count("source", t.source, 1..=i64::MAX)?,
+        })
+    }
+}

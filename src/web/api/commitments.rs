@@ -13,9 +13,10 @@ use crate::actions::documentation::commitments::{
 use crate::auth::capability::{ReadRecord, WriteDocumentation};
 use crate::domain::commitment::input::{
     AgreementInput, AgreementText, CommitmentInput, CommitmentText, ObservationInput,
-    ObservationText,
+    ObservationText, VisitInput, VisitText,
 };
 use crate::domain::convoy::parse_day;
+use crate::store::commitments::VisitRow;
 use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
@@ -262,4 +263,54 @@ pub async fn add_observation(
     })?;
     let oid = acts::add_observation(&app, &cap, id, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id: oid })))
+}
+
+/// Every monitoring visit, by arrival.
+#[utoipa::path(get, path = "/api/v1/visits", tag = "commitments", operation_id = "list_visits",
+    responses((status = 200, body = Vec<VisitRow>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_visits(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+) -> Result<Json<Vec<VisitRow>>, ApiError> {
+    Ok(Json(
+        acts::list_visits(&app, &a.grant::<ReadRecord>()?).await?,
+    ))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VisitBody {
+    /// The monitoring organisation, by any of its names.
+    pub organisation: String,
+    /// A site code.
+    pub site: String,
+    /// `YYYY-MM-DD HH:MM` (UTC) or a day.
+    pub arrival: String,
+    pub departure: String,
+    pub monitors: Option<i64>,
+    pub source_id: Option<i64>,
+}
+
+/// Records a monitoring visit (it feeds presence and frequency terms).
+#[utoipa::path(post, path = "/api/v1/visits", tag = "commitments", operation_id = "record_visit",
+    request_body = VisitBody,
+    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 422, body = Problem)))]
+pub async fn record_visit(
+    State(app): State<AppState>,
+    ApiCaller(a): ApiCaller,
+    body: JsonBody<VisitBody>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let cap = a.grant::<WriteDocumentation>()?;
+    let Json(b) = body?;
+    let input = VisitInput::parse(&VisitText {
+        organisation: &b.organisation,
+        site: &b.site,
+        arrival: &b.arrival,
+        departure: &b.departure,
+        monitors: &n(b.monitors),
+        source: &n(b.source_id),
+    })?;
+    let id = acts::record_visit(&app, &cap, &input).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
 }

@@ -101,6 +101,8 @@ use super::AppState;
         commitments::add_commitment,
         commitments::get_commitment,
         commitments::add_observation,
+        commitments::list_visits,
+        commitments::record_visit,
         // end commitments
     ),
     components(schemas(super::error::Problem)),
@@ -283,6 +285,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/commitments/{id}/observations",
             axum::routing::post(commitments::add_observation),
+        )
+        .route(
+            "/visits",
+            get(commitments::list_visits).post(commitments::record_visit),
         )
         // end commitments
         .fallback(not_found)
