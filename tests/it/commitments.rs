@@ -568,5 +568,20 @@ async fn visits_feed_presence_coverage_and_its_gaps() {
         assert_eq!(bad.unwrap_err().field, "departure");
         assert_eq!(acts::list_visits(&t.app, &reader()).await.unwrap().len(), 2);
         assert_eq!(audit_count(&t, "visit").await, 2);
+
+        // The page says the same in words, and links the unmonitored incident.
+        t.user("ana", vigil::domain::Role::Analyst).await;
+        let base = t.serve().await;
+        let b = crate::support::Browser::new(&base);
+        assert_eq!(b.login("ana", crate::support::PASSWORD).await, 303);
+        let html = b
+            .get(&format!("/documentation/commitments/{k}?as_of=2013-12-27"))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(html.contains("12 hours present of 72 hours"), "{html}");
+        assert!(html.contains(&format!(r#"href="/documentation/incidents/{inc}""#)));
     }
 }

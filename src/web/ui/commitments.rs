@@ -330,6 +330,15 @@ pub struct CommitmentTemplate {
     pub history: Vec<HistoryLine>,
     pub can_write: bool,
     pub source_opts: Vec<Opt>,
+    pub presence: Option<PresenceLines>,
+}
+
+/// A presence term's coverage in words: hours present of hours promised, the longest
+/// gaps, the incidents while no monitor was there.
+pub struct PresenceLines {
+    pub coverage: String,
+    pub gaps: Vec<String>,
+    pub incidents: Vec<i64>,
 }
 
 pub async fn commitment(
@@ -388,7 +397,35 @@ pub async fn commitment(
         })
         .collect();
     let (can_write, source_opts) = source_opts(&ui, &cap).await?;
+    // Whole hours, rounded: the day asked ends a millisecond before midnight.
+    let hours = |ms: i64| Arg::Num((ms + 1_800_000) / 3_600_000);
+    let presence = d.presence.as_ref().map(|p| PresenceLines {
+        coverage: tr.t_args(
+            "presence-coverage",
+            &[
+                ("present", hours(p.present_ms)),
+                ("span", hours(p.span_ms)),
+                ("share", Arg::Num(p.coverage_permille / 10)),
+            ],
+        ),
+        gaps: p
+            .longest_gaps
+            .iter()
+            .map(|g| {
+                tr.t_args(
+                    "presence-gap",
+                    &[
+                        ("from", date(&tr, g.from).as_str().into()),
+                        ("until", date(&tr, g.until).as_str().into()),
+                        ("hours", hours(g.until - g.from)),
+                    ],
+                )
+            })
+            .collect(),
+        incidents: p.unmonitored_incidents.clone(),
+    });
     ui.render(&CommitmentTemplate {
+        presence,
         can_write,
         source_opts,
         k: commitment_line(&tr, &d.summary),
