@@ -7,6 +7,8 @@
 
 mod convoys;
 mod exports;
+// commitments
+mod commitments;
 // incidents
 mod incident_sources;
 mod incidents;
@@ -135,6 +137,8 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     }
     .grant()?;
     resettlement::load(app, &officer).await?;
+    // commitments: judged from the convoys and incidents loaded above.
+    commitments::load(app, &documenter).await?;
     let mut tx = app.store.write().await?;
     store::settings::set(&mut tx, "demo", "1").await?;
     tx.commit().await?;

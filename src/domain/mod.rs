@@ -10,6 +10,8 @@ pub mod evidence;
 pub mod export;
 // incidents
 pub mod incident;
+// commitments
+pub mod commitment;
 pub mod matching;
 pub mod names;
 pub mod person;

@@ -15,6 +15,8 @@
 //! one before.
 
 pub mod audit;
+// commitments
+pub mod commitments;
 pub mod convoys;
 // evidence
 pub mod evidence;

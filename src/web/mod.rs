@@ -184,6 +184,28 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/documentation/search", get(ui::search::show))
         // end evidence
+        // commitments
+        .route(
+            "/documentation/agreements",
+            get(ui::commitments::list).post(ui::commitment_forms::create),
+        )
+        .route(
+            "/documentation/agreements/{id}",
+            get(ui::commitments::agreement),
+        )
+        .route(
+            "/documentation/agreements/{id}/commitments",
+            post(ui::commitment_forms::add_commitment),
+        )
+        .route(
+            "/documentation/commitments/{id}",
+            get(ui::commitments::commitment),
+        )
+        .route(
+            "/documentation/commitments/{id}/observations",
+            post(ui::commitment_forms::add_observation),
+        )
+        // end commitments
         .route(
             "/registry/import",
             get(ui::import::form)

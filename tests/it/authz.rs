@@ -85,6 +85,9 @@ enum Obj {
     Offer,
     // evidence: a file attached to the matrix's incident (tests/it/evidence.rs).
     Evidence,
+    // commitments: an agreement and a commitment (tests/it/commitments.rs).
+    Agreement,
+    Commitment,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -402,6 +405,38 @@ const UI: &[Row] = &[
     ),
     row(M::Get, "/documentation/search", RECORD, 200),
     // end evidence
+    // commitments
+    row(M::Get, "/documentation/agreements", RECORD, 200),
+    row(M::Post, "/documentation/agreements", DOCUMENTER, 303),
+    on(
+        M::Post,
+        "/documentation/agreements/{id}/commitments",
+        Obj::Agreement,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/commitments/{id}/observations",
+        Obj::Commitment,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Get,
+        "/documentation/agreements/{id}",
+        Obj::Agreement,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Get,
+        "/documentation/commitments/{id}",
+        Obj::Commitment,
+        RECORD,
+        200,
+    ),
+    // end commitments
 ];
 
 const API: &[Row] = &[
@@ -639,6 +674,40 @@ const API: &[Row] = &[
     // Without words the search is refused as bad input, after the permission check.
     row(M::Get, "/api/v1/search", RECORD, 422),
     // end evidence
+    // commitments
+    row(M::Get, "/api/v1/agreements", RECORD, 200),
+    row(M::Post, "/api/v1/agreements", DOCUMENTER, 201),
+    on(
+        M::Get,
+        "/api/v1/agreements/{id}",
+        Obj::Agreement,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/agreements/{id}/commitments",
+        Obj::Agreement,
+        DOCUMENTER,
+        201,
+    ),
+    on(
+        M::Get,
+        "/api/v1/commitments/{id}",
+        Obj::Commitment,
+        RECORD,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/commitments/{id}/observations",
+        Obj::Commitment,
+        DOCUMENTER,
+        201,
+    ),
+    row(M::Get, "/api/v1/visits", RECORD, 200),
+    row(M::Post, "/api/v1/visits", DOCUMENTER, 201),
+    // end commitments
 ];
 
 /// Routes outside the matrix, answered the same to everyone.
@@ -794,6 +863,26 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("announced_on", "2013-01-01".into()),
             ("places", "100".into()),
         ],
+        // commitments
+        "/documentation/agreements" => vec![
+            ("title", format!("Matrix agreement {n}")),
+            ("agreement_kind", "letter".into()),
+            ("made_on", "2012-02-15".into()),
+            ("parties", "Matrix Party".into()),
+        ],
+        "/documentation/agreements/{id}/commitments" => vec![
+            ("statement", "Matrix".into()),
+            ("owed_by", "Matrix Party".into()),
+            ("from", "2012-02-15".into()),
+            ("term", "deadline".into()),
+            ("due_on", "2012-07-20".into()),
+        ],
+        "/documentation/commitments/{id}/observations" => vec![
+            ("observed_on", "2012-03-01".into()),
+            ("outcome", "statement".into()),
+            ("source", "1".into()),
+        ],
+        // end commitments
         _ => vec![],
     }
 }
@@ -869,6 +958,17 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/resettlement/offers" | "/api/v1/resettlement/offers/{id}" => {
             serde_json::json!({"country": "DEU", "announced_on": "2013-01-01", "places": 100})
         }
+        // commitments
+        "/api/v1/agreements" => serde_json::json!({"title": format!("Api agreement {n}"),
+            "kind": "letter", "made_on": "2012-02-15", "parties": ["Matrix Party"]}),
+        "/api/v1/agreements/{id}/commitments" => serde_json::json!({"statement": "Api",
+            "owed_by": "Matrix Party", "from": "2012-02-15", "term": "frequency", "visits": 1,
+            "period_days": 30}),
+        "/api/v1/commitments/{id}/observations" => serde_json::json!({"observed_on": "2012-03-01",
+            "outcome": "statement", "source_id": 1}),
+        "/api/v1/visits" => serde_json::json!({"organisation": "Matrix Party", "site": "MAIN",
+            "arrival": "2012-03-01 09:00", "departure": "2012-03-01 12:00", "monitors": 2}),
+        // end commitments
         _ => serde_json::json!({}),
     }
 }
@@ -902,6 +1002,8 @@ async fn every_role_gets_exactly_the_expected_answer() {
     let cases = crate::resettlement::matrix_objects(&t).await;
     // evidence
     let evidence = crate::evidence::matrix_object(&t, documentation.incident).await;
+    // commitments
+    let commitments = crate::commitments::matrix_objects(&t).await;
     let base = t.serve().await;
     let mut failures = Vec::new();
     let mut n = 0;
@@ -930,6 +1032,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &convoys,
                     &documentation,
                     &cases,
+                    &commitments,
                 ),
             };
             let path = r.path.replace("{id}", &id.to_string());
@@ -1006,6 +1109,7 @@ async fn every_role_gets_exactly_the_expected_answer() {
                     &convoys,
                     &documentation,
                     &cases,
+                    &commitments,
                 ),
             };
             let url = format!("{base}{}", r.path.replace("{id}", &id.to_string()));
@@ -1124,6 +1228,7 @@ fn object(
     c: &crate::convoys::MatrixObjects,
     d: &crate::incidents::MatrixObjects,
     rs: &crate::resettlement::MatrixObjects,
+    k: &crate::commitments::MatrixObjects,
 ) -> i64 {
     match (r.hidden, r.id) {
         (true, _) => others_token,
@@ -1151,6 +1256,9 @@ fn object(
         (false, Obj::CaseUi) => rs.case_ui,
         (false, Obj::CaseApi) => rs.case_api,
         (false, Obj::Offer) => rs.offer,
+        // commitments
+        (false, Obj::Agreement) => k.agreement,
+        (false, Obj::Commitment) => k.commitment,
         // evidence: the callers put the matrix's file in themselves.
         (false, Obj::Evidence) => unreachable!("evidence ids are resolved by the caller"),
     }

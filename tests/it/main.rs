@@ -12,6 +12,9 @@
 
 mod authz;
 mod canary;
+// commitments
+mod commitments;
+// end commitments
 mod cli;
 mod convoy_http;
 mod convoys;

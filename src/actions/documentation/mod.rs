@@ -5,6 +5,8 @@
 
 // evidence
 pub mod evidence;
+// commitments
+pub mod commitments;
 pub mod export;
 // evidence: search
 pub mod incidents;

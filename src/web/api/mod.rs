@@ -9,6 +9,9 @@ pub mod exports;
 pub mod evidence;
 // incidents
 pub mod incidents;
+// commitments
+pub mod commitments;
+// end commitments
 pub mod matching;
 pub mod registry;
 pub mod users;
@@ -117,6 +120,16 @@ use super::AppState;
         evidence::get,
         evidence::content,
         evidence::search,
+        // commitments
+        commitments::list,
+        commitments::create,
+        commitments::get,
+        commitments::add_commitment,
+        commitments::get_commitment,
+        commitments::add_observation,
+        commitments::list_visits,
+        commitments::record_visit,
+        // end commitments
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth),
@@ -131,6 +144,8 @@ use super::AppState;
         (name = "documentation", description = "Organisations, sources, claims and incidents (documenter)"),
         // resettlement
         (name = "resettlement", description = "Resettlement cases, country offers and the pipeline"),
+        // commitments
+        (name = "commitments", description = "Agreements, commitments with measurable terms, observations and computed status"),
     )
 )]
 pub struct ApiDoc;
@@ -324,5 +339,25 @@ pub fn router() -> Router<AppState> {
         .route("/evidence/{id}/content", get(evidence::content))
         .route("/search", get(evidence::search))
         // end evidence
+        // commitments
+        .route(
+            "/agreements",
+            get(commitments::list).post(commitments::create),
+        )
+        .route("/agreements/{id}", get(commitments::get))
+        .route(
+            "/agreements/{id}/commitments",
+            axum::routing::post(commitments::add_commitment),
+        )
+        .route("/commitments/{id}", get(commitments::get_commitment))
+        .route(
+            "/commitments/{id}/observations",
+            axum::routing::post(commitments::add_observation),
+        )
+        .route(
+            "/visits",
+            get(commitments::list_visits).post(commitments::record_visit),
+        )
+        // end commitments
         .fallback(not_found)
 }

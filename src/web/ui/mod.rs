@@ -3,6 +3,10 @@
 pub mod account;
 pub mod audit;
 pub mod charts;
+// commitments
+pub mod commitment_forms;
+pub mod commitments;
+// end commitments
 pub mod convoy_forms;
 pub mod convoys;
 pub mod dashboard;

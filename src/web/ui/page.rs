@@ -48,7 +48,7 @@ pub struct PageCtx {
 
 /// The navigation: every area the role may open, in a fixed order. Capability issues
 /// add their areas here.
-const NAV: [(&str, &str, Perm); 16] = [
+const NAV: [(&str, &str, Perm); 17] = [
     ("/", "nav-dashboard", Perm::ReadReports),
     ("/registry/people", "nav-registry", Perm::ReadRecord),
     ("/registry/sites", "nav-sites", Perm::ReadRecord),
@@ -71,6 +71,12 @@ const NAV: [(&str, &str, Perm); 16] = [
     ("/documentation/evidence", "nav-evidence", Perm::ReadRecord),
     ("/documentation/search", "nav-search", Perm::ReadRecord),
     // end evidence
+    // commitments
+    (
+        "/documentation/agreements",
+        "nav-agreements",
+        Perm::ReadRecord,
+    ),
     ("/registry/matches", "nav-matches", Perm::WriteRegistry),
     // resettlement
     ("/resettlement", "nav-resettlement", Perm::ReadRecord),
