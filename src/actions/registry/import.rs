@@ -88,9 +88,10 @@ pub async fn commit(
         // The households this batch names: known ones looked up, new ones founded (at
         // the site of the first row that names them), all at once.
         let mut wanted: Vec<(&str, Option<i64>)> = Vec::new();
+        let mut named = std::collections::HashSet::new();
         for row in batch {
             if let Some(r) = row.household.as_deref() {
-                if !households.contains_key(r) && !wanted.iter().any(|(w, _)| *w == r) {
+                if !households.contains_key(r) && named.insert(r) {
                     wanted.push((r, site_of(row)));
                 }
             }
