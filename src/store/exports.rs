@@ -122,13 +122,6 @@ pub async fn max_person_id(c: &mut Conn) -> Result<i64> {
     Ok(id.unwrap_or(0))
 }
 
-fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The needs of the given people: (person id, kind, urgency), by person and kind.
 pub async fn needs_of(c: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, String, String)>> {
     if ids.is_empty() {
@@ -137,7 +130,7 @@ pub async fn needs_of(c: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, String, Str
     let sql = format!(
         "select person_id, kind, urgency from person_needs where person_id in ({})
          order by person_id, kind",
-        placeholders(ids.len())
+        super::placeholders(c, ids.len())
     );
     let mut q = sqlx::query_as(&sql);
     for id in ids {
@@ -154,7 +147,7 @@ pub async fn sealed_of(c: &mut Conn, ids: &[i64]) -> Result<Vec<SealedRow>> {
     let sql = format!(
         "select person_id, name_latin, name_original, birth_date, document, phone, notes
          from people where person_id in ({}) order by person_id",
-        placeholders(ids.len())
+        super::placeholders(c, ids.len())
     );
     let mut q = sqlx::query_as(&sql);
     for id in ids {
