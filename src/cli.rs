@@ -17,6 +17,7 @@ use crate::store;
 
 mod export;
 // resettlement
+mod registry;
 mod resettlement;
 
 #[derive(Parser, Debug)]
@@ -76,6 +77,9 @@ pub enum Command {
     /// Resettlement cases and offers: open, step, list, export, forecast.
     #[command(subcommand)]
     Resettlement(resettlement::ResettlementCommand),
+    /// The duplicate queue and the watch list: list, decide, keep.
+    #[command(subcommand)]
+    Registry(registry::RegistryCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -218,6 +222,17 @@ async fn find_user(app: &App, name: &str) -> anyhow::Result<store::users::UserRo
     store::users::by_username(&mut c, username.as_str())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no account named {username}"))
+}
+
+/// The account a command acts as (`--as NAME`): its role decides what it may do, and
+/// its name goes into the audit trail.
+async fn acting(app: &App, name: &str) -> anyhow::Result<Actor> {
+    let u = find_user(app, name).await?;
+    Ok(Actor {
+        user_id: u.user_id,
+        username: u.username.clone(),
+        role: u.role.parse()?,
+    })
 }
 
 fn read_password(from_stdin: bool) -> anyhow::Result<Option<Password>> {
@@ -401,6 +416,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Resettlement(cmd) => {
             let (app, _) = open(opts, None).await?;
             resettlement::run(&app, cmd).await?;
+        }
+        Command::Registry(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            registry::run(&app, cmd).await?;
         }
     }
     Ok(ExitCode::SUCCESS)

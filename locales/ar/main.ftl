@@ -29,6 +29,10 @@ nav-account = الحساب
 nav-api-tokens = رموز API
 nav-sign-in = تسجيل الدخول
 nav-sign-out = تسجيل الخروج
+nav-area-registry = التسجيل
+nav-people = الأشخاص
+nav-area-documentation = التوثيق
+nav-area-admin = الإدارة
 
 ## Language switch
 

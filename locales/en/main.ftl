@@ -29,6 +29,10 @@ nav-account = Account
 nav-api-tokens = API tokens
 nav-sign-in = Sign in
 nav-sign-out = Sign out
+nav-area-registry = Registry
+nav-people = People
+nav-area-documentation = Documentation
+nav-area-admin = Administration
 
 ## Language switch
 

@@ -29,6 +29,10 @@ nav-account = حساب کاربری
 nav-api-tokens = توکن‌های API
 nav-sign-in = ورود
 nav-sign-out = خروج
+nav-area-registry = ثبت‌نام
+nav-people = افراد
+nav-area-documentation = مستندسازی
+nav-area-admin = مدیریت
 
 ## Language switch
 

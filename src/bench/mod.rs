@@ -16,6 +16,7 @@
 mod foundation;
 // incidents
 mod incidents;
+pub mod names;
 mod registry;
 // resettlement
 mod resettlement;

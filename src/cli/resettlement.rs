@@ -106,14 +106,7 @@ pub enum ResettlementCommand {
 async fn actor(app: &App, as_user: Option<&str>) -> anyhow::Result<Actor> {
     Ok(match as_user {
         None => Actor::system(),
-        Some(name) => {
-            let u = super::find_user(app, name).await?;
-            Actor {
-                user_id: u.user_id,
-                username: u.username.clone(),
-                role: u.role.parse()?,
-            }
-        }
+        Some(name) => super::acting(app, name).await?,
     })
 }
 

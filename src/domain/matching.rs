@@ -4,7 +4,8 @@
 //!
 //! The rules are deliberately simple and explainable to the person adjudicating: the
 //! same document number (folded), or the same transliteration-aware name key
-//! (`names::name_key`) with birth years at most [`YEAR_TOLERANCE`] apart. A match is
+//! (`names::name_key`) with birth years at most [`YEAR_TOLERANCE`] apart and sexes
+//! that do not contradict each other. A match is
 //! only ever a *flag*: a person decides. docs/matching.md has the measured precision
 //! and recall of these rules.
 
@@ -20,6 +21,22 @@ pub fn years_compatible(a: Option<i64>, b: Option<i64>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => (a - b).abs() <= YEAR_TOLERANCE,
         _ => true,
+    }
+}
+
+/// Whether two recorded sexes could belong to one person: only female against male
+/// rules a name match out; unknown or other fits anything.
+pub fn sexes_compatible(a: &str, b: &str) -> bool {
+    excluded_sex(a) != b
+}
+
+/// The recorded sex that rules a name match out for someone recorded as `sex` (the
+/// empty string, which no record holds, when nothing does).
+pub fn excluded_sex(sex: &str) -> &'static str {
+    match sex {
+        "female" => "male",
+        "male" => "female",
+        _ => "",
     }
 }
 
@@ -251,6 +268,11 @@ mod tests {
         assert!(years_compatible(Some(1970), Some(1972)));
         assert!(!years_compatible(Some(1970), Some(1973)));
         assert!(years_compatible(None, Some(1973)));
+        assert!(sexes_compatible("female", "female"));
+        assert!(!sexes_compatible("female", "male"));
+        assert!(!sexes_compatible("male", "female"));
+        assert!(sexes_compatible("unknown", "male"));
+        assert!(sexes_compatible("male", "other"));
     }
 
     #[test]

@@ -20,14 +20,15 @@ pub struct Candidate {
     pub code: String,
     pub status: String,
     pub birth_year: Option<i64>,
+    pub sex: String,
     pub name_key_latin: Option<String>,
     pub name_key_original: Option<String>,
     pub document_key: Option<String>,
 }
 
 const CANDIDATE: &str =
-    "person_id, code, status, birth_year, name_key_latin, name_key_original, document_key";
-const CANDIDATE_P: &str = "p.person_id, p.code, p.status, p.birth_year, p.name_key_latin, \
+    "person_id, code, status, birth_year, sex, name_key_latin, name_key_original, document_key";
+const CANDIDATE_P: &str = "p.person_id, p.code, p.status, p.birth_year, p.sex, p.name_key_latin, \
                            p.name_key_original, p.document_key";
 
 /// `select {CANDIDATE} from people where {column} in (values)`, a chunk at a time.
@@ -64,13 +65,23 @@ pub async fn candidates(c: &mut Conn, ids: &[i64]) -> Result<Vec<Candidate>> {
     Ok(out)
 }
 
-/// For each `(me, tag, lo, hi)`: the people with `tag` in either name column and a
-/// birth year from `lo` to `hi` or none recorded — one query per column for a whole
-/// batch, the window applied in the database so that a common name does not bring
-/// back everyone who bears it. Returns `(me, candidate)` pairs, `me` itself included.
+/// What one person's name match looks for: people with `tag` in either name column,
+/// a birth year from `lo` to `hi` (or none recorded), and any sex but `not_sex`.
+#[derive(Debug, Clone, Copy)]
+pub struct NameWindow<'a> {
+    pub me: i64,
+    pub tag: &'a str,
+    pub lo: i64,
+    pub hi: i64,
+    pub not_sex: &'a str,
+}
+
+/// The candidates of every window — one query per name column for a whole batch, the
+/// window applied in the database so that a common name does not bring back everyone
+/// who bears it. Returns `(me, candidate)` pairs, `me` itself included.
 pub async fn by_name_windows(
     c: &mut Conn,
-    wanted: &[(i64, &str, i64, i64)],
+    wanted: &[NameWindow<'_>],
 ) -> Result<Vec<(i64, Candidate)>> {
     #[derive(FromRow)]
     struct Hit {
@@ -80,22 +91,31 @@ pub async fn by_name_windows(
     }
     let mut out = Vec::new();
     for column in ["name_key_latin", "name_key_original"] {
-        for chunk in wanted.chunks(super::rows_per_statement(4)) {
-            // VALUES columns are named column1… on both backends. `cross join` makes
+        for chunk in wanted.chunks(super::rows_per_statement(5)) {
+            // Two index ranges per wanted row — the years in the window, then no year
+            // recorded — on the (tag, birth year) index; an `or` of the two would make
+            // the database visit every holder of a common name. `cross join` makes
             // SQLite read the list first and look each tag up in the index (it cannot
-            // tell how long the list is, and otherwise may scan people instead);
-            // PostgreSQL plans it as the join it is.
+            // tell how long the list is, and otherwise may scan people instead).
             let sql = format!(
-                "select v.column1 as me, {cols} from (values {values}) as v
-                 cross join people p
-                 where p.{column} = v.column2
-                   and (p.birth_year is null or (p.birth_year >= v.column3 and p.birth_year <= v.column4))",
+                "with v (me, tag, lo, hi, not_sex) as (values {values})
+                 select v.me, {cols} from v cross join people p
+                 where p.{column} = v.tag and p.birth_year >= v.lo and p.birth_year <= v.hi
+                   and p.sex <> v.not_sex
+                 union all
+                 select v.me, {cols} from v cross join people p
+                 where p.{column} = v.tag and p.birth_year is null and p.sex <> v.not_sex",
                 cols = CANDIDATE_P,
-                values = super::values_list(c, chunk.len(), 4),
+                values = super::values_list(c, chunk.len(), 5),
             );
             let mut q = sqlx::query_as::<_, Hit>(&sql);
-            for (me, tag, lo, hi) in chunk {
-                q = q.bind(*me).bind(*tag).bind(*lo).bind(*hi);
+            for w in chunk {
+                q = q
+                    .bind(w.me)
+                    .bind(w.tag)
+                    .bind(w.lo)
+                    .bind(w.hi)
+                    .bind(w.not_sex);
             }
             out.extend(
                 q.fetch_all(&mut *c)

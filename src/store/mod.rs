@@ -46,7 +46,7 @@ use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migrate, Migrator};
-use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Executor, Transaction};
 
 pub type Conn = AnyConnection;
 pub type Tx = Transaction<'static, Any>;
@@ -208,7 +208,11 @@ impl Store {
             }
             _ => url.to_string(),
         };
-        let options: AnyConnectOptions = url.parse()?;
+        // sqlx logs a slow statement with its whole text: for a batch insert that is
+        // thousands of placeholders per line. Requests are logged with their duration.
+        let options = url
+            .parse::<AnyConnectOptions>()?
+            .disable_statement_logging();
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 8,

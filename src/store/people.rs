@@ -419,17 +419,34 @@ pub async fn history(c: &mut Conn, id: i64) -> Result<Vec<HistoryRow>> {
     .await?)
 }
 
-/// Every history row of everyone who was ever at `site_id`, with sex and birth year,
-/// ordered by person and time: enough to compute the site's population at any date.
-pub async fn site_history(
-    c: &mut Conn,
-    site_id: i64,
-) -> Result<Vec<(i64, String, Option<i64>, i64, String, Option<i64>)>> {
+/// A stretch of time during which some people were present at a site: how many,
+/// of what sex and birth year, from `since` until `until` (epoch ms; open-ended when
+/// `until` is `None`).
+#[derive(Debug, Clone, FromRow)]
+pub struct Span {
+    pub sex: String,
+    pub birth_year: Option<i64>,
+    pub since: i64,
+    pub until: Option<i64>,
+    pub people: i64,
+}
+
+/// The site's presence spans, grouped: each history entry holds from its date until the
+/// person's next entry (ties broken by entry order, as the history is read), and the
+/// entries that put someone present at `site_id` are counted by sex, birth year and
+/// span. People registered or moved together share a span, so the result is small
+/// even when the site holds a million people.
+pub async fn site_spans(c: &mut Conn, site_id: i64) -> Result<Vec<Span>> {
     Ok(sqlx::query_as(
-        "select h.person_id, h.status, h.site_id, h.effective_at, p.sex, p.birth_year
-         from person_history h join people p on p.person_id = h.person_id
-         where h.person_id in (select person_id from person_history where site_id = $1)
-         order by h.person_id, h.effective_at, h.history_id",
+        "select p.sex, p.birth_year, s.since, s.until, count(*) as people
+         from (select h.person_id, h.status, h.site_id, h.effective_at as since,
+                      lead(h.effective_at) over (partition by h.person_id
+                                                 order by h.effective_at, h.history_id) as until
+               from person_history h
+               where h.person_id in (select person_id from person_history where site_id = $1)) s
+         join people p on p.person_id = s.person_id
+         where s.site_id = $1 and s.status = 'present' and (s.until is null or s.until > s.since)
+         group by p.sex, p.birth_year, s.since, s.until",
     )
     .bind(site_id)
     .fetch_all(&mut *c)

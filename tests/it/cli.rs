@@ -232,3 +232,161 @@ fn openapi_document_is_openapi_3_1() {
     ids.dedup();
     assert_eq!(ids.len(), n, "operation ids must be unique");
 }
+
+/// The duplicate queue and the watch list from the command line: a registrar lists
+/// and decides flags, an admin keeps the watch list, other roles are refused, and the
+/// trail verifies afterwards.
+#[test]
+fn match_queue_and_watch_list_from_the_command_line() {
+    let e = Env::new();
+    let base = ["--data", "data", "--key-file", "keys/master.key"];
+    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
+    let json = |o: &Output| -> serde_json::Value {
+        assert!(o.status.success(), "{}", text(o));
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(o)))
+    };
+    assert!(e
+        .run(&["key", "new", "--out", "keys/master.key"])
+        .status
+        .success());
+    for (name, role) in [
+        ("boss", "admin"),
+        ("nadia", "registrar"),
+        ("ana", "analyst"),
+    ] {
+        assert!(run(&["user", "add", name, "--role", role]).status.success());
+    }
+    std::fs::write(
+        e.dir.path().join("people.csv"),
+        "external_id,name_latin,sex,birth_year,document\n\
+         E-1,Karim Golzari,male,1970,X-1234567\n\
+         E-2,Kareem Golzari,male,1971,X 1234567\n\
+         E-3,Maryam Ranjbar,female,1985,\n",
+    )
+    .unwrap();
+    let o = run(&["import", "people", "people.csv", "--as", "nadia"]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    let queue = json(&run(&["registry", "matches", "--as", "nadia"]));
+    let flags = queue["flags"].as_array().unwrap();
+    assert_eq!(flags.len(), 1, "{queue}");
+    assert_eq!(flags[0]["reason"], "document");
+    let flag = flags[0]["flag_id"].as_i64().unwrap().to_string();
+    assert!(
+        !queue.to_string().contains("Golzari"),
+        "no names in the queue"
+    );
+
+    // Refused: an analyst; bad input names the field; nothing changes.
+    let o = run(&["registry", "matches", "--as", "ana"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("is not a registrar"), "{}", text(&o));
+    let o = run(&[
+        "registry",
+        "decide",
+        &flag,
+        "--decision",
+        "maybe",
+        "--reason",
+        "x",
+        "--as",
+        "nadia",
+    ]);
+    assert!(text(&o).contains("decision"), "{}", text(&o));
+    assert_eq!(
+        json(&run(&["registry", "matches", "--as", "nadia"]))["flags"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let decided = json(&run(&[
+        "registry",
+        "decide",
+        &flag,
+        "--decision",
+        "distinct",
+        "--reason",
+        "fathers' names differ",
+        "--as",
+        "nadia",
+    ]));
+    assert_eq!(decided["status"], "distinct");
+    assert!(
+        json(&run(&["registry", "matches", "--as", "nadia"]))["flags"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let closed = json(&run(&[
+        "registry", "matches", "--status", "distinct", "--as", "nadia",
+    ]));
+    assert_eq!(closed["flags"].as_array().unwrap().len(), 1);
+
+    // The watch list: an admin adds an entry in the other script; it flags Maryam.
+    let o = run(&[
+        "registry",
+        "watchlist",
+        "add",
+        "--name",
+        "مریم رنجبر",
+        "--category",
+        "impersonator",
+        "--as",
+        "nadia",
+    ]);
+    assert!(
+        text(&o).contains("may not keep the watch list"),
+        "{}",
+        text(&o)
+    );
+    let added = json(&run(&[
+        "registry",
+        "watchlist",
+        "add",
+        "--name",
+        "Maryam Ranjbar",
+        "--category",
+        "impersonator",
+        "--as",
+        "boss",
+    ]));
+    assert_eq!(added["flagged"], 1, "{added}");
+    let entry = added["entry"].as_i64().unwrap().to_string();
+    let list = json(&run(&["registry", "watchlist", "list", "--as", "boss"]));
+    assert_eq!(list[0]["name"], "Maryam Ranjbar");
+    let open = json(&run(&[
+        "registry",
+        "matches",
+        "--reason",
+        "watch_list",
+        "--as",
+        "nadia",
+    ]));
+    assert_eq!(open["flags"].as_array().unwrap().len(), 1);
+    assert!(
+        !open.to_string().contains("Ranjbar"),
+        "registrars never see the entry's name"
+    );
+    json(&run(&[
+        "registry",
+        "watchlist",
+        "remove",
+        &entry,
+        "--as",
+        "boss",
+    ]));
+    let open = json(&run(&[
+        "registry",
+        "matches",
+        "--reason",
+        "watch_list",
+        "--as",
+        "nadia",
+    ]));
+    assert!(open["flags"].as_array().unwrap().is_empty());
+
+    let o = run(&["audit", "verify"]);
+    assert!(o.status.success(), "{}", text(&o));
+}

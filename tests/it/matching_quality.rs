@@ -10,7 +10,6 @@
 //! method) and asserts floors a little under today's figures, so that a change to the
 //! name key or the rules that makes matching worse fails here.
 
-mod names;
 mod variants;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -19,9 +18,9 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use names::Name;
 use variants::{arabic, latin_noise, retype, script_noise, spell, typo};
 use vigil::actions::registry::people::{self, Placement};
+use vigil::bench::names::{names, Names};
 use vigil::domain::matching::WatchInput;
 use vigil::domain::person::PersonInput;
 
@@ -66,73 +65,6 @@ struct Rec {
     dup: Option<(usize, Kind)>,
 }
 
-/// Zipf-like weights: a few names are very common, as in any population.
-struct Picker(Vec<f64>);
-
-impl Picker {
-    fn new(n: usize, s: f64) -> Self {
-        let mut acc = 0.0;
-        Picker(
-            (1..=n)
-                .map(|i| {
-                    acc += 1.0 / (i as f64).powf(s);
-                    acc
-                })
-                .collect(),
-        )
-    }
-    fn pick(&self, rng: &mut StdRng) -> usize {
-        let x = rng.gen::<f64>() * self.0.last().copied().unwrap_or(1.0);
-        self.0.partition_point(|c| *c < x).min(self.0.len() - 1)
-    }
-}
-
-struct Names {
-    men: Vec<Name>,
-    women: Vec<Name>,
-    families: Vec<Name>,
-    men_pick: Picker,
-    women_pick: Picker,
-    family_pick: Picker,
-}
-
-impl Names {
-    fn new() -> Self {
-        let (men, women, mut families) = (
-            names::parse(names::MEN),
-            names::parse(names::WOMEN),
-            names::parse(names::FAMILIES),
-        );
-        // Surnames are far more varied than given names: the plain ones first (the
-        // common end of the distribution), then hundreds of compounds.
-        let compounds = names::compounds(&men, &families);
-        families.extend(compounds);
-        Names {
-            men_pick: Picker::new(men.len(), 0.9),
-            women_pick: Picker::new(women.len(), 0.9),
-            family_pick: Picker::new(families.len(), 0.5),
-            men,
-            women,
-            families,
-        }
-    }
-    fn given(&self, female: bool, i: usize) -> &Name {
-        if female {
-            &self.women[i]
-        } else {
-            &self.men[i]
-        }
-    }
-    fn draw(&self, rng: &mut StdRng, female: bool) -> (bool, usize, usize) {
-        let g = if female {
-            self.women_pick.pick(rng)
-        } else {
-            self.men_pick.pick(rng)
-        };
-        (female, g, self.family_pick.pick(rng))
-    }
-}
-
 fn year_near(rng: &mut StdRng, y: Option<i64>) -> Option<i64> {
     match rng.gen_range(0..100) {
         0..50 => y,
@@ -141,13 +73,13 @@ fn year_near(rng: &mut StdRng, y: Option<i64>) -> Option<i64> {
     }
 }
 
-fn population(names: &Names, rng: &mut StdRng) -> Vec<Rec> {
+fn population(names: &'static Names, rng: &mut StdRng) -> Vec<Rec> {
     let mut docs = HashSet::new();
     let mut recs = Vec::new();
     for _ in 0..BASE {
         let female = rng.gen_bool(0.5);
         let who = names.draw(rng, female);
-        let (g, f) = (names.given(who.0, who.1), &names.families[who.2]);
+        let (g, f) = (names.given(who.0, who.1).unwrap(), &names.families[who.2]);
         let mut latin = rng.gen_bool(0.85);
         let script = rng.gen_bool(0.75);
         latin |= !script;
@@ -190,9 +122,9 @@ fn population(names: &Names, rng: &mut StdRng) -> Vec<Rec> {
     recs
 }
 
-fn duplicate(names: &Names, rng: &mut StdRng, base: &Rec, kind: Kind, of: usize) -> Rec {
+fn duplicate(names: &'static Names, rng: &mut StdRng, base: &Rec, kind: Kind, of: usize) -> Rec {
     let (female, gi, fi) = base.who;
-    let (g, f) = (names.given(female, gi), &names.families[fi]);
+    let (g, f) = (names.given(female, gi).unwrap(), &names.families[fi]);
     let base_latin: Vec<&str> = base
         .latin
         .as_deref()
@@ -231,7 +163,7 @@ fn duplicate(names: &Names, rng: &mut StdRng, base: &Rec, kind: Kind, of: usize)
         }
         Kind::Alias => {
             who = names.draw(rng, female);
-            let (g2, f2) = (names.given(female, who.1), &names.families[who.2]);
+            let (g2, f2) = (names.given(female, who.1).unwrap(), &names.families[who.2]);
             latin = Some(format!("{} {}", spell(rng, g2, None), spell(rng, f2, None)));
             document = doc.as_deref().map(|d| retype(rng, d));
         }
@@ -281,9 +213,9 @@ fn pct(n: usize, d: usize) -> f64 {
 
 #[tokio::test]
 async fn precision_and_recall_of_the_matcher() {
-    let names = Names::new();
+    let names = names();
     let mut rng = StdRng::seed_from_u64(3_2012);
-    let recs = population(&names, &mut rng);
+    let recs = population(names, &mut rng);
     let t = crate::support::sqlite().await;
     let cap = t.registrar();
     let admin = vigil::auth::Actor::system().grant().unwrap();
@@ -295,7 +227,7 @@ async fn precision_and_recall_of_the_matcher() {
     let mut entry_of = HashMap::new();
     for &i in &watched {
         let (female, gi, fi) = recs[i].who;
-        let (g, f) = (names.given(female, gi), &names.families[fi]);
+        let (g, f) = (names.given(female, gi).unwrap(), &names.families[fi]);
         let name = match rng.gen_range(0..3) {
             0 => format!("{} {}", spell(&mut rng, g, None), spell(&mut rng, f, None)),
             1 => format!(
@@ -377,8 +309,8 @@ async fn precision_and_recall_of_the_matcher() {
             None => {
                 collisions += 1;
                 let n = |r: &Rec| {
-                    let g = names.given(r.who.0, r.who.1).latin[0];
-                    format!("{g} {}", names.families[r.who.2].latin[0])
+                    let g = names.given(r.who.0, r.who.1).unwrap().usual();
+                    format!("{g} {}", names.families[r.who.2].usual())
                 };
                 *collided
                     .entry(format!("{} / {}", n(&recs[a]), n(&recs[b])))

@@ -16,10 +16,11 @@ use crate::app::App;
 use crate::auth::capability::{Cap, ViewPersonalData, WriteRegistry};
 use crate::auth::Actor;
 use crate::domain::matching::{
-    years_compatible, Decision, DecisionReason, FlagStatus, Keep, MatchReason, YEAR_TOLERANCE,
+    excluded_sex, sexes_compatible, years_compatible, Decision, DecisionReason, FlagStatus, Keep,
+    MatchReason, YEAR_TOLERANCE,
 };
 use crate::domain::person::Choice;
-use crate::store::matching::{Candidate, FlagRow, NewFlag, MERGED};
+use crate::store::matching::{Candidate, FlagRow, NameWindow, NewFlag, MERGED};
 use crate::store::people::PersonRow;
 use crate::store::{self, Conn, IdTable};
 
@@ -75,7 +76,14 @@ pub async fn flag_many(
             None => (i64::MIN, i64::MAX),
         };
         let mine: BTreeSet<&str> = name_tags(p).collect();
-        windows.extend(mine.iter().map(|t| (p.person_id, *t, lo, hi)));
+        let not_sex = excluded_sex(&p.sex);
+        windows.extend(mine.iter().map(|tag| NameWindow {
+            me: p.person_id,
+            tag,
+            lo,
+            hi,
+            not_sex,
+        }));
         tags.extend(mine);
         docs.extend(p.document_key.as_deref());
     }
@@ -281,7 +289,9 @@ async fn strongest(
         let same_doc = doc.is_some() && cand.document_key.as_deref() == doc;
         let reason = if same_doc {
             MatchReason::Document
-        } else if years_compatible(me.birth_year, cand.birth_year) {
+        } else if years_compatible(me.birth_year, cand.birth_year)
+            && sexes_compatible(&me.sex, &cand.sex)
+        {
             MatchReason::NameBirthYear
         } else {
             continue;

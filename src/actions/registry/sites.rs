@@ -129,9 +129,9 @@ pub async fn population(
     site_id: i64,
     at: &[i64],
 ) -> Result<Vec<Population>> {
-    let rows = {
+    let spans = {
         let mut c = app.store.read().await?;
-        store::people::site_history(&mut c, site_id).await?
+        store::people::site_spans(&mut c, site_id).await?
     };
     let mut out: Vec<Population> = at
         .iter()
@@ -144,43 +144,33 @@ pub async fn population(
             ..Population::default()
         })
         .collect();
-    let mut i = 0;
-    while i < rows.len() {
-        let person = rows.get(i).map(|r| r.0);
-        let mut j = i;
-        while rows.get(j).map(|r| r.0) == person {
-            j += 1;
-        }
-        let history = rows.get(i..j).unwrap_or_default();
-        for p in &mut out {
-            let Some(last) = history.iter().rfind(|r| r.3 <= p.at) else {
-                continue;
-            };
-            if last.1 != "present" || last.2 != Some(site_id) {
-                continue;
-            }
-            p.total += 1;
-            let sex = last.4.as_str();
+    for p in &mut out {
+        let year = crate::clock::year_of(p.at);
+        for s in spans
+            .iter()
+            .filter(|s| s.since <= p.at && s.until.is_none_or(|u| u > p.at))
+        {
+            let n = s.people;
+            p.total += n;
+            let sex = s.sex.as_str();
             match sex {
-                "female" => p.female += 1,
-                "male" => p.male += 1,
+                "female" => p.female += n,
+                "male" => p.male += n,
                 _ => {}
             }
-            let year = crate::clock::year_of(p.at);
-            match last
-                .5
+            match s
+                .birth_year
                 .and_then(|born| age_band(year - born))
                 .and_then(|b| p.bands.get_mut(b))
             {
                 Some(band) => match sex {
-                    "female" => band.1 += 1,
-                    "male" => band.2 += 1,
-                    _ => band.3 += 1,
+                    "female" => band.1 += n,
+                    "male" => band.2 += n,
+                    _ => band.3 += n,
                 },
-                None => p.age_unknown += 1,
+                None => p.age_unknown += n,
             }
         }
-        i = j;
     }
     Ok(out)
 }

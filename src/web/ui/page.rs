@@ -38,7 +38,10 @@ pub struct PageCtx {
     pub title: String,
     pub user: Option<NavUser>,
     pub csrf: String,
+    /// The areas of the navigation bar.
     pub nav: Vec<NavItem>,
+    /// The pages of the current area, when it has more than one.
+    pub subnav: Vec<NavItem>,
     pub demo: bool,
     pub flash: Option<Flash>,
     pub css_url: &'static str,
@@ -46,45 +49,94 @@ pub struct PageCtx {
     pub icon_url: &'static str,
 }
 
-/// The navigation: every area the role may open, in a fixed order. Capability issues
-/// add their areas here.
-const NAV: [(&str, &str, Perm); 17] = [
-    ("/", "nav-dashboard", Perm::ReadReports),
-    ("/registry/people", "nav-registry", Perm::ReadRecord),
-    ("/registry/sites", "nav-sites", Perm::ReadRecord),
-    ("/registry/convoys", "nav-convoys", Perm::ReadRecord),
-    // incidents
+/// The navigation: areas in a fixed order, each a group of pages with the permission
+/// that opens it. The bar shows every area the role may open (linking to its first
+/// page the role may open) and, under it, the pages of the area the user is in.
+type NavPage = (&'static str, &'static str, Perm);
+const NAV: [(&str, &[NavPage]); 6] = [
     (
-        "/documentation/incidents",
-        "nav-incidents",
-        Perm::ReadRecord,
+        "nav-dashboard",
+        &[("/", "nav-dashboard", Perm::ReadReports)],
     ),
-    ("/documentation/timeline", "nav-timeline", Perm::ReadRecord),
-    ("/documentation/sources", "nav-sources", Perm::ReadRecord),
     (
-        "/documentation/organisations",
-        "nav-organisations",
-        Perm::ReadRecord,
+        "nav-area-registry",
+        &[
+            ("/registry/people", "nav-people", Perm::ReadRecord),
+            ("/registry/sites", "nav-sites", Perm::ReadRecord),
+            ("/registry/convoys", "nav-convoys", Perm::ReadRecord),
+            ("/registry/matches", "nav-matches", Perm::WriteRegistry),
+        ],
     ),
-    // end incidents
-    // evidence
-    ("/documentation/evidence", "nav-evidence", Perm::ReadRecord),
-    ("/documentation/search", "nav-search", Perm::ReadRecord),
-    // end evidence
-    // commitments
     (
-        "/documentation/agreements",
-        "nav-agreements",
-        Perm::ReadRecord,
+        "nav-area-documentation",
+        &[
+            (
+                "/documentation/incidents",
+                "nav-incidents",
+                Perm::ReadRecord,
+            ),
+            ("/documentation/timeline", "nav-timeline", Perm::ReadRecord),
+            ("/documentation/sources", "nav-sources", Perm::ReadRecord),
+            (
+                "/documentation/organisations",
+                "nav-organisations",
+                Perm::ReadRecord,
+            ),
+            (
+                "/documentation/agreements",
+                "nav-agreements",
+                Perm::ReadRecord,
+            ),
+            ("/documentation/evidence", "nav-evidence", Perm::ReadRecord),
+            ("/documentation/search", "nav-search", Perm::ReadRecord),
+        ],
     ),
-    ("/registry/matches", "nav-matches", Perm::WriteRegistry),
-    // resettlement
-    ("/resettlement", "nav-resettlement", Perm::ReadRecord),
-    ("/admin/users", "nav-users", Perm::ManageUsers),
-    ("/admin/watchlist", "nav-watchlist", Perm::ManageWatchList),
-    ("/admin/audit", "nav-audit", Perm::ReadAudit),
-    ("/account", "nav-account", Perm::OwnAccount),
+    (
+        "nav-resettlement",
+        &[("/resettlement", "nav-resettlement", Perm::ReadRecord)],
+    ),
+    (
+        "nav-area-admin",
+        &[
+            ("/admin/users", "nav-users", Perm::ManageUsers),
+            ("/admin/watchlist", "nav-watchlist", Perm::ManageWatchList),
+            ("/admin/audit", "nav-audit", Perm::ReadAudit),
+        ],
+    ),
+    (
+        "nav-account",
+        &[("/account", "nav-account", Perm::OwnAccount)],
+    ),
 ];
+
+/// The areas `can` opens, and the pages of the one that holds `current`.
+fn navigation(tr: Tr, can: impl Fn(Perm) -> bool, current: &str) -> (Vec<NavItem>, Vec<NavItem>) {
+    let mut areas = Vec::new();
+    let mut pages = Vec::new();
+    for (area, all) in NAV {
+        let open: Vec<&NavPage> = all.iter().filter(|(_, _, p)| can(*p)).collect();
+        let Some((first, _, _)) = open.first() else {
+            continue;
+        };
+        let here = open.iter().any(|(href, _, _)| *href == current);
+        areas.push(NavItem {
+            href: first,
+            label: tr.t(area),
+            current: here,
+        });
+        if here && open.len() > 1 {
+            pages = open
+                .iter()
+                .map(|(href, key, _)| NavItem {
+                    href,
+                    label: tr.t(key),
+                    current: *href == current,
+                })
+                .collect();
+        }
+    }
+    (areas, pages)
+}
 
 impl PageCtx {
     pub fn new(
@@ -96,17 +148,9 @@ impl PageCtx {
         demo: bool,
         flash: Option<Flash>,
     ) -> Self {
-        let nav = match session {
-            Some(s) => NAV
-                .iter()
-                .filter(|(_, _, perm)| s.actor.can(*perm))
-                .map(|(href, key, _)| NavItem {
-                    href,
-                    label: tr.t(key),
-                    current: *href == current,
-                })
-                .collect(),
-            None => Vec::new(),
+        let (nav, subnav) = match session {
+            Some(s) => navigation(tr, |p| s.actor.can(p), current),
+            None => (Vec::new(), Vec::new()),
         };
         PageCtx {
             tr,
@@ -117,6 +161,7 @@ impl PageCtx {
             }),
             csrf,
             nav,
+            subnav,
             demo,
             flash,
             css_url: assets::url("vigil.css"),

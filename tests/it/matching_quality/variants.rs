@@ -6,16 +6,21 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::Rng;
 
-use super::names::Name;
+use vigil::bench::names::Name;
 
 /// A Latin spelling: the usual one most of the time. `avoid` asks for another.
-pub fn spell(rng: &mut StdRng, n: &Name, avoid: Option<&str>) -> &'static str {
-    let others: Vec<&&str> = n.latin.iter().filter(|v| Some(**v) != avoid).collect();
+pub fn spell(rng: &mut StdRng, n: &'static Name, avoid: Option<&str>) -> &'static str {
+    let others: Vec<&str> = n
+        .latin
+        .iter()
+        .map(String::as_str)
+        .filter(|v| Some(*v) != avoid)
+        .collect();
     match (avoid, others.is_empty()) {
-        (Some(_), true) => n.latin[0],
-        (Some(_), false) => others.choose(rng).map(|v| **v).unwrap_or(""),
-        (None, _) if rng.gen_bool(0.6) => n.latin[0],
-        (None, _) => n.latin.choose(rng).copied().unwrap_or(""),
+        (Some(_), true) => n.usual(),
+        (Some(_), false) => others.choose(rng).copied().unwrap_or(""),
+        (None, _) if rng.gen_bool(0.6) => n.usual(),
+        (None, _) => n.latin.choose(rng).map_or("", String::as_str),
     }
 }
 
@@ -23,7 +28,7 @@ const HARAKAT: [char; 4] = ['\u{064E}', '\u{0650}', '\u{064F}', '\u{0651}'];
 
 /// How an Arabic-speaking clerk writes a Persian name.
 pub fn arabic(rng: &mut StdRng, n: &Name, female_given: bool) -> String {
-    let ends_in_a = n.latin[0].ends_with('a');
+    let ends_in_a = n.usual().ends_with('a');
     let chars: Vec<char> = n.script.chars().collect();
     let mut out = String::new();
     for (i, c) in chars.iter().enumerate() {

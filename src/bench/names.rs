@@ -1,6 +1,8 @@
-//! Synthetic Persian names for the matcher's measurement: each line is the Persian
-//! spelling followed by Latin spellings seen in passports, UN and Iraqi documents and
-//! the press (the first is the most common). Some spellings are known to defeat the
+//! Synthetic Persian names, shared by the benchmark's people and the matcher's
+//! measurement (tests/it/matching_quality.rs): each line is the Persian spelling
+//! followed by Latin spellings seen in passports, UN and Iraqi documents and the press
+//! (the first is the most common). Names are drawn with Zipf-like frequencies, so a
+//! few are very common and most are rare, as in a real population. Some spellings are known to defeat the
 //! name key (domain/names.rs header: Babak, Hajar, Arabic-style Rida); they stay in on
 //! purpose, so that recall is measured on realistic data, not on what passes.
 
@@ -198,20 +200,27 @@ pub const FAMILIES: &str = "\
 دهقان|Dehghan|Dehqan
 کشاورز|Keshavarz|Keshawarz";
 
-/// One name: its Persian spelling and its Latin spellings.
+/// One name: its Persian spelling and its Latin spellings (the usual one first).
 pub struct Name {
-    pub script: &'static str,
-    pub latin: Vec<&'static str>,
+    pub script: String,
+    pub latin: Vec<String>,
 }
 
-pub fn parse(table: &'static str) -> Vec<Name> {
+impl Name {
+    /// The usual Latin spelling.
+    pub fn usual(&self) -> &str {
+        self.latin.first().map_or("", String::as_str)
+    }
+}
+
+pub fn parse(table: &str) -> Vec<Name> {
     table
         .lines()
         .map(|l| {
             let mut parts = l.split('|');
             Name {
-                script: parts.next().unwrap_or_default(),
-                latin: parts.collect(),
+                script: parts.next().unwrap_or_default().to_string(),
+                latin: parts.map(str::to_string).collect(),
             }
         })
         .collect()
@@ -235,26 +244,21 @@ pub fn compounds(men: &[Name], plain: &[Name]) -> Vec<Name> {
         for (script, latin) in SUFFIXES {
             let joins = !g.script.ends_with(['ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و']);
             let sep = if joins { "\u{200C}" } else { "" };
-            let mut spellings: Vec<&'static str> = Vec::new();
+            // Only the usual spelling of the given name, to keep the list plausible.
+            let stem = g.usual();
+            let mut spellings = Vec::new();
             for (i, l) in latin.iter().enumerate() {
-                // Only the usual spelling of the given name, to keep the list plausible.
-                let stem = g.latin[0];
-                let word = format!("{stem}{l}");
-                spellings.push(Box::leak(word.into_boxed_str()));
+                spellings.push(format!("{stem}{l}"));
                 if i == 0 {
-                    let apart = format!("{stem} {}", capitalise(l));
-                    spellings.push(Box::leak(apart.into_boxed_str()));
+                    spellings.push(format!("{stem} {}", capitalise(l)));
                 }
             }
-            let persian = format!("{}{sep}{script}", g.script);
-            if plain
-                .iter()
-                .any(|n| n.latin[0].eq_ignore_ascii_case(spellings[0]))
-            {
+            let first = spellings.first().cloned().unwrap_or_default();
+            if plain.iter().any(|n| n.usual().eq_ignore_ascii_case(&first)) {
                 continue; // already a plain family name (Hosseinzadeh, Alizadeh)
             }
             out.push(Name {
-                script: Box::leak(persian.into_boxed_str()),
+                script: format!("{}{sep}{script}", g.script),
                 latin: spellings,
             });
         }
@@ -267,4 +271,80 @@ fn capitalise(s: &str) -> String {
     cs.next()
         .map(|c| c.to_uppercase().chain(cs).collect())
         .unwrap_or_default()
+}
+
+/// Zipf-like weights over `n` names: the i-th is drawn in proportion to 1/i^s.
+pub struct Picker(Vec<f64>);
+
+impl Picker {
+    pub fn new(n: usize, s: f64) -> Self {
+        let mut acc = 0.0;
+        Picker(
+            (1..=n)
+                .map(|i| {
+                    acc += 1.0 / (i as f64).powf(s);
+                    acc
+                })
+                .collect(),
+        )
+    }
+    pub fn pick(&self, rng: &mut impl rand::Rng) -> usize {
+        let x = rng.gen::<f64>() * self.0.last().copied().unwrap_or(1.0);
+        self.0
+            .partition_point(|c| *c < x)
+            .min(self.0.len().saturating_sub(1))
+    }
+}
+
+/// The name lists with their frequencies.
+pub struct Names {
+    pub men: Vec<Name>,
+    pub women: Vec<Name>,
+    pub families: Vec<Name>,
+    men_pick: Picker,
+    women_pick: Picker,
+    family_pick: Picker,
+}
+
+/// The lists, built once per process.
+pub fn names() -> &'static Names {
+    static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(Names::new);
+    &NAMES
+}
+
+impl Names {
+    fn new() -> Self {
+        let (men, women, mut families) = (parse(MEN), parse(WOMEN), parse(FAMILIES));
+        // Surnames are far more varied than given names: the plain ones first (the
+        // common end of the distribution), then hundreds of compounds.
+        let compounds = compounds(&men, &families);
+        families.extend(compounds);
+        Names {
+            men_pick: Picker::new(men.len(), 0.9),
+            women_pick: Picker::new(women.len(), 0.9),
+            family_pick: Picker::new(families.len(), 0.5),
+            men,
+            women,
+            families,
+        }
+    }
+
+    /// Given name `i` of the women's or the men's list.
+    pub fn given(&self, female: bool, i: usize) -> Option<&Name> {
+        if female { &self.women } else { &self.men }.get(i)
+    }
+
+    pub fn family(&self, i: usize) -> Option<&Name> {
+        self.families.get(i)
+    }
+
+    /// A name for a woman or a man: (female, given index, family index).
+    pub fn draw(&self, rng: &mut impl rand::Rng, female: bool) -> (bool, usize, usize) {
+        let g = if female {
+            self.women_pick.pick(rng)
+        } else {
+            self.men_pick.pick(rng)
+        };
+        (female, g, self.family_pick.pick(rng))
+    }
 }
