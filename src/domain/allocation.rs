@@ -239,12 +239,21 @@ pub fn allocate(items: &[Item], bins: &[Bin], limit: u64) -> Allocation {
         _ => std::cmp::Ordering::Equal,
     });
     let sorted: Vec<&Item> = order.iter().filter_map(|i| items.get(*i)).collect();
+    let index: std::collections::HashMap<i64, usize> = bins
+        .iter()
+        .enumerate()
+        .map(|(b, bin)| (bin.offer_id, b))
+        .collect();
     let eligible: Vec<Vec<bool>> = sorted
         .iter()
         .map(|it| {
-            bins.iter()
-                .map(|b| it.eligible.contains(&b.offer_id))
-                .collect()
+            let mut row = vec![false; bins.len()];
+            for b in it.eligible.iter().filter_map(|o| index.get(o)) {
+                if let Some(x) = row.get_mut(*b) {
+                    *x = true;
+                }
+            }
+            row
         })
         .collect();
     let n = sorted.len();

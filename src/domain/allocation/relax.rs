@@ -183,17 +183,21 @@ impl Grouped {
         let mut sigs: Vec<Vec<usize>> = Vec::new();
         let mut class_ids: HashMap<(i64, i64, usize), usize> = HashMap::new();
         let mut classes: Vec<Class> = Vec::new();
+        let index: HashMap<i64, usize> = bins
+            .iter()
+            .enumerate()
+            .map(|(b, bin)| (bin.offer_id, b))
+            .collect();
         for (i, it) in items.iter().enumerate() {
             // An offer with fewer places than the household can never take it.
-            let elig: Vec<usize> = bins
+            let mut elig: Vec<usize> = it
+                .eligible
                 .iter()
-                .enumerate()
-                .filter(|(b, bin)| {
-                    it.eligible.contains(&bin.offer_id)
-                        && places.get(*b).is_some_and(|p| *p >= it.people)
-                })
-                .map(|(b, _)| b)
+                .filter_map(|o| index.get(o).copied())
+                .filter(|b| places.get(*b).is_some_and(|p| *p >= it.people))
                 .collect();
+            elig.sort_unstable();
+            elig.dedup();
             if it.people <= 0 || elig.is_empty() {
                 continue;
             }
@@ -254,16 +258,19 @@ impl Grouped {
         }
         // Whatever cases fill an offer fill a multiple of the greatest common divisor
         // of their sizes: the rest of its places can hold no one.
-        let mut places = places;
-        for (b, p) in places.iter_mut().enumerate() {
-            let g = classes
-                .iter()
-                .filter(|c| sigs.get(c.sig).is_some_and(|bs| bs.contains(&b)))
-                .fold(0, |g, c| super::gcd(g, c.people));
-            if g > 1 {
-                *p -= p.rem_euclid(g);
+        let mut grain = vec![0_i64; bins.len()];
+        for c in &classes {
+            for b in sigs.get(c.sig).map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(g) = grain.get_mut(*b) {
+                    *g = super::gcd(*g, c.people);
+                }
             }
         }
+        let places: Vec<i64> = places
+            .into_iter()
+            .zip(grain)
+            .map(|(p, g)| if g > 1 { p - p.rem_euclid(g) } else { p })
+            .collect();
         Grouped {
             sigs,
             sig_types,
@@ -420,8 +427,9 @@ impl Grouped {
                 *i,
             )
         });
+        let mut free: i64 = room.iter().filter(|r| **r > 0).sum();
         for i in rest {
-            if room.iter().all(|r| *r <= 0) {
+            if free <= 0 {
                 break;
             }
             let people = size(i);
@@ -439,6 +447,7 @@ impl Grouped {
                 if let Some(r) = room.get_mut(b) {
                     *r -= people;
                 }
+                free -= people;
                 if let Some(x) = to.get_mut(i) {
                     *x = Some(b);
                 }
