@@ -39,7 +39,8 @@ const STAGES: [&str; 7] = [
 ];
 const COUNTRIES: [&str; 4] = ["ALB", "DEU", "NOR", "FIN"];
 
-/// Writes `cases` synthetic cases, each with 1 to 7 steps; returns the as-of day.
+/// Writes `cases` synthetic cases, each with 1 to 7 steps, and their households'
+/// people (present, or resettled once departed); returns the as-of day.
 async fn seed(app: &App, cases: usize) -> anyhow::Result<i64> {
     let mut rng = StdRng::seed_from_u64(250_000);
     let start = crate::clock::parse_day("2012-10-01").unwrap_or(0);
@@ -90,6 +91,24 @@ async fn seed(app: &App, cases: usize) -> anyhow::Result<i64> {
             .execute(&mut *tx)
             .await?;
             last = stage;
+        }
+        // The household's people: the forecast's population, resettled once departed.
+        let status = if last == "departed" {
+            "resettled"
+        } else {
+            "present"
+        };
+        for k in 0..people {
+            sqlx::query(
+                "insert into people (code, household_id, status, created_at, updated_at)
+                 values ($1, $2, $3, $4, $4)",
+            )
+            .bind(format!("VG-B{i}-{k}"))
+            .bind(hh)
+            .bind(status)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         }
         sqlx::query("update resettlement_cases set stage = $1, stage_on = $2 where case_id = $3")
             .bind(last)

@@ -351,6 +351,27 @@ pub async fn household_medical(c: &mut Conn, household_id: i64) -> Result<bool> 
     Ok(n > 0)
 }
 
+/// The households in which anyone has a serious medical need (all at once, for the
+/// allocation: the same test as `household_medical`).
+pub async fn medical_households(c: &mut Conn) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "select distinct p.household_id from person_needs n join people p on p.person_id = n.person_id
+         where n.kind = 'serious_medical' and p.household_id is not null",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Every rejection: (case, country that rejected it), for all cases at once.
+pub async fn rejections(c: &mut Conn) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "select distinct case_id, country from resettlement_steps
+         where stage = 'rejected' and country is not null",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
+
 /// One funnel line: cases and people at a stage.
 #[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct StageCount {
@@ -370,15 +391,16 @@ pub async fn funnel_now(c: &mut Conn) -> Result<Vec<StageCount>> {
 }
 
 /// Cases and people at each stage as of the end of day `at`: each case's last step on
-/// or before that day (cases opened later are not counted).
+/// or before that day (cases opened later are not counted), found with one window
+/// pass over the steps rather than a lookup per step.
 pub async fn funnel_at(c: &mut Conn, at: i64) -> Result<Vec<StageCount>> {
     Ok(sqlx::query_as(
-        "select s.stage, count(*) as cases, cast(coalesce(sum(s.people), 0) as bigint) as people
-         from resettlement_steps s
-         where s.step_id = (select s2.step_id from resettlement_steps s2
-                            where s2.case_id = s.case_id and s2.effective_on <= $1
-                            order by s2.effective_on desc, s2.step_id desc limit 1)
-         group by s.stage",
+        "select stage, count(*) as cases, cast(coalesce(sum(people), 0) as bigint) as people
+         from (select stage, people,
+                      row_number() over (partition by case_id order by effective_on desc, step_id desc) as r
+               from resettlement_steps where effective_on <= $1) last_steps
+         where r = 1
+         group by stage",
     )
     .bind(at)
     .fetch_all(&mut *c)
