@@ -1020,6 +1020,7 @@ case-invalid-unknown-household = لا توجد أسرة أو شخص بهذا ا�
 case-invalid-no-household = لا ينتمي هذا الشخص إلى أي أسرة.
 case-invalid-empty-household = لا أحد في هذه الأسرة يمكن إعادة توطينه.
 case-invalid-already-open = لهذه الأسرة ملف مفتوح آخر.
+case-invalid-departed = غادرت هذه الأسرة لإعادة التوطين: لا يمكن فتح ملف جديد لها.
 case-invalid-transition = لا يمكن نقل الملف إلى هذه المرحلة من مرحلته الحالية.
 case-invalid-before-last = يجب ألا يسبق تاريخ آخر خطوة في الملف.
 case-invalid-future = يجب ألا يكون في المستقبل.

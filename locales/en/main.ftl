@@ -1006,6 +1006,7 @@ case-invalid-unknown-household = no household or person has this code.
 case-invalid-no-household = this person belongs to no household.
 case-invalid-empty-household = no one in this household can be resettled.
 case-invalid-already-open = this household already has an open case.
+case-invalid-departed = this household has departed for resettlement: it cannot have a new case.
 case-invalid-transition = the case cannot move to this stage from where it is.
 case-invalid-before-last = must not be before the date of the case's last step.
 case-invalid-future = must not be in the future.

@@ -1007,6 +1007,7 @@ case-invalid-unknown-household = هیچ خانوار یا فردی این کد �
 case-invalid-no-household = این فرد عضو هیچ خانواری نیست.
 case-invalid-empty-household = هیچ‌کس در این خانوار قابل اسکان مجدد نیست.
 case-invalid-already-open = این خانوار پرونده باز دیگری دارد.
+case-invalid-departed = این خانوار برای اسکان مجدد رفته است: نمی‌توان برای آن پرونده تازه‌ای باز کرد.
 case-invalid-transition = پرونده از مرحله کنونی نمی‌تواند به این مرحله برود.
 case-invalid-before-last = نباید پیش از تاریخ آخرین گام پرونده باشد.
 case-invalid-future = نباید در آینده باشد.

@@ -13,6 +13,8 @@
 //!
 //! The documentation's (incidents) are described in `incidents`.
 
+// resettlement's allocation
+mod allocation;
 mod foundation;
 // incidents
 mod incidents;

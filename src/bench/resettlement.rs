@@ -1,14 +1,15 @@
 //! Resettlement scenarios over synthetic cases (2,500 at size S, 25,000 at M, 250,000
-//! at L), each against the same aggregate as hand-written SQL in the same run:
+//! at L), each against the same aggregate as one hand-written SQL statement in the
+//! same run, checked equal before timing:
 //! - funnel at a past day: the action vs one window-function query;
-//! - time in stage: the action (steps read, spells computed in Rust) vs a query that
-//!   computes each spell with `lead()` and only the percentiles in Rust;
-//! - forecast: the action (departures read, months counted, 1,000 simulated futures)
-//!   vs a query counting departures by month and the same simulation;
-//! - allocation of 3,000 households to 30 offers (every size): the exact search vs
-//!   the greedy baseline, with the search's time, nodes and optimality gap. The
-//!   100,000-to-300 instance is not run: each node's bound reads every case against
-//!   every offer, so at that size the search would stop at once with a wide gap.
+//! - time in stage: the action (spells counted by length in SQL, percentiles read
+//!   from the counts) vs one statement that ranks every spell and picks the median
+//!   and 90th percentile per country and for all;
+//! - forecast: the action (departures summed by day in SQL, months, 1,000 simulated
+//!   futures and the back-test) vs a query counting departures by month and the same
+//!   simulation and back-test.
+//!
+//! The allocation scenarios are in `allocation`.
 //!
 //! The cases are written with plain inserts (not through the audited actions): the
 //! scenarios measure reading, and writing 250,000 audited cases would take the run.
@@ -24,8 +25,7 @@ use crate::actions::resettlement::{self, pipeline};
 use crate::app::App;
 use crate::auth::capability::ReadRecord;
 use crate::auth::{Actor, Cap};
-use crate::domain::allocation::{allocate, Bin, Item, NODE_LIMIT};
-use crate::domain::pipeline::percentile;
+use crate::domain::forecast::{self, Backtest, Forecast};
 
 const DAY: i64 = 86_400_000;
 const STAGES: [&str; 7] = [
@@ -39,7 +39,8 @@ const STAGES: [&str; 7] = [
 ];
 const COUNTRIES: [&str; 4] = ["ALB", "DEU", "NOR", "FIN"];
 
-/// Writes `cases` synthetic cases, each with 1 to 7 steps; returns the as-of day.
+/// Writes `cases` synthetic cases, each with 1 to 7 steps, and their households'
+/// people (present, or resettled once departed); returns the as-of day.
 async fn seed(app: &App, cases: usize) -> anyhow::Result<i64> {
     let mut rng = StdRng::seed_from_u64(250_000);
     let start = crate::clock::parse_day("2012-10-01").unwrap_or(0);
@@ -91,6 +92,24 @@ async fn seed(app: &App, cases: usize) -> anyhow::Result<i64> {
             .await?;
             last = stage;
         }
+        // The household's people: the forecast's population, resettled once departed.
+        let status = if last == "departed" {
+            "resettled"
+        } else {
+            "present"
+        };
+        for k in 0..people {
+            sqlx::query(
+                "insert into people (code, household_id, status, created_at, updated_at)
+                 values ($1, $2, $3, $4, $4)",
+            )
+            .bind(format!("VG-B{i}-{k}"))
+            .bind(hh)
+            .bind(status)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query("update resettlement_cases set stage = $1, stage_on = $2 where case_id = $3")
             .bind(last)
             .bind(on)
@@ -114,52 +133,107 @@ async fn funnel_sql(app: &App, at: i64) -> anyhow::Result<Vec<(String, i64, i64)
     .await?)
 }
 
-async fn time_sql(app: &App, at: i64) -> anyhow::Result<BTreeMap<String, (i64, i64)>> {
+/// Median and 90th percentile (nearest rank) of the days spent in each stage, per
+/// country and for all (`*`), in one statement: (spells, median, p90) by (country,
+/// stage).
+async fn time_sql(
+    app: &App,
+    at: i64,
+) -> anyhow::Result<BTreeMap<(String, String), (i64, i64, i64)>> {
     let mut c = app.store.read().await?;
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "select stage, days from (
-           select stage, (lead(effective_on) over (partition by case_id order by effective_on, step_id)
-                          - effective_on) / 86400000 as days
-           from resettlement_steps where effective_on <= $1)
-         where days is not null order by stage, days",
+    let rows: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
+        "with spells as (
+           select coalesce(first_value(country) over (partition by case_id
+                    order by case when country is null then 1 else 0 end, effective_on desc, step_id desc), '')
+                    as country,
+                  stage,
+                  (lead(effective_on) over (partition by case_id order by effective_on, step_id)
+                    - effective_on) / 86400000 as days
+           from resettlement_steps where effective_on <= $1),
+         every as (
+           select country, stage, days from spells where days is not null
+           union all
+           select '*', stage, days from spells where days is not null),
+         ranked as (
+           select country, stage, days,
+                  row_number() over (partition by country, stage order by days) as k,
+                  count(*) over (partition by country, stage) as n
+           from every)
+         select country, stage, max(n),
+                min(case when k * 100 >= 50 * n then days end),
+                min(case when k * 100 >= 90 * n then days end)
+         from ranked group by country, stage",
     )
     .bind(at)
     .fetch_all(&mut *c)
     .await?;
-    let mut by: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-    for (s, d) in rows {
-        by.entry(s).or_default().push(d);
-    }
-    Ok(by
+    Ok(rows
         .into_iter()
-        .map(|(s, d)| {
-            let m = (
-                percentile(&d, 50).unwrap_or(0),
-                percentile(&d, 90).unwrap_or(0),
-            );
-            (s, m)
-        })
+        .map(|(country, stage, n, median, p90)| ((country, stage), (n, median, p90)))
         .collect())
 }
 
-async fn forecast_sql(app: &App, at: i64) -> anyhow::Result<usize> {
+/// The months from `first` to `last` ("YYYY-MM"), both included.
+fn months_between(first: &str, last: &str) -> Vec<String> {
+    let parse = |m: &str| -> Option<(i32, u32)> {
+        Some((m.get(0..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?))
+    };
+    let (Some((mut y, mut m)), Some(end)) = (parse(first), parse(last)) else {
+        return Vec::new();
+    };
+    let mut months = Vec::new();
+    while (y, m) <= end {
+        months.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    months
+}
+
+type Projected = (Option<Forecast>, Option<Backtest>);
+
+/// Departures counted by month in SQL (months without one filled in as zero), then
+/// the same forecast and back-test as the action.
+async fn forecast_sql(app: &App, at: i64) -> anyhow::Result<Projected> {
     let mut c = app.store.read().await?;
-    let months: Vec<(String, i64)> = sqlx::query_as(
+    let months: BTreeMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
         "select strftime('%Y-%m', effective_on / 1000, 'unixepoch') as m, cast(sum(people) as bigint)
          from resettlement_steps where stage = 'departed' and effective_on <= $1 group by m order by m",
     )
     .bind(at)
     .fetch_all(&mut *c)
-    .await?;
+    .await?
+    .into_iter()
+    .collect();
     let population: i64 = sqlx::query_scalar(
         "select count(*) from people where status in ('present', 'transferred', 'resettled')",
     )
     .fetch_one(&mut *c)
     .await?;
-    let counts: Vec<i64> = months.iter().map(|(_, n)| *n).collect();
+    let last = crate::clock::rfc3339(at)
+        .get(0..7)
+        .unwrap_or("")
+        .to_string();
+    let counts: Vec<i64> = match months.keys().next() {
+        Some(first) => months_between(first, &last)
+            .iter()
+            .map(|m| months.get(m).copied().unwrap_or(0))
+            .collect(),
+        None => Vec::new(),
+    };
     let departed: i64 = counts.iter().sum();
-    let f = crate::domain::forecast::forecast(&counts, population - departed, 360);
-    Ok(f.map_or(0, |f| f.band.len()))
+    let fitted = counts.len() / 2;
+    let before: i64 = counts.iter().take(fitted).sum();
+    let backtest = if fitted > 0 {
+        forecast::backtest(&counts, fitted, population - before)
+    } else {
+        None
+    };
+    let mut f = forecast::forecast(&counts, (population - departed).max(0), 360);
+    if let Some(f) = f.as_mut() {
+        let months = f.finish_p90.map_or(360, |m| m.max(1) as usize);
+        f.band.truncate(months);
+    }
+    Ok((f, backtest))
 }
 
 pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
@@ -178,13 +252,25 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
     ours.sort();
     anyhow::ensure!(ours == theirs, "the funnel and its anchor disagree");
     let times = pipeline::time_in_stage(app, &cap, at).await?;
-    for (stage, (median, p90)) in time_sql(app, at).await? {
-        let t = times.iter().find(|t| t.country == "*" && t.stage == stage);
+    let anchor = time_sql(app, at).await?;
+    anyhow::ensure!(
+        times.len() == anchor.len(),
+        "time in stage and its anchor disagree on the groups"
+    );
+    for t in &times {
+        let theirs = anchor.get(&(t.country.clone(), t.stage.clone()));
         anyhow::ensure!(
-            t.is_some_and(|t| (t.median_days, t.p90_days) == (median, p90)),
-            "time in stage and its anchor disagree at {stage}"
+            theirs == Some(&(t.spells, t.median_days, t.p90_days)),
+            "time in stage and its anchor disagree at {} {}",
+            t.country,
+            t.stage
         );
     }
+    let report = pipeline::forecast(app, &cap, at, None).await?;
+    anyhow::ensure!(
+        forecast_sql(app, at).await? == (report.forecast, report.backtest),
+        "the forecast and its anchor disagree"
+    );
     let mut out = Vec::new();
     let funnel = measure(
         runs,
@@ -224,7 +310,7 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         "reports",
         1,
         time,
-        "lead() query, percentiles in Rust",
+        "one statement ranking every spell",
     ));
     let forecast = measure(
         runs,
@@ -244,118 +330,8 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         "forecasts",
         1,
         forecast,
-        "monthly SQL + the same simulation",
+        "months in SQL, same simulation",
     ));
-    out.push(allocation_scenario(runs).await?);
+    out.extend(super::allocation::scenarios(scale, runs).await?);
     Ok(out)
-}
-
-/// 3,000 households and 30 offers with fewer places than people, some offers taking
-/// households of at most 2 or 3, a fifth unable to take serious medical cases.
-fn allocation_instance() -> (Vec<Item>, Vec<Bin>) {
-    let mut rng = StdRng::seed_from_u64(3_000);
-    let bins: Vec<(Bin, i64, bool)> = (0..30)
-        .map(|j| {
-            let max = match j % 5 {
-                0 => 2,
-                1 => 3,
-                _ => 100,
-            };
-            (
-                Bin {
-                    offer_id: j,
-                    places: rng.gen_range(20..200),
-                },
-                max,
-                j % 5 != 4,
-            )
-        })
-        .collect();
-    let items = (0..3_000)
-        .map(|i| {
-            let people = match rng.gen_range(0..100) {
-                0..=69 => 1,
-                70..=84 => 2,
-                85..=94 => 3,
-                _ => 4,
-            };
-            let medical = rng.gen_bool(0.06);
-            Item {
-                case_id: i,
-                people,
-                weight: rng.gen_range(1..100),
-                eligible: bins
-                    .iter()
-                    .filter(|(_, max, med)| people <= *max && (*med || !medical))
-                    .map(|(b, _, _)| b.offer_id)
-                    .collect(),
-            }
-        })
-        .collect();
-    (items, bins.into_iter().map(|(b, _, _)| b).collect())
-}
-
-/// The obvious baseline: heaviest household first, into the roomiest eligible offer.
-fn greedy(items: &[Item], bins: &[Bin]) -> i64 {
-    let mut left: Vec<i64> = bins.iter().map(|b| b.places).collect();
-    let mut order: Vec<&Item> = items.iter().collect();
-    order.sort_by_key(|i| std::cmp::Reverse(i.weight));
-    let mut value = 0;
-    for it in order {
-        let best = bins
-            .iter()
-            .enumerate()
-            .filter(|(b, bin)| {
-                it.eligible.contains(&bin.offer_id) && left.get(*b).is_some_and(|l| *l >= it.people)
-            })
-            .max_by_key(|(b, _)| left.get(*b).copied().unwrap_or(0))
-            .map(|(b, _)| b);
-        if let Some(l) = best.and_then(|b| left.get_mut(b)) {
-            *l -= it.people;
-            value += it.people * it.weight;
-        }
-    }
-    value
-}
-
-async fn allocation_scenario(runs: usize) -> anyhow::Result<Outcome> {
-    let (items, bins) = allocation_instance();
-    let result = allocate(&items, &bins, NODE_LIMIT);
-    let baseline = greedy(&items, &bins);
-    let started = std::time::Instant::now();
-    allocate(&items, &bins, NODE_LIMIT);
-    let seconds = started.elapsed().as_secs_f64();
-    let timing = measure(
-        runs,
-        1,
-        || async {
-            allocate(&items, &bins, NODE_LIMIT);
-            Ok(())
-        },
-        || async {
-            greedy(&items, &bins);
-            Ok(())
-        },
-    )
-    .await?;
-    let mut o = outcome(
-        "allocation",
-        "proposals",
-        1,
-        timing,
-        "greedy, heaviest first",
-    );
-    let gap = if result.bound > 0 {
-        (result.bound - result.value) as f64 / result.bound as f64 * 100.0
-    } else {
-        0.0
-    };
-    o.note = Some(format!(
-        "3,000 households to 30 offers in {seconds:.2} s, {} nodes, {}; value {} (greedy {}), gap to the bound {gap:.2} %",
-        result.nodes,
-        if result.proven { "proven optimal" } else { "stopped at the node limit" },
-        result.value,
-        baseline
-    ));
-    Ok(o)
 }

@@ -1,6 +1,7 @@
 //! Allocation of offers to cases: which eligible household goes under which open
 //! offer, households whole, each offer's conditions and places respected, maximising
-//! priority-weighted people placed. Exact branch and bound; pure.
+//! priority-weighted people placed. Exact: a matroid bound met by a construction, or
+//! branch and bound; pure.
 //!
 //! The problem: cases i with size sᵢ (people) and weight wᵢ ≥ 1 (priority score + 1);
 //! offers j with places cⱼ; eligibility Eᵢⱼ (the offer's conditions, and not a country
@@ -8,22 +9,33 @@
 //! no offer receives more people than its places, maximising Σ wᵢ·sᵢ over the placed.
 //!
 //! Why the answer is optimal (docs/resettlement.md gives the same argument):
-//! 1. Cases are taken in a fixed order; at each, every choice is a branch — each
-//!    eligible offer with room, or none — so the tree holds every feasible allocation.
-//!    Offers with the same places left and the same eligibility for every case still to
-//!    come are interchangeable; only the first of them is branched on, which removes
-//!    mirror images, never a distinct value.
+//! 0. First, on classes of identical cases (`relax`): an upper bound U that lets
+//!    households split into persons (the heaviest set of persons that can be matched
+//!    to places — a matroid greedy, exact), and a construction of whole households
+//!    guided by it. If the construction is worth U, nothing is worth more: it is
+//!    optimal and no search is needed (the usual case on a large register, where many
+//!    single people of every weight fill what larger households leave).
+//! 1. Otherwise the branch and bound starts from the construction. Cases are taken in
+//!    a fixed order; at each, every choice is a branch — each eligible offer with
+//!    room, or none — so the tree holds every feasible allocation. Offers with the
+//!    same places left and the same eligibility for every case still to come are
+//!    interchangeable; only the first of them is branched on, which removes mirror
+//!    images, never a distinct value.
 //! 2. A branch is cut only when its bound cannot beat the best allocation found. The
 //!    bound is the value so far plus the best *fractional* filling of the places left
-//!    (pooled across offers) by the remaining cases in decreasing weight, leaving out
+//!    (pooled across offers, each offer's places rounded down to a multiple of the
+//!    greatest common divisor of the sizes of the cases it may take — any filling of
+//!    it is such a multiple) by the remaining cases in decreasing weight, leaving out
 //!    cases that no eligible offer has room for any more (they cannot count in any
-//!    completion, as places only shrink): every
-//!    completion places at most that many people, each worth at most its weight, and
-//!    filling heaviest-first maximises a fractional knapsack — so the bound is never
-//!    below any completion.
+//!    completion, as places only shrink): every completion places at most that many
+//!    people, each worth at most its weight, and filling heaviest-first maximises a
+//!    fractional knapsack — so the bound is never below any completion.
 //! 3. Hence when the search ends the best allocation found is optimal. If it stops at
 //!    the node limit instead, the result says so and reports the gap between it and the
-//!    largest bound still open — never claiming more than is proven.
+//!    smaller of U and the largest bound still open — never claiming more than is
+//!    proven.
+
+mod relax;
 
 /// An open offer as the allocation sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +89,9 @@ struct Search<'a> {
     /// eligible[k][b]: item k may go in bin b.
     eligible: Vec<Vec<bool>>,
     left: Vec<i64>,
+    /// grain[b]: the greatest common divisor of the sizes of the cases bin b may take;
+    /// whatever cases fill it, they fill a multiple of it.
+    grain: Vec<i64>,
     chosen: Vec<Option<usize>>,
     best: i64,
     best_choice: Vec<Option<usize>>,
@@ -92,7 +107,12 @@ impl Search<'_> {
     /// shrink), so they are left out; the filling stops once the places are full, so
     /// only the cases that could still count are read.
     fn bound(&self, k: usize) -> i64 {
-        let mut room: i64 = self.left.iter().sum();
+        let mut room: i64 = self
+            .left
+            .iter()
+            .zip(self.grain.iter())
+            .map(|(l, g)| l - l.rem_euclid((*g).max(1)))
+            .sum();
         let mut total = 0;
         for (it, elig) in self.items.iter().zip(self.eligible.iter()).skip(k) {
             if room <= 0 {
@@ -171,33 +191,97 @@ impl Search<'_> {
 /// The optimal allocation of `items` to `bins` (or the best found within `limit`
 /// nodes, with its gap).
 pub fn allocate(items: &[Item], bins: &[Bin], limit: u64) -> Allocation {
-    let mut order: Vec<&Item> = items.iter().filter(|i| i.people > 0).collect();
+    let grouped = relax::Grouped::new(items, bins);
+    let upper = grouped.bound();
+    let start = grouped.construct(items);
+    let value_of = |to: &[Option<usize>]| -> i64 {
+        items
+            .iter()
+            .zip(to.iter())
+            .filter(|(_, b)| b.is_some())
+            .map(|(it, _)| it.people * it.weight)
+            .sum()
+    };
+    let placements = |pairs: &mut dyn Iterator<Item = (&Item, Option<usize>)>| -> Vec<Placement> {
+        pairs
+            .filter_map(|(it, c)| {
+                let b = bins.get(c?)?;
+                Some(Placement {
+                    case_id: it.case_id,
+                    offer_id: b.offer_id,
+                    people: it.people,
+                    weight: it.weight,
+                })
+            })
+            .collect()
+    };
+    let built = value_of(&start);
+    if built >= upper {
+        // The construction reached the bound: nothing can be worth more.
+        return Allocation {
+            placements: placements(&mut items.iter().zip(start.iter().copied())),
+            value: built,
+            bound: built,
+            proven: true,
+            nodes: 0,
+        };
+    }
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|i| items.get(*i).is_some_and(|it| it.people > 0))
+        .collect();
     // Heaviest per person first (the bound's order), then larger households, then id.
-    order.sort_by(|a, b| {
-        b.weight
+    order.sort_by(|&a, &b| match (items.get(a), items.get(b)) {
+        (Some(a), Some(b)) => b
+            .weight
             .cmp(&a.weight)
             .then(b.people.cmp(&a.people))
-            .then(a.case_id.cmp(&b.case_id))
+            .then(a.case_id.cmp(&b.case_id)),
+        _ => std::cmp::Ordering::Equal,
     });
-    let eligible = order
+    let sorted: Vec<&Item> = order.iter().filter_map(|i| items.get(*i)).collect();
+    let index: std::collections::HashMap<i64, usize> = bins
+        .iter()
+        .enumerate()
+        .map(|(b, bin)| (bin.offer_id, b))
+        .collect();
+    let eligible: Vec<Vec<bool>> = sorted
         .iter()
         .map(|it| {
-            bins.iter()
-                .map(|b| it.eligible.contains(&b.offer_id))
-                .collect()
+            let mut row = vec![false; bins.len()];
+            for b in it.eligible.iter().filter_map(|o| index.get(o)) {
+                if let Some(x) = row.get_mut(*b) {
+                    *x = true;
+                }
+            }
+            row
         })
         .collect();
-    let n = order.len();
+    let n = sorted.len();
     let work = (n as u64).saturating_mul(bins.len() as u64).max(1);
     let limit = limit.min((WORK_BUDGET / work).max(n as u64 + 1));
+    // The construction is the first allocation to beat.
+    let seed: Vec<Option<usize>> = order
+        .iter()
+        .map(|i| start.get(*i).copied().flatten())
+        .collect();
+    let grain = (0..bins.len())
+        .map(|b| {
+            sorted
+                .iter()
+                .zip(eligible.iter())
+                .filter(|(_, e): &(&&Item, &Vec<bool>)| e.get(b) == Some(&true))
+                .fold(0, |g, (it, _)| gcd(g, it.people))
+        })
+        .collect();
     let mut s = Search {
-        items: order,
+        grain,
+        items: sorted,
         bins,
         eligible,
         left: bins.iter().map(|b| b.places.max(0)).collect(),
         chosen: vec![None; n],
-        best: 0,
-        best_choice: vec![None; n],
+        best: built,
+        best_choice: seed,
         nodes: 0,
         limit,
         open_bound: 0,
@@ -205,152 +289,33 @@ pub fn allocate(items: &[Item], bins: &[Bin], limit: u64) -> Allocation {
     };
     s.go(0, 0);
     let proven = !s.stopped;
-    let placements: Vec<Placement> = s
-        .items
-        .iter()
-        .zip(s.best_choice.iter())
-        .filter_map(|(it, c)| {
-            let b = bins.get((*c)?)?;
-            Some(Placement {
-                case_id: it.case_id,
-                offer_id: b.offer_id,
-                people: it.people,
-                weight: it.weight,
-            })
-        })
-        .collect();
     Allocation {
+        placements: placements(&mut s.items.iter().copied().zip(s.best_choice.iter().copied())),
         value: s.best,
+        // Both the search's open bound and the relaxation bound the optimum.
         bound: if proven {
             s.best
         } else {
-            s.open_bound.max(s.best)
+            s.open_bound.max(s.best).min(upper.max(s.best))
         },
         proven,
         nodes: s.nodes,
-        placements,
     }
+}
+
+/// The greatest common divisor (0 with 0 gives 0: no case, no grain).
+pub(crate) fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// The relaxation's bound alone (households may split): what the docs' proof uses.
+pub fn upper_bound(items: &[Item], bins: &[Bin]) -> i64 {
+    relax::Grouped::new(items, bins).bound()
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-    use rand::{Rng, SeedableRng};
-
-    fn item(case_id: i64, people: i64, weight: i64, eligible: &[i64]) -> Item {
-        Item {
-            case_id,
-            people,
-            weight,
-            eligible: eligible.to_vec(),
-        }
-    }
-
-    fn bin(offer_id: i64, places: i64) -> Bin {
-        Bin { offer_id, places }
-    }
-
-    /// Every allocation, by brute force: the optimum to compare with.
-    fn brute(items: &[Item], bins: &[Bin]) -> i64 {
-        fn rec(items: &[Item], bins: &[Bin], left: &mut Vec<i64>, k: usize) -> i64 {
-            let Some(it) = items.get(k) else { return 0 };
-            let mut best = rec(items, bins, left, k + 1);
-            for (b, bn) in bins.iter().enumerate() {
-                if it.eligible.contains(&bn.offer_id) && left[b] >= it.people {
-                    left[b] -= it.people;
-                    best = best.max(it.people * it.weight + rec(items, bins, left, k + 1));
-                    left[b] += it.people;
-                }
-            }
-            best
-        }
-        rec(items, bins, &mut bins.iter().map(|b| b.places).collect(), 0)
-    }
-
-    #[test]
-    fn a_hand_computed_case_where_greedy_is_wrong() {
-        // Places: offer 1 has 4. A household of 3 (weight 10: 30) and two of 2
-        // (weight 9: 18 each). Heaviest-first takes the 3 and wastes a place (30);
-        // the optimum is the two households of 2 (36).
-        let items = [
-            item(1, 3, 10, &[1]),
-            item(2, 2, 9, &[1]),
-            item(3, 2, 9, &[1]),
-        ];
-        let a = allocate(&items, &[bin(1, 4)], NODE_LIMIT);
-        assert!(a.proven);
-        assert_eq!(a.value, 36);
-        let mut placed: Vec<i64> = a.placements.iter().map(|p| p.case_id).collect();
-        placed.sort_unstable();
-        assert_eq!(placed, [2, 3]);
-    }
-
-    #[test]
-    fn conditions_decide_where_a_household_may_go() {
-        // Case 1 may only go to offer 2; case 2 to either. Both fit only if case 2
-        // goes to offer 1.
-        let items = [item(1, 2, 5, &[2]), item(2, 2, 5, &[1, 2])];
-        let a = allocate(&items, &[bin(1, 2), bin(2, 2)], NODE_LIMIT);
-        assert_eq!(a.value, 20);
-        let of = |c| {
-            a.placements
-                .iter()
-                .find(|p| p.case_id == c)
-                .unwrap()
-                .offer_id
-        };
-        assert_eq!((of(1), of(2)), (2, 1));
-    }
-
-    /// Property: on random small instances the result equals brute force, never
-    /// splits a household (one offer per case) and never exceeds an offer's places.
-    #[test]
-    fn optimal_whole_and_within_places_on_random_instances() {
-        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-        for _ in 0..300 {
-            let bins: Vec<Bin> = (0..rng.gen_range(1..4))
-                .map(|j| bin(j, rng.gen_range(0..8)))
-                .collect();
-            let items: Vec<Item> = (0..rng.gen_range(0..8))
-                .map(|i| {
-                    let eligible: Vec<i64> = bins
-                        .iter()
-                        .map(|b| b.offer_id)
-                        .filter(|_| rng.gen_bool(0.7))
-                        .collect();
-                    item(i, rng.gen_range(1..5), rng.gen_range(1..20), &eligible)
-                })
-                .collect();
-            let a = allocate(&items, &bins, NODE_LIMIT);
-            assert!(a.proven);
-            assert_eq!(a.value, brute(&items, &bins));
-            let mut seen = std::collections::HashSet::new();
-            for p in &a.placements {
-                assert!(seen.insert(p.case_id), "a case placed twice");
-                let it = items.iter().find(|i| i.case_id == p.case_id).unwrap();
-                assert_eq!(p.people, it.people, "households whole");
-                assert!(it.eligible.contains(&p.offer_id));
-            }
-            for b in &bins {
-                let used: i64 = a
-                    .placements
-                    .iter()
-                    .filter(|p| p.offer_id == b.offer_id)
-                    .map(|p| p.people)
-                    .sum();
-                assert!(used <= b.places, "an offer exceeded");
-            }
-        }
-    }
-
-    #[test]
-    fn a_search_stopped_early_says_so_with_its_gap() {
-        let items: Vec<Item> = (0..40)
-            .map(|i| item(i, 1 + i % 3, 10 + i % 7, &[1, 2]))
-            .collect();
-        let a = allocate(&items, &[bin(1, 31), bin(2, 29)], 3);
-        assert!(!a.proven);
-        assert!(a.bound >= a.value);
-    }
-}
+mod tests;

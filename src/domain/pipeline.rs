@@ -2,22 +2,13 @@
 //! and 90th percentile, per destination country), which open cases have not moved for
 //! a given number of days, and the share of the population resettled month by month.
 //!
-//! Inputs are the cases' steps in order (case by case, oldest first), as the store
-//! reads them; days are epoch milliseconds of midnight UTC.
+//! The database does the per-case work (spells counted by length, each case's last
+//! step, departures by day: `store::resettlement`); this module turns those few rows
+//! into figures. Days are epoch milliseconds of midnight UTC.
 
 use std::collections::BTreeMap;
 
 const DAY: i64 = 86_400_000;
-
-/// One step of one case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub case_id: i64,
-    pub stage: String,
-    pub on: i64,
-    pub country: Option<String>,
-    pub people: i64,
-}
 
 /// The nearest-rank percentile `p` (0 < p ≤ 100) of sorted values: the smallest value
 /// with at least p % of the values at or below it. `None` for no values.
@@ -43,40 +34,47 @@ pub struct StageTime {
     pub p90_days: i64,
 }
 
-/// Days spent in each stage, from each step to the next one of the same case, for
-/// spells that ended on or before `as_of`. A case's country is the last one it was
-/// submitted to by `as_of`, so its early stages count toward the country it went to.
-pub fn time_in_stage(steps: &[Step], as_of: i64) -> Vec<StageTime> {
-    let mut cases: BTreeMap<i64, Vec<&Step>> = BTreeMap::new();
-    for s in steps.iter().filter(|s| s.on <= as_of) {
-        cases.entry(s.case_id).or_default().push(s);
+/// The nearest-rank percentile `p` of values given as (value, how many), sorted by
+/// value: the same answer as `percentile` over the values written out.
+pub fn percentile_counted(counted: &[(i64, i64)], p: u32) -> Option<i64> {
+    let n: i64 = counted.iter().map(|(_, k)| k).sum();
+    if n <= 0 {
+        return None;
     }
-    let mut spells: BTreeMap<(String, String), Vec<i64>> = BTreeMap::new();
-    for case in cases.values() {
-        let country = case
-            .iter()
-            .rev()
-            .find_map(|s| s.country.clone())
-            .unwrap_or_default();
-        for w in case.windows(2) {
-            if let [a, b] = w {
-                let days = (b.on - a.on) / DAY;
-                for c in [country.clone(), "*".to_string()] {
-                    spells.entry((c, a.stage.clone())).or_default().push(days);
-                }
-            }
+    let rank = (i64::from(p) * n + 99) / 100;
+    let rank = rank.max(1);
+    let mut seen = 0;
+    for (v, k) in counted {
+        seen += k;
+        if seen >= rank {
+            return Some(*v);
         }
     }
-    spells
-        .into_iter()
-        .map(|((country, stage), mut days)| {
-            days.sort_unstable();
+    counted.last().map(|(v, _)| *v)
+}
+
+/// Time in each stage per country and for all (`"*"`), from completed spells counted
+/// by length: (country, stage, days, spells), as `store::resettlement::spell_counts`
+/// gives them. A case's spells count toward the country it was last submitted to.
+pub fn time_in_stage(counts: &[(String, String, i64, i64)]) -> Vec<StageTime> {
+    let mut by: BTreeMap<(String, String), BTreeMap<i64, i64>> = BTreeMap::new();
+    for (country, stage, days, n) in counts {
+        for c in [country.as_str(), "*"] {
+            *by.entry((c.to_string(), stage.clone()))
+                .or_default()
+                .entry(*days)
+                .or_default() += n;
+        }
+    }
+    by.into_iter()
+        .map(|((country, stage), days)| {
+            let counted: Vec<(i64, i64)> = days.into_iter().collect();
             StageTime {
+                spells: counted.iter().map(|(_, k)| k).sum(),
+                median_days: percentile_counted(&counted, 50).unwrap_or(0),
+                p90_days: percentile_counted(&counted, 90).unwrap_or(0),
                 country,
                 stage,
-                spells: days.len() as i64,
-                median_days: percentile(&days, 50).unwrap_or(0),
-                p90_days: percentile(&days, 90).unwrap_or(0),
             }
         })
         .collect()
@@ -93,27 +91,32 @@ pub struct Stalled {
     pub people: i64,
 }
 
-/// Cases whose last step on or before `as_of` is not final and is more than
-/// `threshold_days` old, longest-stalled first.
-pub fn stalled(steps: &[Step], as_of: i64, threshold_days: i64) -> Vec<Stalled> {
-    let mut last: BTreeMap<i64, &Step> = BTreeMap::new();
-    for s in steps.iter().filter(|s| s.on <= as_of) {
-        last.insert(s.case_id, s);
-    }
-    let mut out: Vec<Stalled> = last
-        .into_values()
-        .filter(|s| s.stage != "departed" && s.stage != "withdrawn")
-        .map(|s| Stalled {
-            case_id: s.case_id,
-            stage: s.stage.clone(),
-            since: s.on,
-            days: (as_of - s.on) / DAY,
-            people: s.people,
+/// The stalled cases from each open case's last step by `as_of` (case, stage, day,
+/// people), as `store::resettlement::stalled` reads them: those more than
+/// `threshold_days` old. The store is asked for steps on or before `stalled_before`.
+pub fn stalled(
+    rows: Vec<(i64, String, i64, i64)>,
+    as_of: i64,
+    threshold_days: i64,
+) -> Vec<Stalled> {
+    let mut out: Vec<Stalled> = rows
+        .into_iter()
+        .map(|(case_id, stage, since, people)| Stalled {
+            case_id,
+            stage,
+            since,
+            days: (as_of - since) / DAY,
+            people,
         })
         .filter(|s| s.days > threshold_days)
         .collect();
     out.sort_by(|a, b| b.days.cmp(&a.days).then(a.case_id.cmp(&b.case_id)));
     out
+}
+
+/// The last day a step may be on for its case to count as stalled on `as_of`.
+pub fn stalled_before(as_of: i64, threshold_days: i64) -> i64 {
+    as_of - (threshold_days + 1) * DAY
 }
 
 /// The first day of the month `ms` falls in, and of the next.
@@ -143,17 +146,26 @@ fn month_day(y: i64, m: u32) -> i64 {
 }
 
 /// People departed in each month from the month of `from` to the month of `to`, both
-/// included: (first day of the month, people).
+/// included: (first day of the month, people). `departures` are (day, people) in any
+/// order; one pass over them once sorted.
 pub fn monthly(departures: &[(i64, i64)], from: i64, to: i64) -> Vec<(i64, i64)> {
+    let mut sorted: Vec<(i64, i64)> = departures
+        .iter()
+        .copied()
+        .filter(|(d, _)| *d <= to)
+        .collect();
+    sorted.sort_unstable();
+    let mut rest = sorted.into_iter().peekable();
     let mut out = Vec::new();
     let mut m = month_start(from);
+    // Departures before the first month are not part of it.
+    while rest.next_if(|(d, _)| *d < m).is_some() {}
     while m <= to {
         let next = next_month(m);
-        let n = departures
-            .iter()
-            .filter(|(d, _)| *d >= m && *d < next && *d <= to)
-            .map(|(_, n)| n)
-            .sum();
+        let mut n = 0;
+        while let Some((_, k)) = rest.next_if(|(d, _)| *d < next) {
+            n += k;
+        }
         out.push((m, n));
         m = next;
     }
@@ -187,16 +199,6 @@ mod tests {
         crate::clock::parse_day(s).unwrap()
     }
 
-    fn s(case_id: i64, stage: &str, on: &str, country: Option<&str>) -> Step {
-        Step {
-            case_id,
-            stage: stage.into(),
-            on: d(on),
-            country: country.map(Into::into),
-            people: 2,
-        }
-    }
-
     #[test]
     fn nearest_rank_percentiles() {
         let v = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -208,47 +210,59 @@ mod tests {
     }
 
     #[test]
-    fn time_in_stage_by_country_from_hand_computed_cases() {
-        let steps = vec![
-            s(1, "identified", "2013-01-01", None),
-            s(1, "interviewed", "2013-01-11", None),
-            s(1, "submitted", "2013-01-31", Some("ALB")),
-            s(1, "accepted", "2013-03-02", Some("ALB")),
-            s(2, "identified", "2013-01-01", None),
-            s(2, "interviewed", "2013-01-31", None),
-            s(2, "submitted", "2013-02-10", Some("DEU")),
-            s(3, "identified", "2013-01-01", None),
-        ];
-        let t = time_in_stage(&steps, d("2014-01-01"));
+    fn counted_percentiles_match_the_written_out_ones() {
+        let values = [1, 1, 1, 4, 4, 9, 9, 9, 9, 12, 30];
+        let mut counted: Vec<(i64, i64)> = Vec::new();
+        for v in values {
+            match counted.last_mut() {
+                Some((w, k)) if *w == v => *k += 1,
+                _ => counted.push((v, 1)),
+            }
+        }
+        for p in [1, 10, 25, 50, 75, 90, 99, 100] {
+            assert_eq!(
+                percentile_counted(&counted, p),
+                percentile(&values, p),
+                "p{p}"
+            );
+        }
+        assert_eq!(percentile_counted(&[], 50), None);
+    }
+
+    #[test]
+    fn time_in_stage_by_country_from_hand_computed_counts() {
+        // identified: 10 days (ALB), 30 days (DEU); interviewed 20 (ALB), 10 (DEU);
+        // a case never submitted spent 5 days identified.
+        let row = |c: &str, s: &str, d: i64, n: i64| (c.to_string(), s.to_string(), d, n);
+        let t = time_in_stage(&[
+            row("ALB", "identified", 10, 1),
+            row("DEU", "identified", 30, 1),
+            row("", "identified", 5, 1),
+            row("ALB", "interviewed", 20, 1),
+            row("DEU", "interviewed", 10, 1),
+        ]);
         let get = |c: &str, st: &str| t.iter().find(|x| x.country == c && x.stage == st).unwrap();
-        // identified: 10 days (ALB), 30 days (DEU); case 3 still there, not counted.
-        assert_eq!(get("*", "identified").spells, 2);
+        assert_eq!(get("*", "identified").spells, 3);
         assert_eq!(get("*", "identified").median_days, 10);
         assert_eq!(get("*", "identified").p90_days, 30);
         assert_eq!(get("ALB", "identified").median_days, 10);
         assert_eq!(get("DEU", "interviewed").median_days, 10);
-        assert_eq!(get("ALB", "submitted").median_days, 30);
-        // As of an earlier day, later steps do not exist yet.
-        let early = time_in_stage(&steps, d("2013-01-20"));
-        assert!(early.iter().all(|x| x.stage == "identified"));
-        assert!(
-            early.iter().any(|x| x.country.is_empty()),
-            "not yet submitted"
-        );
+        assert_eq!(get("", "identified").median_days, 5);
+        assert_eq!(get("*", "interviewed").median_days, 10);
     }
 
     #[test]
-    fn stalled_cases_are_open_and_older_than_the_threshold() {
-        let steps = vec![
-            s(1, "identified", "2013-01-01", None),
-            s(1, "departed", "2013-02-01", Some("ALB")),
-            s(2, "submitted", "2013-01-01", Some("DEU")),
-            s(3, "interviewed", "2013-03-20", None),
+    fn stalled_cases_are_older_than_the_threshold() {
+        let rows = vec![
+            (2, "submitted".to_string(), d("2013-01-01"), 2),
+            (3, "interviewed".to_string(), d("2013-03-20"), 1),
         ];
-        let st = stalled(&steps, d("2013-04-01"), 60);
+        let st = stalled(rows.clone(), d("2013-04-01"), 60);
         assert_eq!(st.len(), 1);
         assert_eq!((st[0].case_id, st[0].days), (2, 90));
-        assert_eq!(stalled(&steps, d("2013-04-01"), 5).len(), 2);
+        assert_eq!(stalled(rows, d("2013-04-01"), 5).len(), 2);
+        // 90 days old is stalled at a threshold of 89, not of 90.
+        assert_eq!(stalled_before(d("2013-04-01"), 89), d("2013-01-01"));
     }
 
     #[test]

@@ -219,6 +219,17 @@ pub async fn open_case_of(c: &mut Conn, household_id: i64) -> Result<Option<i64>
     .await?)
 }
 
+/// The household's departed case, if it has one: its people have left for good.
+pub async fn departed_case_of(c: &mut Conn, household_id: i64) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "select case_id from resettlement_cases
+         where household_id = $1 and stage = 'departed' order by case_id limit 1",
+    )
+    .bind(household_id)
+    .fetch_optional(&mut *c)
+    .await?)
+}
+
 /// Cases, optionally at one stage, those that moved longest ago first.
 pub async fn cases(c: &mut Conn, stage: Option<&str>, limit: i64) -> Result<Vec<CaseRow>> {
     let sql = format!(
@@ -340,6 +351,27 @@ pub async fn household_medical(c: &mut Conn, household_id: i64) -> Result<bool> 
     Ok(n > 0)
 }
 
+/// The households in which anyone has a serious medical need (all at once, for the
+/// allocation: the same test as `household_medical`).
+pub async fn medical_households(c: &mut Conn) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "select distinct p.household_id from person_needs n join people p on p.person_id = n.person_id
+         where n.kind = 'serious_medical' and p.household_id is not null",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Every rejection: (case, country that rejected it), for all cases at once.
+pub async fn rejections(c: &mut Conn) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "select distinct case_id, country from resettlement_steps
+         where stage = 'rejected' and country is not null",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
+
 /// One funnel line: cases and people at a stage.
 #[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct StageCount {
@@ -359,37 +391,82 @@ pub async fn funnel_now(c: &mut Conn) -> Result<Vec<StageCount>> {
 }
 
 /// Cases and people at each stage as of the end of day `at`: each case's last step on
-/// or before that day (cases opened later are not counted).
+/// or before that day (cases opened later are not counted), found with one window
+/// pass over the steps rather than a lookup per step.
 pub async fn funnel_at(c: &mut Conn, at: i64) -> Result<Vec<StageCount>> {
     Ok(sqlx::query_as(
-        "select s.stage, count(*) as cases, cast(coalesce(sum(s.people), 0) as bigint) as people
-         from resettlement_steps s
-         where s.step_id = (select s2.step_id from resettlement_steps s2
-                            where s2.case_id = s.case_id and s2.effective_on <= $1
-                            order by s2.effective_on desc, s2.step_id desc limit 1)
-         group by s.stage",
+        "select stage, count(*) as cases, cast(coalesce(sum(people), 0) as bigint) as people
+         from (select stage, people,
+                      row_number() over (partition by case_id order by effective_on desc, step_id desc) as r
+               from resettlement_steps where effective_on <= $1) last_steps
+         where r = 1
+         group by stage",
     )
     .bind(at)
     .fetch_all(&mut *c)
     .await?)
 }
 
-/// Every step in the record, case by case in order: what the time-in-stage and
-/// stalled-case analytics read.
-#[derive(Debug, Clone, FromRow)]
-pub struct StepLite {
-    pub case_id: i64,
-    pub stage: String,
-    pub effective_on: i64,
-    pub country: Option<String>,
-    pub people: i64,
+/// Completed spells counted by length, as of the end of day `at`: (country, stage,
+/// days, spells). A spell runs from a step to the case's next step; a case still at a
+/// stage has no completed spell there. The country is the one the case was last
+/// submitted to by that day (`""` before any submission). Counting by length keeps
+/// the answer a few thousand rows however many cases there are; the percentiles are
+/// read from the counts (`domain::pipeline::time_in_stage`).
+pub async fn spell_counts(c: &mut Conn, at: i64) -> Result<Vec<(String, String, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "select country, stage, days, count(*) from (
+           select coalesce(first_value(country) over (partition by case_id
+                    order by case when country is null then 1 else 0 end, effective_on desc, step_id desc), '')
+                    as country,
+                  stage,
+                  (lead(effective_on) over (partition by case_id order by effective_on, step_id)
+                    - effective_on) / 86400000 as days
+           from resettlement_steps where effective_on <= $1) spells
+         where days is not null
+         group by country, stage, days",
+    )
+    .bind(at)
+    .fetch_all(&mut *c)
+    .await?)
 }
 
-pub async fn all_steps(c: &mut Conn) -> Result<Vec<StepLite>> {
+/// Open cases whose last step by the end of day `at` is on or before day `before`
+/// (not departed, not withdrawn), longest-waiting first: (case, stage, day, people).
+pub async fn stalled(c: &mut Conn, at: i64, before: i64) -> Result<Vec<(i64, String, i64, i64)>> {
     Ok(sqlx::query_as(
-        "select case_id, stage, effective_on, country, people from resettlement_steps
-         order by case_id, effective_on, step_id",
+        "select case_id, stage, effective_on, people from (
+           select case_id, stage, effective_on, people,
+                  row_number() over (partition by case_id order by effective_on desc, step_id desc) as r
+           from resettlement_steps where effective_on <= $1) last_steps
+         where r = 1 and stage not in ('departed', 'withdrawn') and effective_on <= $2
+         order by effective_on, case_id",
     )
+    .bind(at)
+    .bind(before)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// The day of the first step in the record, if any.
+pub async fn first_step_on(c: &mut Conn) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("select min(effective_on) from resettlement_steps")
+            .fetch_one(&mut *c)
+            .await?,
+    )
+}
+
+/// People departed on each day up to the end of day `at`, oldest first: (day,
+/// people). Days are midnights, so this is already the finest grain the record has;
+/// months are summed from it in Rust, the same on both databases.
+pub async fn departures_by_day(c: &mut Conn, at: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "select effective_on, cast(sum(people) as bigint) from resettlement_steps
+         where stage = 'departed' and effective_on <= $1
+         group by effective_on order by effective_on",
+    )
+    .bind(at)
     .fetch_all(&mut *c)
     .await?)
 }

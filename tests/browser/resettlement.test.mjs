@@ -1,5 +1,6 @@
 // Resettlement in a real browser, on the demo: a case officer takes a submitted case
-// through acceptance and departure, and the funnel and the forecast (as of the day the
+// through acceptance and departure (a new case for the household is then refused),
+// and the funnel and the forecast (as of the day the
 // demo's record is current to, 30 September 2015) change by that household's people.
 // The forecast page is then read in Persian, right to left. Screenshots go to
 // target/browser-artifacts/; any console error, uncaught exception or CSP violation
@@ -85,6 +86,15 @@ test('resettlement: a case through to departure changes the funnel and the forec
     assert.equal(await page.locator('table.case-history tbody tr').count() >= 7, true, 'the whole history');
     assert.equal(await page.locator('form[action$="/step"]').count(), 0, 'a departed case has no next step');
     await page.screenshot({ path: artifactPath('resettlement-case-departed.png'), fullPage: true });
+    const household = (await page.locator('dl.facts dt', { hasText: 'Household' }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
+
+    // The departed household cannot have a new case: the form says why.
+    await page.goto(`${server.url}/resettlement`);
+    const open = page.locator('form[action="/resettlement/cases"]');
+    await open.locator('input[name="household"]').fill(household);
+    await open.locator('input[name="date"]').fill('2015-09-30');
+    await submit(page, open);
+    assert.match(await text(page), /this household has departed for resettlement/, 'a departed household is refused');
 
     assert.equal(await funnelPeople(page, 'departed'), departedBefore + people, 'the funnel: more departed');
     assert.equal(await funnelPeople(page, 'submitted'), submittedBefore - people, 'the funnel: fewer waiting');

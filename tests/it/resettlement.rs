@@ -316,8 +316,23 @@ async fn story(t: &TestApp) {
     .unwrap();
     assert_eq!(steps, 8, "{b}");
     drop(c);
-    // A new case for the household may be opened once the last one is closed.
-    assert!(resettlement::open(app, &off, &h1, day("2014-04-01"), "")
+    // A departed household cannot have a case again: its people have left.
+    let before = state(t).await;
+    assert_eq!(
+        field(resettlement::open(app, &off, &h1, day("2014-04-01"), "").await),
+        ("household", "case-invalid-departed"),
+        "{b}"
+    );
+    assert_eq!(state(t).await, before, "{b}: nothing written");
+    // After a withdrawal, a new case for the household may be opened.
+    let (h3, _) = household(t, camp, 3, false).await;
+    let c3 = resettlement::open(app, &off, &h3, day("2013-01-10"), "")
+        .await
+        .unwrap();
+    resettlement::step(app, &off, c3, &step("withdrawn", "2013-02-01", "", ""))
+        .await
+        .unwrap();
+    assert!(resettlement::open(app, &off, &h3, day("2014-04-01"), "")
         .await
         .is_ok());
 
@@ -397,16 +412,27 @@ async fn story(t: &TestApp) {
         .find(|t| t.country == "SWE" && t.stage == "departure_scheduled")
         .unwrap();
     assert_eq!((swe.spells, swe.median_days), (1, 19), "{b}");
-    assert_eq!(p.population, 5, "{b}");
+    assert_eq!(p.population, 8, "{b}");
     let last = p.share.last().unwrap();
     assert_eq!(last.1, 3, "{b}");
-    assert!((last.2 - 0.6).abs() < 1e-9);
-    // The forecast: three left in March 2014, two remain — a month at that pace.
+    assert!((last.2 - 0.375).abs() < 1e-9);
+    // Time in stage, by hand: identified lasted 92 days (case 1), 31 (case 2) and 22
+    // (case 3, withdrawn, never submitted: country ""); the reopened case is still
+    // there and does not count.
+    let at_stage = |c: &str, s: &str| {
+        p.time_in_stage
+            .iter()
+            .find(|t| t.country == c && t.stage == s)
+            .map(|t| (t.spells, t.median_days, t.p90_days))
+    };
+    assert_eq!(at_stage("", "identified"), Some((1, 22, 22)), "{b}");
+    assert_eq!(at_stage("*", "identified"), Some((3, 31, 92)), "{b}");
+    // The forecast: three left in March 2014, five remain — two months at that pace.
     let f = pipeline::forecast(app, &read, day("2014-03-31"), None)
         .await
         .unwrap();
-    assert_eq!((f.departed, f.remaining), (3, 2), "{b}");
-    assert_eq!(f.forecast.unwrap().finish_p50, Some(1), "{b}");
+    assert_eq!((f.departed, f.remaining), (3, 5), "{b}");
+    assert_eq!(f.forecast.unwrap().finish_p50, Some(2), "{b}");
     let none = pipeline::forecast(app, &read, day("2014-01-01"), None)
         .await
         .unwrap();

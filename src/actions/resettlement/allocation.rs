@@ -65,20 +65,29 @@ pub async fn propose(app: &App, cap: &Cap<ReadRecord>, as_of: i64) -> Result<Pro
         .await?
         .into_iter()
         .collect();
+    // Read once for every case, not per case: a register may hold 100,000 of them.
+    let medical_households: HashSet<i64> = store::resettlement::medical_households(&mut c)
+        .await?
+        .into_iter()
+        .collect();
+    let rejections: HashSet<(i64, String)> = store::resettlement::rejections(&mut c)
+        .await?
+        .into_iter()
+        .collect();
     let mut items = Vec::new();
     let mut facts = Vec::new();
     for r in ranked
         .into_iter()
         .filter(|r| ELIGIBLE.contains(&r.case.stage.as_str()))
     {
-        let medical = store::resettlement::household_medical(&mut c, r.case.household_id).await?;
-        let rejected_by = store::resettlement::rejected_by(&mut c, r.case.case_id).await?;
+        let medical = medical_households.contains(&r.case.household_id);
+        let id = r.case.case_id;
         let eligible: Vec<i64> = offers
             .iter()
             .filter(|o| {
                 meets_conditions(o.max_household, o.medical != 0, r.case.people, medical).is_ok()
-                    && !rejected_by.contains(&o.country)
-                    && !refused.contains(&(r.case.case_id, o.offer_id))
+                    && !rejections.contains(&(id, o.country.clone()))
+                    && !refused.contains(&(id, o.offer_id))
             })
             .map(|o| o.offer_id)
             .collect();
@@ -100,12 +109,15 @@ pub async fn propose(app: &App, cap: &Cap<ReadRecord>, as_of: i64) -> Result<Pro
     let allocation = allocation::allocate(&items, &bins, allocation::NODE_LIMIT);
     let mut placed = Vec::new();
     let mut unplaced = Vec::new();
+    let placed_in: std::collections::HashMap<i64, i64> = allocation
+        .placements
+        .iter()
+        .map(|p| (p.case_id, p.offer_id))
+        .collect();
     for ((r, medical), item) in facts.into_iter().zip(items.iter()) {
-        match allocation
-            .placements
-            .iter()
-            .find(|p| p.case_id == r.case.case_id)
-            .and_then(|p| offers.iter().find(|o| o.offer_id == p.offer_id))
+        match placed_in
+            .get(&r.case.case_id)
+            .and_then(|id| offers.iter().find(|o| o.offer_id == *id))
         {
             Some(offer) => placed.push(Proposed {
                 case: r.case,

@@ -82,7 +82,7 @@ async fn people_of(c: &mut Conn, household_id: i64) -> Result<i64> {
 
 /// Opens a case for a household at the stage `identified`, on day `on`, inside the
 /// caller's transaction (the demo opens thousands in one). Refused while the household
-/// has another open case.
+/// has another open case, and for a household that has departed.
 pub async fn open_in(
     c: &mut Conn,
     app: &App,
@@ -105,6 +105,16 @@ pub async fn open_in(
             "household",
             "case-invalid-already-open",
             "this household already has an open case",
+        )
+        .into());
+    }
+    // A departure is final: the household was resettled, and a second case would
+    // count its people twice in the funnel, the forecast and the allocation.
+    if let Some(id) = store::resettlement::departed_case_of(c, household_id).await? {
+        return Err(Invalid::new(
+            "household",
+            "case-invalid-departed",
+            format!("this household has departed for resettlement (case {id}): it cannot have a new case"),
         )
         .into());
     }

@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::auth::capability::ReadRecord;
 use crate::auth::Cap;
 use crate::domain::forecast::{self, Backtest, Forecast};
-use crate::domain::pipeline::{self, StageTime, Stalled, Step};
+use crate::domain::pipeline::{self, StageTime, Stalled};
 use crate::store::resettlement::StageCount;
 use crate::store::{self, Conn};
 
@@ -29,29 +29,20 @@ pub async fn default_as_of(app: &App) -> Result<i64> {
         .map_or(today, |d| d.min(today)))
 }
 
-async fn steps(c: &mut Conn) -> Result<Vec<Step>> {
-    Ok(store::resettlement::all_steps(c)
-        .await?
-        .into_iter()
-        .map(|s| Step {
-            case_id: s.case_id,
-            stage: s.stage,
-            on: s.effective_on,
-            country: s.country,
-            people: s.people,
-        })
-        .collect())
-}
-
-/// Time in each stage per country, as of `as_of` (also part of `pipeline`).
+/// Time in each stage per country, as of `as_of` (also part of `pipeline`): the
+/// database counts spells by length, the percentiles are read from the counts.
 pub async fn time_in_stage(
     app: &App,
     _cap: &Cap<ReadRecord>,
     as_of: i64,
 ) -> Result<Vec<StageTime>> {
     let mut c = app.store.read().await?;
-    let steps = steps(&mut c).await?;
-    Ok(pipeline::time_in_stage(&steps, as_of))
+    stage_times(&mut c, as_of).await
+}
+
+async fn stage_times(c: &mut Conn, as_of: i64) -> Result<Vec<StageTime>> {
+    let counts = store::resettlement::spell_counts(c, as_of).await?;
+    Ok(pipeline::time_in_stage(&counts))
 }
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -76,21 +67,21 @@ pub async fn pipeline(
 ) -> Result<Pipeline> {
     let funnel = super::funnel(app, cap, Some(as_of)).await?;
     let mut c = app.store.read().await?;
-    let steps = steps(&mut c).await?;
     let population = store::resettlement::population(&mut c).await?;
-    let departures: Vec<(i64, i64)> = store::resettlement::departures(&mut c)
+    let departures = store::resettlement::departures_by_day(&mut c, as_of).await?;
+    let first = store::resettlement::first_step_on(&mut c)
         .await?
-        .into_iter()
-        .map(|(d, _, n)| (d, n))
-        .collect();
-    let first = steps.iter().map(|s| s.on).min().unwrap_or(as_of);
+        .unwrap_or(as_of);
     let months = pipeline::monthly(&departures, first.min(as_of), as_of);
+    let stalled =
+        store::resettlement::stalled(&mut c, as_of, pipeline::stalled_before(as_of, stall_days))
+            .await?;
     Ok(Pipeline {
         as_of,
         stall_days,
         funnel,
-        time_in_stage: pipeline::time_in_stage(&steps, as_of),
-        stalled: pipeline::stalled(&steps, as_of, stall_days),
+        time_in_stage: stage_times(&mut c, as_of).await?,
+        stalled: pipeline::stalled(stalled, as_of, stall_days),
         share: pipeline::share_resettled(&months, population),
         population,
     })
@@ -124,12 +115,8 @@ pub async fn forecast(
 ) -> Result<ForecastReport> {
     let mut c = app.store.read().await?;
     let population = store::resettlement::population(&mut c).await?;
-    let departures: Vec<(i64, i64)> = store::resettlement::departures(&mut c)
-        .await?
-        .into_iter()
-        .map(|(d, _, n)| (d, n))
-        .filter(|(d, _)| *d <= as_of)
-        .collect();
+    // Departures summed by day in the database: a few hundred rows, not one per case.
+    let departures = store::resettlement::departures_by_day(&mut c, as_of).await?;
     let history = match departures.first() {
         Some((first, _)) => pipeline::monthly(&departures, *first, as_of),
         None => Vec::new(),
