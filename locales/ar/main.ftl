@@ -1314,3 +1314,6 @@ presence-gap = من { $from } إلى { $until } ({ $hours } ساعة)
 presence-unmonitored = حوادث وقعت في غياب المراقبين
 presence-unmonitored-none = لم يُسجَّل شيء.
 agreement-incident = الحادثة
+
+## Corrections and retraction (issue 5)
+timeline-listed = تُعرض أحدث { $shown } حادثة من أصل { $count }؛ وتضمّ ملفات التصدير جميعها.

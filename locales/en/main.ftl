@@ -1284,3 +1284,6 @@ presence-gap = { $from } to { $until } ({ $hours } hours)
 presence-unmonitored = Incidents while no monitor was present
 presence-unmonitored-none = None recorded.
 agreement-incident = Incident
+
+## Corrections and retraction (issue 5)
+timeline-listed = The latest { $shown } of { $count } incidents are listed; the exports have them all.

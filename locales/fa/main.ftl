@@ -1285,3 +1285,6 @@ presence-gap = از { $from } تا { $until } ({ $hours } ساعت)
 presence-unmonitored = رویدادهایی که هنگام نبودِ ناظر رخ داد
 presence-unmonitored-none = هیچ رویدادی ثبت نشده است.
 agreement-incident = رویداد
+
+## Corrections and retraction (issue 5)
+timeline-listed = { $shown } رویداد تازه‌تر از { $count } رویداد فهرست شده‌اند؛ برون‌بری‌ها همه را دارند.

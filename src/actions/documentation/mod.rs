@@ -7,6 +7,7 @@
 pub mod evidence;
 // commitments
 pub mod commitments;
+pub mod corrections;
 pub mod export;
 // evidence: search
 pub mod incidents;
