@@ -1317,3 +1317,23 @@ agreement-incident = الحادثة
 
 ## Corrections and retraction (issue 5)
 timeline-listed = تُعرض أحدث { $shown } حادثة من أصل { $count }؛ وتضمّ ملفات التصدير جميعها.
+flash-retracted = سُحب. يبقى في السجل مع السبب الذي كتبته، ولم يعد يُحتسب.
+retracted-note = سُحب في { $when } على يد { $by }: { $reason }
+field-retraction-reason = سبب السحب
+retract-note = لا يُحذف شيء: يبقى المدخل في السجل موسومًا بأنه مسحوب، مع من سحبه ومتى ولماذا، ولا يعود يُحتسب في القوائم والخط الزمني والتعزيز والبحث والتصدير. ويحفظ سجل التدقيق كل نسخة سابقة.
+claim-retract = سحب
+incident-edit = تصحيح هذه الحادثة
+incident-edit-open = إظهار النموذج
+incident-edit-note = تبقى ادعاءاتها وأفعالها وأرقامها؛ ويحفظ سجل التدقيق ما كانت تقوله من قبل.
+incident-retract = سحب هذه الحادثة
+source-edit = تصحيح هذا المصدر
+source-edit-open = إظهار النموذج
+source-edit-note = الدرجة أو الانتماء الجديد يغيّر تعزيز كل حادثة يتحدث عنها هذا المصدر؛ ويحفظ سجل التدقيق ما كان يقوله من قبل.
+source-retract = سحب هذا المصدر
+org-edit = تصحيح هذه الجهة
+org-edit-open = إظهار النموذج
+org-edit-note = كل تهجئة في سطر؛ وتُزال التهجئات التي لم تعد مذكورة. لا تُحذف الجهات أبدًا، فالمصادر والحوادث تشير إليها.
+incident-invalid-retracted = سُحبت هذه الحادثة؛ ولم يعد من الممكن تغييرها.
+claim-invalid-retracted = سُحب هذا الادعاء من قبل.
+source-invalid-retracted = سُحب هذا المصدر؛ ولم يعد من الممكن تغييره.
+org-invalid-taken = جهة أخرى تُعرف بهذا الاسم بالفعل.

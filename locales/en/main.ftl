@@ -1287,3 +1287,23 @@ agreement-incident = Incident
 
 ## Corrections and retraction (issue 5)
 timeline-listed = The latest { $shown } of { $count } incidents are listed; the exports have them all.
+flash-retracted = Retracted. It stays in the record with your reason, and no longer counts.
+retracted-note = Retracted on { $when } by { $by }: { $reason }
+field-retraction-reason = Why it is retracted
+retract-note = Nothing is deleted: the entry stays in the record, marked retracted with who, when and why, and no longer counts in lists, the timeline, corroboration, search or exports. The audit trail keeps every earlier version.
+claim-retract = Retract
+incident-edit = Correct this incident
+incident-edit-open = Show the form
+incident-edit-note = Its claims, acts and figures stay; the audit trail keeps what it said before.
+incident-retract = Retract this incident
+source-edit = Correct this source
+source-edit-open = Show the form
+source-edit-note = A new grade or affiliation changes the corroboration of every incident this source speaks of; the audit trail keeps what it said before.
+source-retract = Retract this source
+org-edit = Correct this organisation
+org-edit-open = Show the form
+org-edit-note = One spelling a line; spellings no longer listed are removed. Organisations are never deleted: sources and incidents refer to them.
+incident-invalid-retracted = This incident was retracted; it can no longer be changed.
+claim-invalid-retracted = This claim was retracted already.
+source-invalid-retracted = This source was retracted; it can no longer be changed.
+org-invalid-taken = Another organisation already answers to this name.

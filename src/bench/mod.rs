@@ -17,6 +17,7 @@ mod foundation;
 // incidents
 mod incidents;
 mod registry;
+mod timeline;
 // resettlement
 mod resettlement;
 

@@ -92,13 +92,14 @@ pub async fn retract_incident(
 }
 
 /// Retracts one claim (misquoted, misattributed): the incident's figures side by side
-/// and its computed verification no longer count it.
+/// and its computed verification no longer count it. Returns the claim's incident and
+/// source.
 pub async fn retract_claim(
     app: &App,
     cap: &Cap<WriteDocumentation>,
     claim_id: i64,
     r: &Retraction,
-) -> Result<()> {
+) -> Result<(Option<i64>, i64)> {
     let mut tx = app.store.write().await?;
     let claim = store::sources::get_claim(&mut tx, claim_id)
         .await?
@@ -150,7 +151,7 @@ pub async fn retract_claim(
     }
     store::search::remove(&mut tx, "claim", claim_id).await?;
     tx.commit().await?;
-    Ok(())
+    Ok((claim.incident_id, claim.source_id))
 }
 
 async fn standing_source(c: &mut Conn, id: i64) -> Result<SourceRow> {

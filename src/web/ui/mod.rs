@@ -8,6 +8,7 @@ pub mod commitment_forms;
 pub mod commitments;
 // end commitments
 pub mod convoy_forms;
+pub mod corrections;
 pub mod convoys;
 pub mod dashboard;
 pub mod errors;
