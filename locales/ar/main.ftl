@@ -1337,3 +1337,5 @@ incident-invalid-retracted = سُحبت هذه الحادثة؛ ولم يعد م
 claim-invalid-retracted = سُحب هذا الادعاء من قبل.
 source-invalid-retracted = سُحب هذا المصدر؛ ولم يعد من الممكن تغييره.
 org-invalid-taken = جهة أخرى تُعرف بهذا الاسم بالفعل.
+revisions-title = النسخ السابقة
+revision-line = حتى { $when }، حين صحّحه { $by }، كان نصّه: { $was }

@@ -1307,3 +1307,5 @@ incident-invalid-retracted = This incident was retracted; it can no longer be ch
 claim-invalid-retracted = This claim was retracted already.
 source-invalid-retracted = This source was retracted; it can no longer be changed.
 org-invalid-taken = Another organisation already answers to this name.
+revisions-title = Earlier versions
+revision-line = Until { $when }, corrected by { $by }, it said: { $was }

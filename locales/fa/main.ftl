@@ -1308,3 +1308,5 @@ incident-invalid-retracted = این رویداد پس گرفته شده است �
 claim-invalid-retracted = این ادعا پیش‌تر پس گرفته شده است.
 source-invalid-retracted = این منبع پس گرفته شده است و دیگر نمی‌توان آن را تغییر داد.
 org-invalid-taken = سازمان دیگری هم‌اکنون به این نام شناخته می‌شود.
+revisions-title = نسخه‌های پیشین
+revision-line = تا { $when }، که { $by } آن را اصلاح کرد، چنین بود: { $was }

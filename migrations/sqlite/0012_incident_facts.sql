@@ -30,3 +30,19 @@ alter table sources add column retraction_reason text not null default '';
 alter table claims add column retracted_at bigint;
 alter table claims add column retracted_by text;
 alter table claims add column retraction_reason text not null default '';
+
+-- Earlier versions: what an incident, a source or an organisation said before each
+-- correction, as JSON, with who changed it and when. The audit trail proves that a
+-- change happened (its details only as an HMAC, since elsewhere they may hold personal
+-- data); the documentation record holds none, so its earlier versions are kept in
+-- clear, to be read beside the current one.
+create table revisions (
+    revision_id integer primary key,
+    object_type text not null,
+    object_id bigint not null,
+    action text not null,
+    before text not null,
+    revised_by text not null,
+    revised_at bigint not null
+);
+create index revisions_object on revisions (object_type, object_id, revision_id);

@@ -51,12 +51,14 @@ pub async fn fill(app: &App, sources: &[i64], target: usize, seed: u64) -> anyho
     let have: i64 = sqlx::query_scalar("select count(*) from incidents")
         .fetch_one(&mut *c)
         .await?;
-    let mut next_incident: i64 = sqlx::query_scalar("select coalesce(max(incident_id), 0) + 1 from incidents")
-        .fetch_one(&mut *c)
-        .await?;
-    let mut next_claim: i64 = sqlx::query_scalar("select coalesce(max(claim_id), 0) + 1 from claims")
-        .fetch_one(&mut *c)
-        .await?;
+    let mut next_incident: i64 =
+        sqlx::query_scalar("select coalesce(max(incident_id), 0) + 1 from incidents")
+            .fetch_one(&mut *c)
+            .await?;
+    let mut next_claim: i64 =
+        sqlx::query_scalar("select coalesce(max(claim_id), 0) + 1 from claims")
+            .fetch_one(&mut *c)
+            .await?;
     c.commit().await?;
     let missing = target.saturating_sub(usize::try_from(have).unwrap_or(0));
     let mut rng = StdRng::seed_from_u64(seed);

@@ -124,9 +124,9 @@ async fn store(c: &mut Conn, id: i64, f: &Facts, now: i64) -> Result<()> {
 async fn sources_of(c: &mut Conn, claims: &[ClaimRow]) -> Result<HashMap<i64, SourceRow>> {
     let mut out = HashMap::new();
     for cl in claims {
-        if !out.contains_key(&cl.source_id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = out.entry(cl.source_id) {
             if let Some(s) = super::sources::get_source(c, cl.source_id).await? {
-                out.insert(cl.source_id, s);
+                e.insert(s);
             }
         }
     }

@@ -43,6 +43,8 @@ pub mod watchlist;
 
 // resettlement
 pub mod resettlement;
+// incidents: earlier versions
+pub mod revisions;
 
 use std::time::Duration;
 

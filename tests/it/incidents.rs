@@ -347,6 +347,13 @@ pub struct MatrixObjects {
     pub org: i64,
     pub source: i64,
     pub incident: i64,
+    /// Retraction is once: an incident, a claim and a source for each surface.
+    pub retract_ui: i64,
+    pub retract_api: i64,
+    pub claim_ui: i64,
+    pub claim_api: i64,
+    pub source_retract_ui: i64,
+    pub source_retract_api: i64,
 }
 
 pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
@@ -365,10 +372,51 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
     let incident = incidents::create(&t.app, &cap, &incident_input("Matrix incident", ""))
         .await
         .unwrap();
+    let mut ids = Vec::new();
+    for title in ["Matrix retract ui", "Matrix retract api"] {
+        ids.push(
+            incidents::create(&t.app, &cap, &incident_input(title, ""))
+                .await
+                .unwrap(),
+        );
+    }
+    let mut claims = Vec::new();
+    for _ in 0..2 {
+        let claim = ClaimInput::parse(&ClaimText {
+            source: "1",
+            values: "killed = 1",
+            credibility: "3",
+            ..ClaimText::default()
+        })
+        .unwrap();
+        claims.push(
+            incidents::add_claim(&t.app, &cap, incident, &claim)
+                .await
+                .unwrap(),
+        );
+    }
+    let mut retractable = Vec::new();
+    for title in ["Matrix retract ui", "Matrix retract api"] {
+        retractable.push(
+            sources::create(
+                &t.app,
+                &cap,
+                &source_input(title, "Matrix Outlet", "independent", "", "C"),
+            )
+            .await
+            .unwrap(),
+        );
+    }
     MatrixObjects {
         org: o,
         source,
         incident,
+        retract_ui: ids[0],
+        retract_api: ids[1],
+        claim_ui: claims[0],
+        claim_api: claims[1],
+        source_retract_ui: retractable[0],
+        source_retract_api: retractable[1],
     }
 }
 

@@ -4,6 +4,9 @@
 //! now, and the facts it decides (an incident's period, computed verification, best
 //! grade) recomputed — all in one transaction.
 //!
+//! What an entry said before each edit is kept in `revisions` (shown on its page), as
+//! the audit trail keeps only an HMAC of a change's details.
+//!
 //! Nothing here deletes: a retracted entry stays in the record with who retracted it,
 //! when and why (see `domain::incident::retraction` for the reason), and stops
 //! counting in lists, the timeline, corroboration, search and exports. Organisations
@@ -36,12 +39,14 @@ pub async fn edit_incident(
     let before = standing(&mut tx, id).await?;
     let site = site_id(&mut tx, i).await?;
     store::incidents::update(&mut tx, id, &fields(i, site), app.now()).await?;
-    let details = json!({ "before": {
-            "title": before.title, "category": before.category, "started_at": before.started_at,
-            "start_precision": before.start_precision, "ended_at": before.ended_at,
-            "site": before.site_id, "place": before.place, "lat": before.lat, "lon": before.lon,
-            "geo_precision": before.geo_precision, "description": before.description },
-        "after": recorded(i, site) });
+    let was = json!({
+        "title": before.title, "category": before.category, "started_at": before.started_at,
+        "start_precision": before.start_precision, "ended_at": before.ended_at,
+        "site": before.site_id, "place": before.place, "lat": before.lat, "lon": before.lon,
+        "geo_precision": before.geo_precision, "description": before.description });
+    let by = cap.actor().username.clone();
+    store::revisions::insert(&mut tx, "incident", id, "edit", &was, &by, app.now()).await?;
+    let details = json!({ "before": was, "after": recorded(i, site) });
     let summary = format!("incident edited: {} ({})", i.title, i.category.as_str());
     event(&mut tx, app, cap, "incident.edit", id, summary, details).await?;
     refresh(&mut tx, id, app.now()).await?;
@@ -211,7 +216,10 @@ pub async fn edit_source(
         "source edited: {} (graded {}, was {})",
         s.title, fields.reliability, before.reliability
     );
-    let details = json!({ "before": before, "after": details });
+    let was = serde_json::to_value(&before).unwrap_or_default();
+    let by = cap.actor().username.clone();
+    store::revisions::insert(&mut tx, "source", id, "edit", &was, &by, app.now()).await?;
+    let details = json!({ "before": was, "after": details });
     source_event(&mut tx, app, cap, "source.edit", id, summary, details).await?;
     let n = refresh_of_source(&mut tx, id, app.now()).await?;
     super::search::index_source(&mut tx, id).await?;
@@ -289,6 +297,9 @@ pub async fn edit_org(
             .into());
         }
     }
+    let was = json!({ "name": before.name, "kind": before.kind, "aliases": old });
+    let by = cap.actor().username.clone();
+    store::revisions::insert(&mut tx, "organisation", id, "edit", &was, &by, app.now()).await?;
     store::sources::update_organisation(&mut tx, id, &o.name, o.kind.as_str(), app.now()).await?;
     let mut removed = Vec::new();
     for a in old.iter().filter(|a| !names.contains(a)) {
@@ -317,7 +328,7 @@ pub async fn edit_org(
                 added.len(),
                 removed.len()
             ),
-            details: json!({ "before": { "name": before.name, "kind": before.kind, "aliases": old },
+            details: json!({ "before": was,
                 "after": { "name": o.name, "kind": o.kind.as_str(), "aliases": names },
                 "added": added, "removed": removed }),
         },

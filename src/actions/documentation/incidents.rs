@@ -413,6 +413,8 @@ pub struct IncidentDetail {
     /// The figures the record accepts, each with its reason.
     pub accepted: Vec<FigureRow>,
     pub corroboration: Corroboration,
+    /// What it said before each correction, the latest first.
+    pub revisions: Vec<store::revisions::RevisionRow>,
 }
 
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentDetail> {
@@ -456,6 +458,7 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentD
         accepted: store::incidents::figures(&mut c, id).await?,
         claims,
         corroboration,
+        revisions: store::revisions::of(&mut c, "incident", id).await?,
         incident,
     })
 }

@@ -167,6 +167,8 @@ pub struct SourceDetail {
     #[serde(flatten)]
     pub source: Source,
     pub claims: Vec<Claim>,
+    /// What it said before each correction, the latest first.
+    pub revisions: Vec<crate::store::revisions::RevisionRow>,
 }
 
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SourceDetail> {
@@ -183,5 +185,6 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SourceDet
     Ok(SourceDetail {
         source,
         claims: with_values(claims, &values),
+        revisions: store::revisions::of(&mut c, "source", id).await?,
     })
 }

@@ -13,6 +13,7 @@ use crate::actions::documentation::corrections;
 use crate::auth::capability::WriteDocumentation;
 use crate::domain::incident::retraction::Retraction;
 use crate::domain::source::OrganisationInput;
+use crate::store::revisions::RevisionRow;
 use crate::web::error::UiError;
 use crate::web::extract::SignedInForm;
 use crate::web::AppState;
@@ -111,4 +112,37 @@ pub async fn edit_org(
         .await
         .map_err(UiError::back(&to))?;
     Ok(done(&to, "flash-saved"))
+}
+
+/// Each earlier version in a sentence: when it was replaced, by whom, and what it said
+/// (its fields as `name: value`, empty ones left out).
+pub fn revision_lines(tr: &crate::i18n::Tr, revisions: &[RevisionRow]) -> Vec<String> {
+    revisions
+        .iter()
+        .map(|r| {
+            let was = serde_json::from_str::<serde_json::Value>(&r.before)
+                .ok()
+                .and_then(|v| v.as_object().cloned())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(_, v)| !(v.is_null() || v.as_str() == Some("")))
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => format!("{k}: {s}"),
+                    other => format!("{k}: {other}"),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            tr.t_args(
+                "revision-line",
+                &[
+                    (
+                        "when",
+                        super::incidents::when(tr, r.revised_at, "exact").into(),
+                    ),
+                    ("by", r.revised_by.clone().into()),
+                    ("was", was.into()),
+                ],
+            )
+        })
+        .collect()
 }

@@ -169,6 +169,8 @@ pub struct IncidentTemplate {
     pub can_write: bool,
     /// Said when the incident was retracted (empty when it stands).
     pub retracted: String,
+    /// Its earlier versions, each in a sentence.
+    pub revisions: Vec<String>,
     /// The edit form's choices, the incident's own selected.
     pub edit_categories: Vec<Opt>,
     pub edit_sites: Vec<Opt>,
@@ -207,7 +209,12 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             let cred = crate::domain::source::Credibility::from_stored(c.claim.row.credibility);
             ClaimLine {
                 claim_id: c.claim.row.claim_id,
-                retracted: retracted_note(&tr, c.claim.row.retracted_at, &c.claim.row.retracted_by, &c.claim.row.retraction_reason),
+                retracted: retracted_note(
+                    &tr,
+                    c.claim.row.retracted_at,
+                    &c.claim.row.retracted_by,
+                    &c.claim.row.retraction_reason,
+                ),
                 source_id: s.source_id,
                 source: s.title.clone(),
                 publisher: c.source.publisher.clone().unwrap_or_default(),
@@ -329,7 +336,12 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         .collect();
     // A retracted incident is shown as it stood, with no forms to change it.
     let can_write = ui.session.actor.can(Perm::WriteDocumentation) && row.retracted_at.is_none();
-    let retracted = retracted_note(&tr, row.retracted_at, &row.retracted_by, &row.retraction_reason);
+    let retracted = retracted_note(
+        &tr,
+        row.retracted_at,
+        &row.retracted_by,
+        &row.retraction_reason,
+    );
     let (edit_sites, edit_started, edit_ended) = if can_write {
         let code = d.site.clone().unwrap_or_default();
         let mut sites = site_opts(&ui, &cap).await?;
@@ -337,7 +349,10 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             o.selected = o.value == code;
         }
         let start = Precision::parse(&row.start_precision).unwrap_or(Precision::Day);
-        let ended = match (row.ended_at, row.end_precision.as_deref().map(Precision::parse)) {
+        let ended = match (
+            row.ended_at,
+            row.end_precision.as_deref().map(Precision::parse),
+        ) {
             (Some(at), Some(Ok(p))) => p.format(at),
             _ => String::new(),
         };
@@ -381,6 +396,7 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         figures,
         can_write,
         retracted,
+        revisions: super::corrections::revision_lines(&tr, &d.revisions),
         edit_categories: choice_opts::<Category>(&tr, &row.category),
         edit_sites,
         edit_geo: choice_opts::<GeoPrecision>(&tr, &row.geo_precision),

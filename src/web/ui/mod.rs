@@ -8,8 +8,8 @@ pub mod commitment_forms;
 pub mod commitments;
 // end commitments
 pub mod convoy_forms;
-pub mod corrections;
 pub mod convoys;
+pub mod corrections;
 pub mod dashboard;
 pub mod errors;
 pub mod exports;

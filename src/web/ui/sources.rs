@@ -133,6 +133,8 @@ pub struct OrganisationTemplate {
     /// The edit form: kinds with its own selected, and its other spellings one a line.
     pub kinds: Vec<Opt>,
     pub aliases_text: String,
+    /// Its earlier versions, each in a sentence.
+    pub revisions: Vec<String>,
 }
 
 pub async fn organisation(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
@@ -153,6 +155,7 @@ pub async fn organisation(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiErr
         page,
         kinds: choice_opts::<OrgKind>(&tr, &o.org.row.kind),
         aliases_text,
+        revisions: super::corrections::revision_lines(&tr, &o.revisions),
         kind: label::<OrgKind>(&tr, &o.org.row.kind),
         o,
         can_write: ui.session.actor.can(Perm::WriteDocumentation),
@@ -313,6 +316,8 @@ pub struct SourceTemplate {
     pub affiliations: Vec<Opt>,
     pub grades: Vec<Opt>,
     pub published_on: String,
+    /// Its earlier versions, each in a sentence.
+    pub revisions: Vec<String>,
 }
 
 /// "killed 35 · injured 300", in the language.
@@ -340,7 +345,11 @@ pub fn credibility_label(tr: &Tr, n: i64) -> String {
 pub async fn source(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
     let cap = ui.session.actor.grant::<ReadRecord>()?;
     let tr = ui.tr();
-    let SourceDetail { source, claims } = sources::get(&ui.app, &cap, id).await?;
+    let SourceDetail {
+        source,
+        claims,
+        revisions,
+    } = sources::get(&ui.app, &cap, id).await?;
     let mut page = ui.page("sources-title", "/documentation/sources");
     page.title.clone_from(&source.row.title);
     let claims = claims
@@ -382,5 +391,6 @@ pub async fn source(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             .unwrap_or_default(),
         s: source_line(&tr, source),
         claims,
+        revisions: super::corrections::revision_lines(&tr, &revisions),
     })
 }
