@@ -128,6 +128,14 @@ pub fn revision_lines(tr: &crate::i18n::Tr, revisions: &[RevisionRow]) -> Vec<St
                 .filter(|(_, v)| !(v.is_null() || v.as_str() == Some("")))
                 .map(|(k, v)| match v {
                     serde_json::Value::String(s) => format!("{k}: {s}"),
+                    // Times (started_at, published_on …) as the day they name.
+                    serde_json::Value::Number(n) if k.ends_with("_at") || k.ends_with("_on") => {
+                        let day = n
+                            .as_i64()
+                            .map(|ms| super::incidents::when(tr, ms, "day"))
+                            .unwrap_or_default();
+                        format!("{k}: {day}")
+                    }
                     other => format!("{k}: {other}"),
                 })
                 .collect::<Vec<_>>()
