@@ -123,9 +123,12 @@ pub async fn fill(app: &App, sources: &[i64], target: usize, seed: u64) -> anyho
             }
             q.execute(&mut *tx).await?;
         }
-        store::incident_facts::refresh_stale(&mut tx, app.now()).await?;
         tx.commit().await?;
     }
+    // The generated rows, and the anchor's raw rows of the recording scenario.
+    let mut tx = app.store.write().await?;
+    store::incident_facts::refresh_stale(&mut tx, app.now()).await?;
+    tx.commit().await?;
     Ok(missing)
 }
 

@@ -69,11 +69,14 @@ pub struct IncidentFields<'a> {
     pub description: &'a str,
 }
 
-pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, now: i64) -> Result<i64> {
+/// Records an incident with the facts of one that has no claims yet (its period,
+/// unverified, no grade), so that it needs no separate computation.
+pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, period: &str, now: i64) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "insert into incidents (title, category, started_at, start_precision, ended_at, end_precision, site_id,
-                                place, lat, lon, geo_precision, description, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning incident_id",
+                                place, lat, lon, geo_precision, description, created_at, updated_at, period,
+                                derived_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $13) returning incident_id",
     )
     .bind(f.title)
     .bind(f.category)
@@ -88,6 +91,7 @@ pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, now: i64) -> Result<i6
     .bind(f.geo_precision)
     .bind(f.description)
     .bind(now)
+    .bind(period)
     .fetch_one(&mut *c)
     .await?)
 }

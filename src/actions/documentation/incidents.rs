@@ -14,6 +14,7 @@ use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
 use crate::domain::incident::corroboration::{corroborate, Corroboration};
+use crate::domain::incident::timeline::Period;
 use crate::domain::incident::{
     ActInput, FigureInput, IncidentInput, PerpetratorInput, VerificationInput, Victims,
 };
@@ -134,11 +135,12 @@ pub async fn create_in(
 ) -> Result<i64> {
     let site_id = site_id(c, i).await?;
     let fields = fields(i, site_id);
-    let id = store::incidents::insert(c, &fields, app.now()).await?;
+    // A new incident has no claims: its stored facts are its period and nothing else.
+    let period = Period::of(i.started_at, i.start_precision).key();
+    let id = store::incidents::insert(c, &fields, &period, app.now()).await?;
     let summary = format!("incident {} ({})", i.title, i.category.as_str());
     let details = recorded(i, site_id);
     event(c, app, cap, "incident.create", id, summary, details).await?;
-    refresh(c, id, app.now()).await?;
     // evidence: search
     super::search::index_incident(c, id).await?;
     Ok(id)
