@@ -1339,3 +1339,4 @@ source-invalid-retracted = سُحب هذا المصدر؛ ولم يعد من ا�
 org-invalid-taken = جهة أخرى تُعرف بهذا الاسم بالفعل.
 revisions-title = النسخ السابقة
 revision-line = حتى { $when }، حين صحّحه { $by }، كان نصّه: { $was }
+retracted-badge = مسحوب

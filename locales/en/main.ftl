@@ -1309,3 +1309,4 @@ source-invalid-retracted = This source was retracted; it can no longer be change
 org-invalid-taken = Another organisation already answers to this name.
 revisions-title = Earlier versions
 revision-line = Until { $when }, corrected by { $by }, it said: { $was }
+retracted-badge = Retracted

@@ -1310,3 +1310,4 @@ source-invalid-retracted = این منبع پس گرفته شده است و دی
 org-invalid-taken = سازمان دیگری هم‌اکنون به این نام شناخته می‌شود.
 revisions-title = نسخه‌های پیشین
 revision-line = تا { $when }، که { $by } آن را اصلاح کرد، چنین بود: { $was }
+retracted-badge = پس‌گرفته

@@ -328,7 +328,7 @@ pub async fn figures(c: &mut Conn, incident_id: i64) -> Result<Vec<FigureRow>> {
 /// The incidents an organisation is alleged to be behind, the latest first.
 pub async fn by_perpetrator(c: &mut Conn, organisation_id: i64) -> Result<Vec<IncidentRow>> {
     let sql = format!(
-        "select {COLUMNS} from incidents where incident_id in
+        "select {COLUMNS} from incidents where retracted_at is null and incident_id in
            (select incident_id from incident_perpetrators where organisation_id = $1)
          order by started_at desc, incident_id desc"
     );

@@ -197,6 +197,12 @@ async fn corrections_keep_the_stored_facts_true_and_the_history_whole() {
         );
         let src = sources::get(&t.app, &reader(), two).await.unwrap();
         assert_eq!(src.source.row.retraction_reason, "fabricated", "{b}");
+        let from_retracted =
+            incidents::add_claim(&t.app, &cap, id, &claim(two, "killed = 1", "2")).await;
+        assert!(
+            matches!(from_retracted, Err(ActionError::Invalid(ref i)) if i.field == "source"),
+            "{b}: a retracted source makes no new claims"
+        );
 
         // The incident retracted: gone from the list, the timeline and the search, kept
         // on its page, and closed to changes.

@@ -231,9 +231,17 @@ pub async fn add_claim_in(
     cl: &ClaimInput,
 ) -> Result<i64> {
     standing(c, id).await?;
-    store::sources::get_source(c, cl.source_id)
+    let source = store::sources::get_source(c, cl.source_id)
         .await?
         .ok_or_else(|| Invalid::new("source", "claim-invalid-unknown-source", "no such source"))?;
+    if source.retracted_at.is_some() {
+        return Err(Invalid::new(
+            "source",
+            "source-invalid-retracted",
+            "this source was retracted; it can no longer be changed",
+        )
+        .into());
+    }
     let person = match &cl.person {
         Some(code) => Some(person_id(c, code).await?),
         None => None,

@@ -364,6 +364,7 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         source_actions::list(&ui.app, &cap)
             .await?
             .into_iter()
+            .filter(|s| s.row.retracted_at.is_none())
             .map(|s| Opt {
                 value: s.row.source_id.to_string(),
                 label: format!("{} ({})", s.row.title, s.row.reliability),
