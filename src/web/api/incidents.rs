@@ -207,15 +207,18 @@ pub async fn get_source(
     ))
 }
 
-/// Every incident, the latest first, with its verification as computed.
+/// Every standing incident the filter keeps (the timeline's filter), the latest first,
+/// with its verification as computed; retracted ones are read by their id.
 #[utoipa::path(get, path = "/api/v1/incidents", tag = "documentation", operation_id = "list_incidents",
+    params(incidents::Filter),
     responses((status = 200, body = Vec<IncidentSummary>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(app): State<AppState>,
     ApiCaller(a): ApiCaller,
+    Query(f): Query<incidents::Filter>,
 ) -> Result<Json<Vec<IncidentSummary>>, ApiError> {
     Ok(Json(
-        incidents::list(&app, &a.grant::<ReadRecord>()?).await?,
+        incidents::matching(&app, &a.grant::<ReadRecord>()?, &f, None).await?,
     ))
 }
 
