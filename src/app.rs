@@ -118,6 +118,13 @@ impl App {
         }
         let store = Store::connect(&config.database_url).await?;
         store.migrate().await?;
+        // Incidents recorded before their facts were stored (or bulk-loaded) get them
+        // now, so the timeline never reads a stale row.
+        {
+            let mut tx = store.write().await?;
+            store::incident_facts::refresh_stale(&mut tx, clock.now()).await?;
+            tx.commit().await.map_err(store::StoreError::from)?;
+        }
         let keys = unlock_keyring(&store, master, &clock).await?;
         let demo = {
             let mut c = store.read().await?;

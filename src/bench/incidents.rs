@@ -3,9 +3,8 @@
 //!   organisations and sources looked up, audited, one transaction per incident, as a
 //!   form or the API does) against raw inserts of the same rows in the same
 //!   transactions, with no checks and no audit entries;
-//! - the timeline (every incident counted by month and category, with its verification
-//!   computed from its claims so it can be filtered) against one hand-written SQL
-//!   aggregate over the same rows, which counts but cannot filter by verification.
+//! - the timeline (see `timeline`), over these incidents and generated ones up to the
+//!   size's number.
 //!
 //! Data are generated from a seed: categories, days across 2009–2015, two claims per
 //! incident from two of ten sources, figures that sometimes disagree.
@@ -18,7 +17,7 @@ use rand::{Rng, SeedableRng};
 use super::{measure, outcome, Outcome};
 use crate::actions::documentation::{self as doc, incidents, sources};
 use crate::app::App;
-use crate::auth::capability::{ReadRecord, WriteDocumentation};
+use crate::auth::capability::WriteDocumentation;
 use crate::auth::{Actor, Cap};
 use crate::domain::incident::{IncidentInput, IncidentText};
 use crate::domain::source::{ClaimInput, ClaimText, OrganisationInput, SourceInput, SourceText};
@@ -72,12 +71,6 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         user_id: 0,
         username: "bench-documenter".into(),
         role: Role::Documenter,
-    }
-    .grant()?;
-    let reader: Cap<ReadRecord> = Actor {
-        user_id: 0,
-        username: "bench-analyst".into(),
-        role: Role::Analyst,
     }
     .grant()?;
     let mut source_ids = Vec::new();
@@ -181,34 +174,6 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         "raw inserts of the same rows, no checks, no audit",
     )];
 
-    // The timeline over everything recorded above (subject and anchor rows alike).
-    let rates = measure(
-        runs,
-        1,
-        || async {
-            let t = incidents::timeline(app, &reader, &incidents::Filter::default()).await?;
-            anyhow::ensure!(!t.rows.is_empty(), "an empty timeline");
-            Ok(())
-        },
-        || async {
-            let mut c = app.store.read().await?;
-            let rows: Vec<(String, String, i64)> = sqlx::query_as(
-                "select strftime('%Y-%m', started_at / 1000, 'unixepoch') as m, category, count(*)
-                 from incidents group by m, category order by m",
-            )
-            .fetch_all(&mut *c)
-            .await?;
-            anyhow::ensure!(!rows.is_empty(), "an empty aggregate");
-            Ok(())
-        },
-    )
-    .await?;
-    out.push(outcome(
-        "incident timeline",
-        "aggregates",
-        1,
-        rates,
-        "one hand-written SQL aggregate (SQLite)",
-    ));
+    out.extend(super::timeline::scenarios(app, &source_ids, scale, runs).await?);
     Ok(out)
 }

@@ -20,6 +20,7 @@ mod foundation;
 mod incidents;
 pub mod names;
 mod registry;
+mod timeline;
 // resettlement
 mod resettlement;
 

@@ -6,7 +6,7 @@
 pub const ALBANIA: (&str, &str) = ("41.33", "19.82");
 
 /// Organisations: name, kind, other spellings.
-pub const ORGS: [(&str, &str, &str); 12] = [
+pub const ORGS: [(&str, &str, &str); 11] = [
     (
         "Government of Iraq",
         "government",
@@ -43,7 +43,6 @@ pub const ORGS: [(&str, &str, &str); 12] = [
         "un_body",
         "UNAMI; یونامی; يونامي",
     ),
-    ("UN human rights office", "un_body", "OHCHR"),
     (
         "US Embassy in Baghdad",
         "embassy",
@@ -76,7 +75,7 @@ pub type SourceRow = (
     &'static str,
 );
 
-pub const SOURCES: [SourceRow; 11] = [
+pub const SOURCES: [SourceRow; 7] = [
     ("refused", "article", "Residents refuse a 'voluntary' move to Liberty", "Residents' advocacy websites",
      "2012-07-01", "en", "aligned", "Residents' representatives", "C",
      "Advocacy for the residents: dates and events are specific and often checkable, tone and attributions partisan."),
@@ -90,23 +89,11 @@ pub const SOURCES: [SourceRow; 11] = [
      "2015-02-01", "en", "aligned", "Residents' representatives", "C",
      "Parliamentarians' committee supporting the residents; cites UN documents that can be checked."),
     ("embassy", "statement", "Embassy remarks on moving the Ashraf residents", "US Embassy in Baghdad",
-     "2009-04-12", "en", "official", "", "B",
+     "", "en", "official", "", "B",
      "Official statement of a party to the arrangements, as quoted by the press; speaks for its government."),
-    ("un-2011", "statement", "UN human rights office on the April 2011 raid", "UN human rights office",
-     "2011-04-15", "en", "official", "", "B",
-     "UN body; figures from its own inquiries, though access to the camp was limited."),
-    ("iraq-2011", "statement", "Iraqi officials on the April 2011 operation", "Government of Iraq",
-     "2011-04-08", "ar", "official", "", "D",
-     "The government whose forces carried out the operation; its early figures were revised."),
-    ("residents-2011", "statement", "Residents' list of the dead of April 2011", "Residents' representatives",
-     "2011-04-20", "fa", "official", "", "C",
-     "The victims' own representatives: names each of the dead, and is a party to the dispute."),
-    ("unami-2013", "statement", "UNAMI on the September 2013 killings", "UN Assistance Mission for Iraq",
-     "2013-09-02", "en", "official", "", "B",
-     "UN mission in Iraq; a team visited the camp after the attack."),
-    ("residents-2013", "statement", "Residents' account of the September 2013 attack", "Residents' representatives",
-     "2013-09-01", "fa", "official", "", "C",
-     "The victims' own representatives: first-hand, and a party to the dispute."),
+    ("press-2011", "article", "US ambassador urges the Ashraf residents to move elsewhere in Iraq", "",
+     "", "en", "independent", "", "C",
+     "A newspaper report, in a copy reposted by a residents' support site that names neither outlet nor date; quotes US officials and Congress members by name."),
     ("state-tv", "video", "State television on the residents going to Albania", "Iranian state television news network",
      "2013-05-18", "fa", "aligned", "Government of Iran", "E",
      "State broadcaster of the state hostile to the residents; its claims about them have proved false before."),

@@ -10,10 +10,10 @@
 //! materials on 19 June 2012; agents posing as relatives asking for the names of the
 //! injured after the December 2013 attack; a man sent to Albania on 16 October 2013
 //! posing as a former resident; the threats of Iranian state media against Albania in
-//! May 2013. The seeds give no death tolls for the April 2011 and September 2013
-//! raids: the figures below are those widely reported at the time (the UN's, the
-//! residents' and the Iraqi government's), each attributed to who gave it. The grades
-//! are the demo documenter's judgement, with its reasons. No individual is named: the
+//! May 2013. Death tolls only as the seeds give them: for April 2011 one press report's
+//! 35 (it dates the operation to May, the residents' advocates to April — both kept);
+//! for September 2013 none at all, so none is recorded. The grades are the demo
+//! documenter's judgement, with its reasons. No individual is named: the
 //! one victim from the registry is a synthetic resident, shown by code.
 
 use crate::actions::documentation::{self as doc, incidents, sources};
@@ -205,47 +205,25 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
             ),
         )
         .await?;
-    ctx.act(c, i, counted("killed", "34")).await?;
+    ctx.act(c, i, counted("killed", "35")).await?;
     ctx.perpetrator(c, i, "Government of Iraq", "direct")
         .await?;
+    // The seeds give one figure, in one press report, which also dates the operation
+    // to May; the residents' advocates date it to April. Both dates stay side by side.
     ctx.claim(
         c,
         i,
-        "un-2011",
+        "press-2011",
         (
             "",
-            "At least 34 people were killed in the operation.",
-            "killed = 34",
-            "2",
-        ),
-    )
-    .await?;
-    ctx.claim(c, i, "refused", ("", "Iraqi officials responsible for the April 2011 assault were later placed in charge of Liberty.", "", "3")).await?;
-    ctx.claim(
-        c,
-        i,
-        "residents-2011",
-        (
-            "",
-            "The residents' list of their dead from the raid.",
-            "killed = 36",
+            "An Iraqi army operation at the camp, which the report dates to May, left 35 civilians dead.",
+            "killed = 35",
             "3",
         ),
     )
     .await?;
-    ctx.claim(
-        c,
-        i,
-        "iraq-2011",
-        (
-            "",
-            "Early official account: three dead, and troops acting against residents who resisted.",
-            "killed = 3",
-            "5",
-        ),
-    )
-    .await?;
-    ctx.figure(c, i, "killed", "34", "The figure of the UN's own inquiry; the residents' higher count and the government's lower one are kept beside it.").await?;
+    ctx.claim(c, i, "refused", ("", "Iraqi officials responsible for the April 2011 assault were later placed in charge of Liberty.", "", "3")).await?;
+    ctx.figure(c, i, "killed", "35", "The only toll in the record's sources, from one press report (which dates the operation to May): one voice, not corroborated.").await?;
     n += 1;
 
     let i = ctx
@@ -395,44 +373,47 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
     .await?;
     n += 1;
 
+    // The seeds say only that Iran's Friday prayer leaders praised an Iraqi attack on
+    // Ashraf in mid-September 2013, and that the camps have suffered four mass
+    // killings; they give no toll, so none is recorded.
     let i = ctx
         .incident(
             c,
             incident(
-                "Killings at Camp Ashraf",
-                "killing",
+                "Attack on Camp Ashraf",
+                "armed_assault",
                 "2013-09",
                 "ASHRAF",
                 "Inside the camp",
             ),
         )
         .await?;
-    ctx.act(c, i, counted("killed", "52")).await?;
+    ctx.perpetrator(c, i, "Government of Iraq", "direct")
+        .await?;
     ctx.claim(
         c,
         i,
-        "unami-2013",
+        "obstruct",
         (
+            "item 11",
+            "On 14 September, Friday prayer leaders in many Iranian cities praised the Iraqi government for its attack on Ashraf.",
             "",
-            "UN staff who visited the camp saw the bodies of 52 residents.",
-            "killed = 52",
-            "2",
+            "3",
         ),
     )
     .await?;
     ctx.claim(
         c,
         i,
-        "residents-2013",
+        "isj",
         (
             "",
-            "52 killed and seven taken away.",
-            "killed = 52; taken_hostage = 7",
-            "2",
+            "The residents of Ashraf and Liberty have been threatened with massacre and have lived through one four times.",
+            "",
+            "3",
         ),
     )
     .await?;
-    ctx.figure(c, i, "killed", "52", "Two independent voices, the UN mission after a visit and the residents, give the same figure.").await?;
     n += 1;
 
     let i = ctx

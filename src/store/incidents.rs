@@ -4,7 +4,7 @@
 
 use sqlx::FromRow;
 
-use super::{on_unique, Conn, Result, StoreError};
+use super::{found, on_unique, Conn, Result};
 
 #[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct IncidentRow {
@@ -32,11 +32,27 @@ pub struct IncidentRow {
     pub verification_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Derived, stored for the timeline (see `incident_facts`): the period it falls in
+    /// (`2013-12`, or `2013` when only the year is known).
+    pub period: String,
+    /// Derived: unverified, corroborated (computed) or verified (by a documenter).
+    pub status: String,
+    /// Derived: the best reliability grade (A–F) among the sources of its claims.
+    pub best_grade: Option<String>,
+    /// Derived: the independent voices that support it.
+    pub voices: i64,
+    /// Derived: its claims that stand (not retracted).
+    pub claim_count: i64,
+    /// When it was retracted (it stays in the record, but no longer counts).
+    pub retracted_at: Option<i64>,
+    pub retracted_by: Option<String>,
+    pub retraction_reason: String,
 }
 
-const COLUMNS: &str = "incident_id, title, category, started_at, start_precision, ended_at, end_precision, \
+pub(crate) const COLUMNS: &str = "incident_id, title, category, started_at, start_precision, ended_at, end_precision, \
     site_id, place, lat, lon, geo_precision, description, verification, verification_by, verification_reason, \
-    verification_at, created_at, updated_at";
+    verification_at, created_at, updated_at, period, status, best_grade, voices, claim_count, retracted_at, \
+    retracted_by, retraction_reason";
 
 pub struct IncidentFields<'a> {
     pub title: &'a str,
@@ -53,19 +69,14 @@ pub struct IncidentFields<'a> {
     pub description: &'a str,
 }
 
-fn found(n: u64) -> Result<()> {
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
-}
-
-pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, now: i64) -> Result<i64> {
+/// Records an incident with the facts of one that has no claims yet (its period,
+/// unverified, no grade), so that it needs no separate computation.
+pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, period: &str, now: i64) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "insert into incidents (title, category, started_at, start_precision, ended_at, end_precision, site_id,
-                                place, lat, lon, geo_precision, description, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning incident_id",
+                                place, lat, lon, geo_precision, description, created_at, updated_at, period,
+                                derived_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $13) returning incident_id",
     )
     .bind(f.title)
     .bind(f.category)
@@ -80,8 +91,53 @@ pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, now: i64) -> Result<i6
     .bind(f.geo_precision)
     .bind(f.description)
     .bind(now)
+    .bind(period)
     .fetch_one(&mut *c)
     .await?)
+}
+
+/// Changes what was recorded of an incident (not its verification, acts or claims).
+pub async fn update(c: &mut Conn, id: i64, f: &IncidentFields<'_>, now: i64) -> Result<()> {
+    let n = sqlx::query(
+        "update incidents set title = $1, category = $2, started_at = $3, start_precision = $4, ended_at = $5,
+           end_precision = $6, site_id = $7, place = $8, lat = $9, lon = $10, geo_precision = $11,
+           description = $12, updated_at = $13
+         where incident_id = $14",
+    )
+    .bind(f.title)
+    .bind(f.category)
+    .bind(f.started_at)
+    .bind(f.start_precision)
+    .bind(f.ended_at)
+    .bind(f.end_precision)
+    .bind(f.site_id)
+    .bind(f.place)
+    .bind(f.lat)
+    .bind(f.lon)
+    .bind(f.geo_precision)
+    .bind(f.description)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    found(n)
+}
+
+/// Retracts an incident: who, when and why are kept beside it.
+pub async fn retract(c: &mut Conn, id: i64, by: &str, reason: &str, now: i64) -> Result<()> {
+    let n = sqlx::query(
+        "update incidents set retracted_at = $1, retracted_by = $2, retraction_reason = $3, updated_at = $1
+         where incident_id = $4 and retracted_at is null",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(reason)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    found(n)
 }
 
 pub async fn get(c: &mut Conn, id: i64) -> Result<Option<IncidentRow>> {
@@ -92,9 +148,12 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Option<IncidentRow>> {
         .await?)
 }
 
-/// Every incident, the latest first.
+/// Every incident that stands (not retracted), the latest first.
 pub async fn list(c: &mut Conn) -> Result<Vec<IncidentRow>> {
-    let sql = format!("select {COLUMNS} from incidents order by started_at desc, incident_id desc");
+    let sql = format!(
+        "select {COLUMNS} from incidents where retracted_at is null
+         order by started_at desc, incident_id desc"
+    );
     Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
 }
 
@@ -269,7 +328,7 @@ pub async fn figures(c: &mut Conn, incident_id: i64) -> Result<Vec<FigureRow>> {
 /// The incidents an organisation is alleged to be behind, the latest first.
 pub async fn by_perpetrator(c: &mut Conn, organisation_id: i64) -> Result<Vec<IncidentRow>> {
     let sql = format!(
-        "select {COLUMNS} from incidents where incident_id in
+        "select {COLUMNS} from incidents where retracted_at is null and incident_id in
            (select incident_id from incident_perpetrators where organisation_id = $1)
          order by started_at desc, incident_id desc"
     );

@@ -23,6 +23,8 @@ pub mod evidence;
 pub mod exports;
 pub mod households;
 // incidents
+pub mod incident_facts;
+pub mod incident_timeline;
 pub mod incidents;
 pub mod keyring;
 pub mod matching;
@@ -41,6 +43,8 @@ pub mod watchlist;
 
 // resettlement
 pub mod resettlement;
+// incidents: earlier versions
+pub mod revisions;
 
 use std::time::Duration;
 
@@ -97,6 +101,15 @@ pub(crate) fn values_list(c: &Conn, rows: usize, cols: usize) -> String {
 /// other parameters.
 pub(crate) fn placeholders(c: &Conn, n: usize) -> String {
     (1..=n).map(|i| param(c, i)).collect::<Vec<_>>().join(", ")
+}
+
+/// `NotFound` when a statement changed no row.
+pub(crate) fn found(n: u64) -> Result<()> {
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// The next free id of `table`: writers hold the write lock (`Store::write`), so ids

@@ -157,3 +157,13 @@ pub async fn search(c: &mut Conn, q: &Query, limit: i64) -> Result<Vec<HitRow>> 
     }
     Ok(query.bind(limit).fetch_all(&mut *c).await?)
 }
+
+/// Takes a document out of the index (it was retracted).
+pub async fn remove(c: &mut Conn, doc_type: &str, doc_id: i64) -> Result<()> {
+    sqlx::query("delete from search_docs where doc_type = $1 and doc_id = $2")
+        .bind(doc_type)
+        .bind(doc_id)
+        .execute(&mut *c)
+        .await?;
+    Ok(())
+}

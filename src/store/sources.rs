@@ -118,11 +118,16 @@ pub struct SourceRow {
     pub reliability_reason: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// When it was retracted (its claims no longer count; it stays in the record).
+    pub retracted_at: Option<i64>,
+    pub retracted_by: Option<String>,
+    pub retraction_reason: String,
 }
 
 const SOURCE_COLUMNS: &str =
     "source_id, kind, title, publisher_id, author, published_on, language, url, \
-    affiliation, aligned_with_id, reliability, reliability_reason, created_at, updated_at";
+    affiliation, aligned_with_id, reliability, reliability_reason, created_at, updated_at, \
+    retracted_at, retracted_by, retraction_reason";
 
 pub struct SourceFields<'a> {
     pub kind: &'a str,
@@ -191,6 +196,10 @@ pub struct ClaimRow {
     /// 1 (confirmed by other sources) to 6 (cannot be judged).
     pub credibility: i64,
     pub created_at: i64,
+    /// When it was retracted (it no longer counts; it stays in the record).
+    pub retracted_at: Option<i64>,
+    pub retracted_by: Option<String>,
+    pub retraction_reason: String,
 }
 
 pub struct ClaimFields<'a> {
@@ -233,7 +242,8 @@ pub async fn insert_value(c: &mut Conn, claim_id: i64, measure: &str, value: i64
 
 const CLAIM_SELECT: &str =
     "select cl.claim_id, cl.source_id, cl.incident_id, cl.person_id, p.code as person_code,
-       cl.about, cl.locator, cl.statement, cl.credibility, cl.created_at
+       cl.about, cl.locator, cl.statement, cl.credibility, cl.created_at, cl.retracted_at,
+       cl.retracted_by, cl.retraction_reason
      from claims cl left join people p on p.person_id = cl.person_id";
 
 /// The claims about one incident, or of one source, in the order they were recorded.
@@ -270,4 +280,129 @@ pub async fn values(c: &mut Conn, incident_id: Option<i64>) -> Result<Vec<ValueR
     .bind(incident_id)
     .fetch_all(&mut *c)
     .await?)
+}
+
+/// The claims about the incidents with ids from `lo` to `hi` (a bulk pass).
+pub async fn claims_between(c: &mut Conn, lo: i64, hi: i64) -> Result<Vec<ClaimRow>> {
+    let sql = format!("{CLAIM_SELECT} where cl.incident_id between $1 and $2 order by cl.claim_id");
+    Ok(sqlx::query_as(&sql)
+        .bind(lo)
+        .bind(hi)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
+/// The figures of the claims about the incidents with ids from `lo` to `hi`.
+pub async fn values_between(c: &mut Conn, lo: i64, hi: i64) -> Result<Vec<ValueRow>> {
+    Ok(sqlx::query_as(
+        "select v.claim_id, v.measure, v.value from claim_values v join claims cl on cl.claim_id = v.claim_id
+         where cl.incident_id between $1 and $2 order by v.claim_id, v.measure",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Changes what was recorded of a source (its claims stay as they are).
+pub async fn update_source(c: &mut Conn, id: i64, f: &SourceFields<'_>, now: i64) -> Result<()> {
+    let n = sqlx::query(
+        "update sources set kind = $1, title = $2, publisher_id = $3, author = $4, published_on = $5,
+           language = $6, url = $7, affiliation = $8, aligned_with_id = $9, reliability = $10,
+           reliability_reason = $11, updated_at = $12
+         where source_id = $13",
+    )
+    .bind(f.kind)
+    .bind(f.title)
+    .bind(f.publisher_id)
+    .bind(f.author)
+    .bind(f.published_on)
+    .bind(f.language)
+    .bind(f.url)
+    .bind(f.affiliation)
+    .bind(f.aligned_with_id)
+    .bind(f.reliability)
+    .bind(f.reliability_reason)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    super::found(n)
+}
+
+/// Retracts a source or a claim (`table` is `sources` or `claims`): who, when and why
+/// are kept beside it. Nothing already retracted is retracted again.
+pub async fn retract(
+    c: &mut Conn,
+    what: Retractable,
+    id: i64,
+    by: &str,
+    reason: &str,
+    now: i64,
+) -> Result<()> {
+    let (table, key) = match what {
+        Retractable::Source => ("sources", "source_id"),
+        Retractable::Claim => ("claims", "claim_id"),
+    };
+    let sql = format!(
+        "update {table} set retracted_at = $1, retracted_by = $2, retraction_reason = $3
+         where {key} = $4 and retracted_at is null"
+    );
+    let n = sqlx::query(&sql)
+        .bind(now)
+        .bind(by)
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+    super::found(n)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retractable {
+    Source,
+    Claim,
+}
+
+pub async fn get_claim(c: &mut Conn, id: i64) -> Result<Option<ClaimRow>> {
+    let sql = format!("{CLAIM_SELECT} where cl.claim_id = $1");
+    Ok(sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?)
+}
+
+/// Changes an organisation's name and kind (its aliases are kept).
+pub async fn update_organisation(
+    c: &mut Conn,
+    id: i64,
+    name: &str,
+    kind: &str,
+    now: i64,
+) -> Result<()> {
+    let n = sqlx::query(
+        "update organisations set name = $1, kind = $2, updated_at = $3 where organisation_id = $4",
+    )
+    .bind(name)
+    .bind(kind)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    super::found(n)
+}
+
+/// Removes one spelling of an organisation's name.
+pub async fn remove_alias(c: &mut Conn, organisation_id: i64, alias: &str) -> Result<bool> {
+    let n =
+        sqlx::query("delete from organisation_aliases where organisation_id = $1 and alias = $2")
+            .bind(organisation_id)
+            .bind(alias)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+    Ok(n > 0)
 }

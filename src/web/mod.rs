@@ -167,6 +167,30 @@ pub fn router(app: AppState) -> Router {
             "/documentation/incidents/{id}/verification",
             post(ui::incident_forms::set_verification),
         )
+        .route(
+            "/documentation/incidents/{id}/edit",
+            post(ui::corrections::edit_incident),
+        )
+        .route(
+            "/documentation/incidents/{id}/retract",
+            post(ui::corrections::retract_incident),
+        )
+        .route(
+            "/documentation/claims/{id}/retract",
+            post(ui::corrections::retract_claim),
+        )
+        .route(
+            "/documentation/sources/{id}/edit",
+            post(ui::corrections::edit_source),
+        )
+        .route(
+            "/documentation/sources/{id}/retract",
+            post(ui::corrections::retract_source),
+        )
+        .route(
+            "/documentation/organisations/{id}/edit",
+            post(ui::corrections::edit_org),
+        )
         .route("/documentation/timeline", get(ui::timeline::show))
         .route("/documentation/export", get(ui::timeline::export))
         // end incidents

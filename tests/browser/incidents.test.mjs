@@ -1,7 +1,8 @@
 // Incidents in a real browser, on the demo: a documenter records an incident with two
 // sources that disagree on the death toll, sees both figures side by side with their
 // grades, accepts one with a reason, then filters the timeline and finds it there, on
-// a map vigil draws itself. Screenshots go to target/browser-artifacts/; any console
+// a map vigil draws itself. It also corrects the incident (the earlier version kept
+// and shown) and retracts one claim with a reason. Screenshots go to target/browser-artifacts/; any console
 // error, uncaught exception or CSP violation fails the test.
 
 import assert from 'node:assert/strict';
@@ -38,14 +39,16 @@ test('incidents: two sources that disagree, side by side, then the timeline', { 
   try {
     await login(page, server.url, server.users.documenter);
 
-    // The demo's April 2011 raid: three tolls, three sources, the UN's accepted.
+    // The demo's April 2011 raid: the seeds' one toll, and two sources that date it
+    // differently (May in the press report, April for the residents' advocates).
     await page.goto(`${server.url}/documentation/incidents`);
     await page.locator('main table a', { hasText: 'Raid on Camp Ashraf' }).first().click();
     await page.waitForLoadState('load');
     let body = await text(page);
-    assert.match(body, /UN human rights office on the April 2011 raid/);
-    assert.match(body, /Iraqi officials on the April 2011 operation/);
-    assert.match(body, /Sources disagree/);
+    assert.match(body, /US ambassador urges the Ashraf residents/);
+    assert.match(body, /dates to May, left 35 civilians dead/);
+    assert.match(body, /April 2011 assault/);
+    assert.match(body, /one voice, not corroborated/);
     await page.screenshot({ path: artifactPath('incident-april-2011.png'), fullPage: true });
 
     // A new source, then a new incident with two claims that disagree.
@@ -75,7 +78,7 @@ test('incidents: two sources that disagree, side by side, then the timeline', { 
     await claim.locator('select[name="credibility"]').selectOption('2');
     await submit(page, claim);
     const claim2 = page.locator('form[action$="/claims"]');
-    await claim2.locator('select[name="source"]').selectOption({ label: "Residents' account of the September 2013 attack (C)" });
+    await claim2.locator('select[name="source"]').selectOption({ label: 'Call to protect Camp Liberty residents (C)' });
     await claim2.locator('input[name="values"]').fill('killed = 5');
     await claim2.locator('select[name="credibility"]').selectOption('3');
     await submit(page, claim2);
@@ -93,6 +96,32 @@ test('incidents: two sources that disagree, side by side, then the timeline', { 
     assert.match(body, /Corroborated/, 'two independent voices');
     await page.screenshot({ path: artifactPath('incident-two-sources.png'), fullPage: true });
 
+    // A correction: the documenter renames it and moves it to April; the page shows
+    // the new version, and the earlier one under "Earlier versions".
+    await page.locator('details:has(#edit-incident) > summary').click();
+    const edit = page.locator('#edit-incident');
+    assert.equal(await edit.locator('input[name="started"]').inputValue(), '2014-03', 'the form holds it as typed');
+    await edit.locator('input[name="title"]').fill('Browser rocket attack on Liberty');
+    await edit.locator('input[name="started"]').fill('2014-04-02');
+    await submit(page, edit);
+    body = await text(page);
+    assert.match(body, /Saved/);
+    assert.equal((await page.locator('h1').innerText()).includes('Browser rocket attack on Liberty'), true);
+    assert.match(body, /2 Apr 2014/);
+    assert.match(body, /Earlier versions/);
+    assert.match(body, /title: Browser rocket attack(?! on)/);
+    assert.match(body, /started_at: 1 Mar 2014/, 'the earlier start, as a day');
+
+    // A claim retracted with its reason: it stays, marked, and no longer corroborates.
+    const retract = page.locator('table.claims form[action$="/retract"]').last();
+    await retract.locator('input[name="reason"]').fill('Misread: the statement was about another attack');
+    await submit(page, retract);
+    body = await text(page);
+    assert.match(body, /Retracted on .* by documenter: Misread: the statement was about another attack/);
+    assert.equal(await page.locator('h1 .badge').innerText(), 'Unverified', 'one voice left');
+    assert.equal(await page.locator('table.claims tr.retracted').count(), 1);
+    await page.screenshot({ path: artifactPath('incident-corrected.png'), fullPage: true });
+
     // The timeline, filtered to rocket attacks at Liberty: the new incident is there.
     await page.goto(`${server.url}/documentation/timeline`);
     const filter = page.locator('form.filters');
@@ -100,7 +129,7 @@ test('incidents: two sources that disagree, side by side, then the timeline', { 
     await filter.locator('select[name="site"]').selectOption('LIBERTY');
     await submit(page, filter);
     body = await text(page);
-    assert.match(body, /Browser rocket attack/);
+    assert.match(body, /Browser rocket attack on Liberty/);
     assert.match(body, /Fourth rocket attack on Liberty/);
     assert.doesNotMatch(body, /Raid on Camp Ashraf/, 'the filter leaves other categories out');
     assert.equal(await page.locator('svg.chart-map').count(), 1, 'the map, drawn by vigil');

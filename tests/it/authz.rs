@@ -79,6 +79,13 @@ enum Obj {
     Org,
     Source,
     Incident,
+    // Retraction is once: an incident, a claim and a source for each surface.
+    IncidentRetractUi,
+    IncidentRetractApi,
+    ClaimUi,
+    ClaimApi,
+    SourceRetractUi,
+    SourceRetractApi,
     // resettlement: a case for each surface's step row, and an offer.
     CaseUi,
     CaseApi,
@@ -359,6 +366,48 @@ const UI: &[Row] = &[
         DOCUMENTER,
         303,
     ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/edit",
+        Obj::Incident,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/retract",
+        Obj::IncidentRetractUi,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/claims/{id}/retract",
+        Obj::ClaimUi,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/sources/{id}/edit",
+        Obj::Source,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/sources/{id}/retract",
+        Obj::SourceRetractUi,
+        DOCUMENTER,
+        303,
+    ),
+    on(
+        M::Post,
+        "/documentation/organisations/{id}/edit",
+        Obj::Org,
+        DOCUMENTER,
+        303,
+    ),
     row(M::Get, "/documentation/timeline", RECORD, 200),
     row(M::Get, "/documentation/export", RECORD, 200),
     // end incidents
@@ -618,6 +667,42 @@ const API: &[Row] = &[
         DOCUMENTER,
         204,
     ),
+    on(
+        M::Put,
+        "/api/v1/incidents/{id}",
+        Obj::Incident,
+        DOCUMENTER,
+        204,
+    ),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/retraction",
+        Obj::IncidentRetractApi,
+        DOCUMENTER,
+        204,
+    ),
+    on(
+        M::Post,
+        "/api/v1/claims/{id}/retraction",
+        Obj::ClaimApi,
+        DOCUMENTER,
+        204,
+    ),
+    on(M::Put, "/api/v1/sources/{id}", Obj::Source, DOCUMENTER, 204),
+    on(
+        M::Post,
+        "/api/v1/sources/{id}/retraction",
+        Obj::SourceRetractApi,
+        DOCUMENTER,
+        204,
+    ),
+    on(
+        M::Put,
+        "/api/v1/organisations/{id}",
+        Obj::Org,
+        DOCUMENTER,
+        204,
+    ),
     row(M::Get, "/api/v1/timeline", RECORD, 200),
     row(M::Get, "/api/v1/exports/incidents", RECORD, 200),
     // end incidents
@@ -841,6 +926,27 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("value", "2".into()),
             ("reason", "matrix".into()),
         ],
+        "/documentation/incidents/{id}/edit" => vec![
+            ("title", "Matrix incident".into()),
+            ("category", "killing".into()),
+            ("started", "2013-02".into()),
+        ],
+        "/documentation/incidents/{id}/retract"
+        | "/documentation/claims/{id}/retract"
+        | "/documentation/sources/{id}/retract" => vec![("reason", "matrix".into())],
+        "/documentation/sources/{id}/edit" => vec![
+            ("source_kind", "article".into()),
+            ("title", "Matrix".into()),
+            ("publisher", "Matrix Outlet".into()),
+            ("affiliation", "independent".into()),
+            ("reliability", "C".into()),
+            ("reliability_reason", "matrix".into()),
+        ],
+        "/documentation/organisations/{id}/edit" => vec![
+            ("name", "Matrix Outlet".into()),
+            ("org_kind", "media_outlet".into()),
+            ("aliases", "Matrix Alias".into()),
+        ],
         "/documentation/incidents/{id}/verification" => {
             vec![
                 ("verification", "verified".into()),
@@ -945,6 +1051,17 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
         "/api/v1/incidents/{id}/figures" => {
             serde_json::json!({"measure": "killed", "value": 3, "reason": "matrix"})
         }
+        "/api/v1/incidents/{id}" => {
+            serde_json::json!({"title": "Matrix incident", "category": "killing", "started": "2013-03"})
+        }
+        "/api/v1/incidents/{id}/retraction"
+        | "/api/v1/claims/{id}/retraction"
+        | "/api/v1/sources/{id}/retraction" => serde_json::json!({"reason": "matrix"}),
+        "/api/v1/sources/{id}" => serde_json::json!({"kind": "article", "title": "Matrix",
+            "publisher": "Matrix Outlet", "affiliation": "independent", "reliability": "B",
+            "reliability_reason": "matrix"}),
+        "/api/v1/organisations/{id}" => serde_json::json!({"name": "Matrix Outlet",
+            "kind": "media_outlet", "aliases": ["Matrix Alias", "Api Alias"]}),
         "/api/v1/incidents/{id}/verification" => {
             serde_json::json!({"status": "unverified", "reason": "matrix"})
         }
@@ -1252,6 +1369,12 @@ fn object(
         (false, Obj::Org) => d.org,
         (false, Obj::Source) => d.source,
         (false, Obj::Incident) => d.incident,
+        (false, Obj::IncidentRetractUi) => d.retract_ui,
+        (false, Obj::IncidentRetractApi) => d.retract_api,
+        (false, Obj::ClaimUi) => d.claim_ui,
+        (false, Obj::ClaimApi) => d.claim_api,
+        (false, Obj::SourceRetractUi) => d.source_retract_ui,
+        (false, Obj::SourceRetractApi) => d.source_retract_api,
         // resettlement
         (false, Obj::CaseUi) => rs.case_ui,
         (false, Obj::CaseApi) => rs.case_api,

@@ -290,4 +290,73 @@ async fn incidents_through_the_api() {
     assert_eq!(d["claims"][0]["values"][0]["value"], 36);
     assert_eq!(d["perpetrators"][0]["name"], "Quds Force");
     assert_eq!(d["status"], "unverified");
+    assert_eq!(d["period"], "2011-04");
+
+    // Corrections: the incident moved to May (PUT), its claim retracted, then the
+    // incident itself; each leaves the entry readable by id, marked.
+    let r = http
+        .put(format!("{base}/api/v1/incidents/{id}"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"title": "Raid on Ashraf", "category": "armed_assault", "started": "2011-05"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let list = |q: &'static str| {
+        let (http, base, token) = (http.clone(), base.clone(), token.clone());
+        async move {
+            http.get(format!("{base}/api/v1/incidents{q}"))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap()
+                .json::<Vec<serde_json::Value>>()
+                .await
+                .unwrap()
+        }
+    };
+    let l = list("?category=armed_assault").await;
+    assert_eq!((l.len(), l[0]["period"].as_str()), (1, Some("2011-05")));
+    assert!(
+        list("?category=threat").await.is_empty(),
+        "the filter applies"
+    );
+    let claim = d["claims"][0]["claim_id"].as_i64().unwrap();
+    let r = post(
+        &format!("/claims/{claim}/retraction"),
+        serde_json::json!({"reason": ""}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422, "a retraction needs its reason");
+    let r = post(
+        &format!("/claims/{claim}/retraction"),
+        serde_json::json!({"reason": "misquoted"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 204);
+    let r = post(
+        &format!("/incidents/{id}/retraction"),
+        serde_json::json!({"reason": "duplicate"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 204);
+    assert!(list("").await.is_empty(), "retracted: not listed");
+    let d: serde_json::Value = http
+        .get(format!("{base}/api/v1/incidents/{id}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(d["retraction_reason"], "duplicate");
+    assert_eq!(d["claims"][0]["retraction_reason"], "misquoted");
+    assert_eq!(d["claim_count"], 0);
+    let was: serde_json::Value =
+        serde_json::from_str(d["revisions"][0]["before"].as_str().unwrap()).unwrap();
+    assert_eq!(was["title"], "Raid");
 }

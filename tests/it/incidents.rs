@@ -347,6 +347,13 @@ pub struct MatrixObjects {
     pub org: i64,
     pub source: i64,
     pub incident: i64,
+    /// Retraction is once: an incident, a claim and a source for each surface.
+    pub retract_ui: i64,
+    pub retract_api: i64,
+    pub claim_ui: i64,
+    pub claim_api: i64,
+    pub source_retract_ui: i64,
+    pub source_retract_api: i64,
 }
 
 pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
@@ -365,16 +372,57 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
     let incident = incidents::create(&t.app, &cap, &incident_input("Matrix incident", ""))
         .await
         .unwrap();
+    let mut ids = Vec::new();
+    for title in ["Matrix retract ui", "Matrix retract api"] {
+        ids.push(
+            incidents::create(&t.app, &cap, &incident_input(title, ""))
+                .await
+                .unwrap(),
+        );
+    }
+    let mut claims = Vec::new();
+    for _ in 0..2 {
+        let claim = ClaimInput::parse(&ClaimText {
+            source: "1",
+            values: "killed = 1",
+            credibility: "3",
+            ..ClaimText::default()
+        })
+        .unwrap();
+        claims.push(
+            incidents::add_claim(&t.app, &cap, incident, &claim)
+                .await
+                .unwrap(),
+        );
+    }
+    let mut retractable = Vec::new();
+    for title in ["Matrix retract ui", "Matrix retract api"] {
+        retractable.push(
+            sources::create(
+                &t.app,
+                &cap,
+                &source_input(title, "Matrix Outlet", "independent", "", "C"),
+            )
+            .await
+            .unwrap(),
+        );
+    }
     MatrixObjects {
         org: o,
         source,
         incident,
+        retract_ui: ids[0],
+        retract_api: ids[1],
+        claim_ui: claims[0],
+        claim_api: claims[1],
+        source_retract_ui: retractable[0],
+        source_retract_api: retractable[1],
     }
 }
 
 /// The demo's documentation: every incident recorded, the April 2011 raid with the
-/// three sources' differing tolls and the accepted one, the September 2013 killings
-/// corroborated by two independent voices, and the hostile side's claims kept, graded.
+/// seeds' one toll and the sources' differing dates, the September 2013 attack with no
+/// toll (the seeds give none), and the hostile side's claims kept, graded.
 #[tokio::test]
 async fn the_demo_documents_the_story() {
     let t = support::sqlite().await;
@@ -394,17 +442,45 @@ async fn the_demo_documents_the_story() {
         .iter()
         .find(|f| f.measure == "killed")
         .unwrap();
+    // The seeds' one toll, from one press report: kept, accepted, not corroborated.
     let values: Vec<i64> = killed.values.iter().map(|v| v.value).collect();
-    assert_eq!(values, vec![3, 34, 36]);
-    assert_eq!(d.accepted[0].value, 34);
-    let hostile = d
+    assert_eq!(values, vec![35]);
+    assert!(!killed.values[0].corroborated);
+    assert_eq!(d.accepted[0].value, 35);
+    assert!(d.accepted[0].reason.contains("one voice"));
+    // The sources' dates disagree (May in the press report, April for the residents'
+    // advocates): both statements stay side by side.
+    let said: Vec<&str> = d
         .claims
         .iter()
-        .find(|c| c.source.row.reliability == "D")
+        .map(|c| c.claim.row.statement.as_str())
+        .collect();
+    assert!(said.iter().any(|s| s.contains("May")), "{said:?}");
+    assert!(said.iter().any(|s| s.contains("April 2011")), "{said:?}");
+    // September 2013: the seeds give no toll, so the record has none.
+    let september = list
+        .iter()
+        .find(|i| i.row.title == "Attack on Camp Ashraf")
         .unwrap();
-    assert_eq!(hostile.claim.row.credibility, 5);
-    let september = list.iter().find(|i| i.row.category == "killing").unwrap();
-    assert_eq!(september.status, "corroborated");
+    let d = incidents::get(&t.app, &reader(), september.row.incident_id)
+        .await
+        .unwrap();
+    assert!(d.corroboration.figures.is_empty() && d.accepted.is_empty());
+    assert_eq!(september.status, "unverified");
+    // The hostile side's claims are kept, graded.
+    let hostile = list
+        .iter()
+        .find(|i| i.row.title == "Threats against Albania for taking residents")
+        .unwrap();
+    let d = incidents::get(&t.app, &reader(), hostile.row.incident_id)
+        .await
+        .unwrap();
+    let e = d
+        .claims
+        .iter()
+        .find(|c| c.source.row.reliability == "E")
+        .unwrap();
+    assert_eq!(e.claim.row.credibility, 6);
     // Month precision where the seeds say only the month.
     let july = list
         .iter()

@@ -26,6 +26,7 @@ mod export;
 mod export_tools;
 mod import;
 // incidents
+mod incident_corrections;
 mod incident_exports;
 mod incident_http;
 mod incidents;

@@ -17,8 +17,9 @@ pub struct Export {
 
 pub async fn export(app: &App, cap: &Cap<ReadRecord>, f: &Filter) -> Result<Export> {
     let t = incidents::timeline(app, cap, f).await?;
-    let mut details = Vec::with_capacity(t.incidents.len());
-    for i in &t.incidents {
+    let listed = super::timeline::matching(app, cap, f, None).await?;
+    let mut details = Vec::with_capacity(listed.len());
+    for i in &listed {
         details.push(incidents::get(app, cap, i.row.incident_id).await?);
     }
     let mut c = app.store.read().await?;

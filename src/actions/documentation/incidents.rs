@@ -13,21 +13,23 @@ use super::sources::{named, with_values, Claim, Source};
 use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
-use crate::domain::incident::corroboration::{corroborate, Corroboration, Voice, Witness};
+use crate::domain::incident::corroboration::{corroborate, Corroboration};
+use crate::domain::incident::timeline::Period;
 use crate::domain::incident::{
-    Act, ActInput, FigureInput, IncidentInput, PerpetratorInput, Verification, VerificationInput,
-    Victims,
+    ActInput, FigureInput, IncidentInput, PerpetratorInput, VerificationInput, Victims,
 };
 use crate::domain::person::{Choice, PersonCode};
-use crate::domain::source::{Affiliation, ClaimInput, Credibility, Reliability};
+use crate::domain::source::ClaimInput;
 use crate::domain::Invalid;
+use crate::store::incident_facts::{refresh, status, values_by_claim, witnesses};
 use crate::store::incidents::{
     ActFields, ActRow, FigureRow, IncidentFields, IncidentRow, PerpetratorRow,
 };
-use crate::store::sources::{ClaimFields, ClaimRow, SourceRow, ValueRow};
+use crate::store::sites::SiteRow;
+use crate::store::sources::{ClaimFields, SourceRow};
 use crate::store::{self, Conn};
 
-async fn event(
+pub(crate) async fn event(
     c: &mut Conn,
     app: &App,
     cap: &Cap<WriteDocumentation>,
@@ -72,22 +74,22 @@ async fn person_id(c: &mut Conn, code: &PersonCode) -> Result<i64> {
         })
 }
 
-pub async fn create_in(
-    c: &mut Conn,
-    app: &App,
-    cap: &Cap<WriteDocumentation>,
-    i: &IncidentInput,
-) -> Result<i64> {
-    let site_id = match &i.site {
-        Some(code) => Some(
+/// The site an incident input names, by id.
+pub(crate) async fn site_id(c: &mut Conn, i: &IncidentInput) -> Result<Option<i64>> {
+    match &i.site {
+        Some(code) => Ok(Some(
             store::sites::by_code(c, code.as_str())
                 .await?
                 .map(|s| s.site_id)
                 .ok_or_else(|| Invalid::new("site", "invalid-site", "no site has this code"))?,
-        ),
-        None => None,
-    };
-    let fields = IncidentFields {
+        )),
+        None => Ok(None),
+    }
+}
+
+/// The fields an incident input stores.
+pub(crate) fn fields(i: &IncidentInput, site_id: Option<i64>) -> IncidentFields<'_> {
+    IncidentFields {
         title: &i.title,
         category: i.category.as_str(),
         started_at: i.started_at,
@@ -100,13 +102,44 @@ pub async fn create_in(
         lon: i.lon,
         geo_precision: i.geo_precision.as_str(),
         description: &i.description,
-    };
-    let id = store::incidents::insert(c, &fields, app.now()).await?;
-    let summary = format!("incident {} ({})", i.title, i.category.as_str());
-    let details = json!({ "title": i.title, "category": i.category.as_str(), "started_at": i.started_at,
+    }
+}
+
+/// What an incident input records, as the audit trail keeps it.
+pub(crate) fn recorded(i: &IncidentInput, site_id: Option<i64>) -> serde_json::Value {
+    json!({ "title": i.title, "category": i.category.as_str(), "started_at": i.started_at,
         "start_precision": i.start_precision.as_str(), "ended_at": i.ended_at, "site": site_id,
         "place": i.place, "lat": i.lat, "lon": i.lon, "geo_precision": i.geo_precision.as_str(),
-        "description": i.description });
+        "description": i.description })
+}
+
+/// An incident that may still be changed: it exists and is not retracted.
+pub(crate) async fn standing(c: &mut Conn, id: i64) -> Result<IncidentRow> {
+    let row = exists(c, id).await?;
+    if row.retracted_at.is_some() {
+        return Err(Invalid::new(
+            "incident",
+            "incident-invalid-retracted",
+            "this incident was retracted; it can no longer be changed",
+        )
+        .into());
+    }
+    Ok(row)
+}
+
+pub async fn create_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    i: &IncidentInput,
+) -> Result<i64> {
+    let site_id = site_id(c, i).await?;
+    let fields = fields(i, site_id);
+    // A new incident has no claims: its stored facts are its period and nothing else.
+    let period = Period::of(i.started_at, i.start_precision).key();
+    let id = store::incidents::insert(c, &fields, &period, app.now()).await?;
+    let summary = format!("incident {} ({})", i.title, i.category.as_str());
+    let details = recorded(i, site_id);
     event(c, app, cap, "incident.create", id, summary, details).await?;
     // evidence: search
     super::search::index_incident(c, id).await?;
@@ -127,7 +160,7 @@ pub async fn add_act_in(
     id: i64,
     a: &ActInput,
 ) -> Result<i64> {
-    exists(c, id).await?;
+    standing(c, id).await?;
     let (person, victims) = match &a.victims {
         Victims::Person(code) => (Some(person_id(c, code).await?), None),
         Victims::Count(n) => (None, Some(*n)),
@@ -170,7 +203,7 @@ pub async fn add_perpetrator_in(
     id: i64,
     p: &PerpetratorInput,
 ) -> Result<()> {
-    exists(c, id).await?;
+    standing(c, id).await?;
     let org = resolve_org(c, "organisation", &p.organisation).await?;
     store::incidents::insert_perpetrator(c, id, org, p.involvement.as_str(), app.now()).await?;
     let summary = format!("alleged perpetrator {org} ({})", p.involvement.as_str());
@@ -197,10 +230,18 @@ pub async fn add_claim_in(
     id: i64,
     cl: &ClaimInput,
 ) -> Result<i64> {
-    exists(c, id).await?;
-    store::sources::get_source(c, cl.source_id)
+    standing(c, id).await?;
+    let source = store::sources::get_source(c, cl.source_id)
         .await?
         .ok_or_else(|| Invalid::new("source", "claim-invalid-unknown-source", "no such source"))?;
+    if source.retracted_at.is_some() {
+        return Err(Invalid::new(
+            "source",
+            "source-invalid-retracted",
+            "this source was retracted; it can no longer be changed",
+        )
+        .into());
+    }
     let person = match &cl.person {
         Some(code) => Some(person_id(c, code).await?),
         None => None,
@@ -233,6 +274,7 @@ pub async fn add_claim_in(
         "person": person, "locator": cl.locator, "statement": cl.statement, "values": values,
         "credibility": cl.credibility.value() });
     event(c, app, cap, "incident.claim", id, summary, details).await?;
+    refresh(c, id, app.now()).await?;
     // evidence: search
     super::search::index_claim(
         c,
@@ -265,7 +307,7 @@ pub async fn set_figure_in(
     id: i64,
     f: &FigureInput,
 ) -> Result<()> {
-    exists(c, id).await?;
+    standing(c, id).await?;
     let by = &cap.actor().username;
     store::incidents::set_figure(c, id, f.measure.as_str(), f.value, &f.reason, by, app.now())
         .await?;
@@ -293,7 +335,7 @@ pub async fn set_verification(
     v: &VerificationInput,
 ) -> Result<()> {
     let mut tx = app.store.write().await?;
-    exists(&mut tx, id).await?;
+    standing(&mut tx, id).await?;
     let by = cap.actor().username.clone();
     store::incidents::set_verification(&mut tx, id, v.status.as_str(), &by, &v.reason, app.now())
         .await?;
@@ -309,52 +351,9 @@ pub async fn set_verification(
         details,
     )
     .await?;
+    refresh(&mut tx, id, app.now()).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The witnesses the corroboration counts, one per claim with a source on record.
-fn witnesses(
-    claims: &[ClaimRow],
-    sources: &HashMap<i64, SourceRow>,
-    values: &HashMap<i64, Vec<(Act, i64)>>,
-) -> Vec<Witness> {
-    claims
-        .iter()
-        .filter_map(|cl| {
-            let s = sources.get(&cl.source_id)?;
-            let affiliation = Affiliation::parse(&s.affiliation).ok()?;
-            Some(Witness {
-                voice: Voice::of(s.source_id, affiliation, s.publisher_id, s.aligned_with_id),
-                reliability: Reliability::parse(&s.reliability).ok()?,
-                credibility: Credibility::from_stored(cl.credibility)?,
-                values: values.get(&cl.claim_id).cloned().unwrap_or_default(),
-            })
-        })
-        .collect()
-}
-
-/// Each claim's figures, by claim id (one pass, so the list stays linear).
-fn values_by_claim(values: &[ValueRow]) -> HashMap<i64, Vec<(Act, i64)>> {
-    let mut out: HashMap<i64, Vec<(Act, i64)>> = HashMap::new();
-    for v in values {
-        if let Ok(m) = Act::parse(&v.measure) {
-            out.entry(v.claim_id).or_default().push((m, v.value));
-        }
-    }
-    out
-}
-
-/// What the record says of an incident's verification: the documenter's "verified"
-/// stands; otherwise corroborated when independent voices support it.
-pub fn status(row: &IncidentRow, c: &Corroboration) -> Verification {
-    if row.verification == Verification::Verified.as_str() {
-        Verification::Verified
-    } else if c.corroborated {
-        Verification::Corroborated
-    } else {
-        Verification::Unverified
-    }
 }
 
 async fn sources_by_id(c: &mut Conn) -> Result<HashMap<i64, SourceRow>> {
@@ -380,42 +379,27 @@ pub struct IncidentSummary {
     pub best_grade: Option<String>,
 }
 
-pub async fn list(app: &App, _cap: &Cap<ReadRecord>) -> Result<Vec<IncidentSummary>> {
-    let mut c = app.store.read().await?;
-    let rows = store::incidents::list(&mut c).await?;
-    let sources = sources_by_id(&mut c).await?;
-    let claims = store::sources::claims(&mut c, None, None).await?;
-    let by_claim = values_by_claim(&store::sources::values(&mut c, None).await?);
-    let sites = store::sites::list(&mut c).await?;
-    let mut by_incident: HashMap<i64, Vec<ClaimRow>> = HashMap::new();
-    for cl in claims {
-        if let Some(i) = cl.incident_id {
-            by_incident.entry(i).or_default().push(cl);
-        }
-    }
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let mine = by_incident.remove(&row.incident_id).unwrap_or_default();
-            let corr = corroborate(&witnesses(&mine, &sources, &by_claim));
-            let best_grade = mine
-                .iter()
-                .filter_map(|c| sources.get(&c.source_id))
-                .map(|s| s.reliability.clone())
-                .min();
-            IncidentSummary {
-                best_grade,
-                site: row
-                    .site_id
-                    .and_then(|id| sites.iter().find(|s| s.site_id == id))
-                    .map(|s| s.code.clone()),
-                status: status(&row, &corr).as_str().to_string(),
-                claims: mine.len(),
-                voices: corr.voices,
-                row,
-            }
+/// Every standing incident, the latest first, with its stored facts.
+pub async fn list(app: &App, cap: &Cap<ReadRecord>) -> Result<Vec<IncidentSummary>> {
+    super::timeline::matching(app, cap, &super::timeline::Filter::default(), None).await
+}
+
+/// Incidents as the list shows them: with their site's code and their stored facts.
+pub(crate) fn summaries(rows: Vec<IncidentRow>, sites: &[SiteRow]) -> Vec<IncidentSummary> {
+    let codes: HashMap<i64, &str> = sites.iter().map(|s| (s.site_id, s.code.as_str())).collect();
+    rows.into_iter()
+        .map(|row| IncidentSummary {
+            site: row
+                .site_id
+                .and_then(|id| codes.get(&id))
+                .map(|c| c.to_string()),
+            status: row.status.clone(),
+            claims: usize::try_from(row.claim_count).unwrap_or(0),
+            voices: usize::try_from(row.voices).unwrap_or(0),
+            best_grade: row.best_grade.clone(),
+            row,
         })
-        .collect())
+        .collect()
 }
 
 /// A claim on the incident's page: with its source (and both grades) and figures.
@@ -439,6 +423,8 @@ pub struct IncidentDetail {
     /// The figures the record accepts, each with its reason.
     pub accepted: Vec<FigureRow>,
     pub corroboration: Corroboration,
+    /// What it said before each correction, the latest first.
+    pub revisions: Vec<store::revisions::RevisionRow>,
 }
 
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentDetail> {
@@ -448,6 +434,7 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentD
     let claim_rows = store::sources::claims(&mut c, Some(id), None).await?;
     let values = store::sources::values(&mut c, Some(id)).await?;
     let corroboration = corroborate(&witnesses(&claim_rows, &sources, &values_by_claim(&values)));
+    // The page computes the same facts the list stores (one incident is cheap).
     let mut used: Vec<SourceRow> = Vec::new();
     for cl in &claim_rows {
         if let Some(s) = sources.get(&cl.source_id) {
@@ -473,14 +460,17 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<IncidentD
     };
     Ok(IncidentDetail {
         site,
-        status: status(&incident, &corroboration).as_str().to_string(),
+        status: status(&incident.verification, &corroboration)
+            .as_str()
+            .to_string(),
         acts: store::incidents::acts(&mut c, id).await?,
         perpetrators: store::incidents::perpetrators(&mut c, id).await?,
         accepted: store::incidents::figures(&mut c, id).await?,
         claims,
         corroboration,
+        revisions: store::revisions::of(&mut c, "incident", id).await?,
         incident,
     })
 }
 
-pub use super::timeline::{timeline, Filter, MapPlace, Timeline};
+pub use super::timeline::{matching, timeline, Filter, MapPlace, Timeline};

@@ -7,6 +7,7 @@
 pub mod evidence;
 // commitments
 pub mod commitments;
+pub mod corrections;
 pub mod export;
 // evidence: search
 pub mod incidents;
@@ -179,6 +180,8 @@ pub struct OrganisationDetail {
     pub org: Organisation,
     pub sources: Vec<SourceRow>,
     pub incidents: Vec<IncidentRow>,
+    /// What it said before each correction, the latest first.
+    pub revisions: Vec<store::revisions::RevisionRow>,
 }
 
 pub async fn get_org(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<OrganisationDetail> {
@@ -201,5 +204,6 @@ pub async fn get_org(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<Organ
         org: Organisation { row, aliases },
         sources,
         incidents,
+        revisions: store::revisions::of(&mut c, "organisation", id).await?,
     })
 }

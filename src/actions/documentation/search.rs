@@ -16,6 +16,9 @@ pub async fn index_incident(c: &mut Conn, id: i64) -> Result<()> {
     let Some(i) = store::incidents::get(c, id).await? else {
         return Ok(());
     };
+    if i.retracted_at.is_some() {
+        return Ok(store::search::remove(c, "incident", id).await?);
+    }
     let content = [i.title.as_str(), &i.place, &i.description]
         .iter()
         .filter(|s| !s.is_empty())
@@ -47,6 +50,9 @@ pub async fn index_source(c: &mut Conn, id: i64) -> Result<()> {
     let Some(s) = store::sources::get_source(c, id).await? else {
         return Ok(());
     };
+    if s.retracted_at.is_some() {
+        return Ok(store::search::remove(c, "source", id).await?);
+    }
     let content = [s.title.as_str(), &s.author]
         .iter()
         .filter(|s| !s.is_empty())
@@ -90,6 +96,10 @@ pub async fn index_claim(
         Some(id) => store::incidents::get(c, id).await?,
         None => None,
     };
+    // A claim of a retracted source or about a retracted incident is not found either.
+    if s.retracted_at.is_some() || incident.as_ref().is_some_and(|i| i.retracted_at.is_some()) {
+        return Ok(store::search::remove(c, "claim", claim_id).await?);
+    }
     let content = [statement, locator]
         .iter()
         .filter(|s| !s.is_empty())
@@ -126,6 +136,9 @@ pub async fn reindex(app: &App) -> Result<i64> {
         index_source(&mut tx, s.source_id).await?;
     }
     for cl in store::sources::claims(&mut tx, None, None).await? {
+        if cl.retracted_at.is_some() {
+            continue;
+        }
         index_claim(
             &mut tx,
             cl.claim_id,

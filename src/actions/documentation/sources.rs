@@ -12,12 +12,39 @@ use crate::domain::source::SourceInput;
 use crate::store::sources::{ClaimRow, SourceFields, SourceRow, ValueRow};
 use crate::store::{self, Conn};
 
-pub async fn create_in(
+/// A source input with the organisations it names found: what the store writes.
+pub(crate) struct Resolved<'a> {
+    pub input: &'a SourceInput,
+    pub publisher_id: Option<i64>,
+    pub aligned_with_id: Option<i64>,
+    pub reliability: String,
+}
+
+impl Resolved<'_> {
+    pub fn as_fields(&self) -> SourceFields<'_> {
+        let s = self.input;
+        SourceFields {
+            kind: s.kind.as_str(),
+            title: &s.title,
+            publisher_id: self.publisher_id,
+            author: &s.author,
+            published_on: s.published_on,
+            language: &s.language,
+            url: &s.url,
+            affiliation: s.affiliation.as_str(),
+            aligned_with_id: self.aligned_with_id,
+            reliability: &self.reliability,
+            reliability_reason: &s.reliability_reason,
+        }
+    }
+}
+
+/// Finds the organisations a source input names; returns them with what the audit
+/// trail keeps of the source.
+pub(crate) async fn fields<'a>(
     c: &mut Conn,
-    app: &App,
-    cap: &Cap<WriteDocumentation>,
-    s: &SourceInput,
-) -> Result<i64> {
+    s: &'a SourceInput,
+) -> Result<(Resolved<'a>, serde_json::Value)> {
     let publisher_id = match &s.publisher {
         Some(name) => Some(resolve_org(c, "publisher", name).await?),
         None => None,
@@ -27,19 +54,30 @@ pub async fn create_in(
         None => None,
     };
     let reliability = s.reliability.as_str();
-    let fields = SourceFields {
-        kind: s.kind.as_str(),
-        title: &s.title,
-        publisher_id,
-        author: &s.author,
-        published_on: s.published_on,
-        language: &s.language,
-        url: &s.url,
-        affiliation: s.affiliation.as_str(),
-        aligned_with_id,
-        reliability: &reliability,
-        reliability_reason: &s.reliability_reason,
-    };
+    let details = json!({ "title": s.title, "kind": s.kind.as_str(), "publisher": publisher_id,
+        "author": s.author, "published_on": s.published_on, "language": s.language, "url": s.url,
+        "affiliation": s.affiliation.as_str(), "aligned_with": aligned_with_id,
+        "reliability": reliability, "reliability_reason": s.reliability_reason });
+    Ok((
+        Resolved {
+            input: s,
+            publisher_id,
+            aligned_with_id,
+            reliability,
+        },
+        details,
+    ))
+}
+
+pub async fn create_in(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    s: &SourceInput,
+) -> Result<i64> {
+    let (resolved, details) = fields(c, s).await?;
+    let reliability = resolved.reliability.clone();
+    let fields = resolved.as_fields();
     let id = store::sources::insert_source(c, &fields, app.now()).await?;
     audit(
         c,
@@ -56,10 +94,7 @@ pub async fn create_in(
                 s.affiliation.as_str(),
                 reliability
             ),
-            details: json!({ "title": s.title, "kind": s.kind.as_str(), "publisher": publisher_id,
-                "author": s.author, "published_on": s.published_on, "language": s.language, "url": s.url,
-                "affiliation": s.affiliation.as_str(), "aligned_with": aligned_with_id,
-                "reliability": reliability, "reliability_reason": s.reliability_reason }),
+            details,
         },
     )
     .await?;
@@ -132,6 +167,8 @@ pub struct SourceDetail {
     #[serde(flatten)]
     pub source: Source,
     pub claims: Vec<Claim>,
+    /// What it said before each correction, the latest first.
+    pub revisions: Vec<crate::store::revisions::RevisionRow>,
 }
 
 pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SourceDetail> {
@@ -148,5 +185,6 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SourceDet
     Ok(SourceDetail {
         source,
         claims: with_values(claims, &values),
+        revisions: store::revisions::of(&mut c, "source", id).await?,
     })
 }

@@ -1,16 +1,19 @@
 //! The timeline and the map: the incidents a filter keeps (site, category, computed
 //! verification, best source grade), counted by period and category, and the points
 //! the map shows — sites with the incidents recorded at them, and places of incidents
-//! with coordinates; never a person's location.
+//! with coordinates; never a person's location. Both come from one SQL aggregate over
+//! the facts stored on each incident (`store::incident_facts`); the list of incidents
+//! a filter keeps is a separate, limited query.
 
-use super::incidents::{list, IncidentSummary};
+use std::collections::HashMap;
+
+use super::incidents::IncidentSummary;
 use crate::actions::Result;
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord};
-use crate::domain::incident::timeline::{Period, TimelineRow};
-use crate::domain::incident::Precision;
-use crate::domain::person::Choice;
+use crate::domain::incident::timeline::{timeline_counted, Period, TimelineRow};
 use crate::store;
+use crate::store::incident_timeline::{Group, Keep};
 
 /// What the timeline and the map show: incidents of one site, category,
 /// verification, or with at least one source graded this well or better.
@@ -31,16 +34,13 @@ fn given(f: &Option<String>) -> Option<&str> {
 }
 
 impl Filter {
-    fn keeps(&self, i: &IncidentSummary) -> bool {
-        given(&self.site)
-            .is_none_or(|s| i.site.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(s)))
-            && given(&self.category).is_none_or(|c| i.row.category == c)
-            && given(&self.verification).is_none_or(|v| i.status == v)
-            && given(&self.grade).is_none_or(|g| {
-                i.best_grade
-                    .as_deref()
-                    .is_some_and(|b| b <= g.to_ascii_uppercase().as_str())
-            })
+    fn keep(&self) -> Keep<'_> {
+        Keep {
+            site: given(&self.site),
+            category: given(&self.category),
+            status: given(&self.verification),
+            grade: given(&self.grade),
+        }
     }
 }
 
@@ -62,57 +62,47 @@ pub struct Timeline {
     pub places: Vec<MapPlace>,
     /// Incidents that match but have no coordinates and no site that has any.
     pub unplaced: i64,
-    pub incidents: Vec<IncidentSummary>,
+    /// Every incident the filter keeps.
+    pub total: i64,
 }
 
-pub async fn timeline(app: &App, cap: &Cap<ReadRecord>, f: &Filter) -> Result<Timeline> {
-    let incidents: Vec<IncidentSummary> = list(app, cap)
-        .await?
-        .into_iter()
-        .filter(|i| f.keeps(i))
-        .collect();
-    let periods: Vec<(Period, &str)> = incidents
+/// Folds the aggregate's groups into the map's marks: sites with coordinates first
+/// (with the incidents recorded there that have no coordinates of their own), then
+/// places of incidents; returns the marks and the incidents that have no mark.
+fn places(sites: &[store::sites::SiteRow], groups: &[Group]) -> (Vec<MapPlace>, i64) {
+    let mut places: Vec<MapPlace> = sites
         .iter()
-        .map(|i| {
-            let p = Precision::parse(&i.row.start_precision).unwrap_or(Precision::Day);
-            (Period::of(i.row.started_at, p), i.row.category.as_str())
-        })
-        .collect();
-    let rows = crate::domain::incident::timeline::timeline(&periods);
-    let mut c = app.store.read().await?;
-    let sites = store::sites::list(&mut c).await?;
-    let mut places: Vec<MapPlace> = Vec::new();
-    let mut unplaced = 0;
-    for s in &sites {
-        if let (Some(lat), Some(lon)) = (s.lat, s.lon) {
-            places.push(MapPlace {
+        .filter_map(|s| {
+            Some(MapPlace {
                 name: s.code.clone(),
-                lat,
-                lon,
+                lat: s.lat?,
+                lon: s.lon?,
                 kind: "site".into(),
                 incidents: 0,
-            });
-        }
-    }
-    for i in &incidents {
-        match (i.row.lat, i.row.lon, &i.site) {
+            })
+        })
+        .collect();
+    let codes: HashMap<i64, &str> = sites.iter().map(|s| (s.site_id, s.code.as_str())).collect();
+    let mut unplaced = 0;
+    for g in groups {
+        match (g.lat, g.lon, g.site_id.and_then(|id| codes.get(&id))) {
             (Some(lat), Some(lon), _) => {
                 // Incidents at the same point and place name share one mark.
-                let name = if i.row.place.is_empty() {
+                let name = if g.place.is_empty() {
                     "—".to_string()
                 } else {
-                    i.row.place.clone()
+                    g.place.clone()
                 };
                 match places.iter_mut().find(|p| {
                     p.kind == "incident" && p.name == name && p.lat == lat && p.lon == lon
                 }) {
-                    Some(p) => p.incidents += 1,
+                    Some(p) => p.incidents += g.n,
                     None => places.push(MapPlace {
                         name,
                         lat,
                         lon,
                         kind: "incident".into(),
-                        incidents: 1,
+                        incidents: g.n,
                     }),
                 }
             }
@@ -120,16 +110,43 @@ pub async fn timeline(app: &App, cap: &Cap<ReadRecord>, f: &Filter) -> Result<Ti
                 .iter_mut()
                 .find(|p| p.kind == "site" && p.name == *code)
             {
-                Some(p) => p.incidents += 1,
-                None => unplaced += 1,
+                Some(p) => p.incidents += g.n,
+                None => unplaced += g.n,
             },
-            _ => unplaced += 1,
+            _ => unplaced += g.n,
         }
     }
+    (places, unplaced)
+}
+
+pub async fn timeline(app: &App, _cap: &Cap<ReadRecord>, f: &Filter) -> Result<Timeline> {
+    let mut c = app.store.read().await?;
+    let mut groups = store::incident_timeline::groups(&mut c, &f.keep()).await?;
+    // The latest periods first, so categories line up in the order they last occurred.
+    groups.sort_by(|a, b| b.period.cmp(&a.period).then(a.category.cmp(&b.category)));
+    let counted: Vec<(Period, &str, i64)> = groups
+        .iter()
+        .filter_map(|g| Some((Period::from_key(&g.period)?, g.category.as_str(), g.n)))
+        .collect();
+    let sites = store::sites::list(&mut c).await?;
+    let (places, unplaced) = places(&sites, &groups);
     Ok(Timeline {
-        rows,
+        rows: timeline_counted(&counted),
         places,
         unplaced,
-        incidents,
+        total: groups.iter().map(|g| g.n).sum(),
     })
+}
+
+/// The incidents the filter keeps, the latest first; at most `limit` when given.
+pub async fn matching(
+    app: &App,
+    _cap: &Cap<ReadRecord>,
+    f: &Filter,
+    limit: Option<i64>,
+) -> Result<Vec<IncidentSummary>> {
+    let mut c = app.store.read().await?;
+    let rows = store::incident_timeline::list(&mut c, &f.keep(), limit).await?;
+    let sites = store::sites::list(&mut c).await?;
+    Ok(super::incidents::summaries(rows, &sites))
 }

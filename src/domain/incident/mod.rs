@@ -6,6 +6,7 @@
 //! shared by the forms, the API and the demo.
 
 pub mod corroboration;
+pub mod retraction;
 pub mod timeline;
 pub mod when;
 

@@ -26,6 +26,20 @@ impl Period {
         }
     }
 
+    /// The period a [`Period::key`] names.
+    pub fn from_key(key: &str) -> Option<Period> {
+        let (y, m) = match key.split_once('-') {
+            Some((y, m)) => (y, Some(m)),
+            None => (key, None),
+        };
+        let year = y.parse().ok()?;
+        let month = match m {
+            Some(m) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        Some(Period { year, month })
+    }
+
     /// `2013-12`, or `2013` when only the year is known.
     pub fn key(&self) -> String {
         match self.month {
@@ -47,9 +61,16 @@ pub struct TimelineRow {
 /// Counts `(period, category)` pairs into rows, in time order. Every row lists every
 /// category that occurs anywhere, in first-seen order, so rows line up as columns.
 pub fn timeline(items: &[(Period, &str)]) -> Vec<TimelineRow> {
+    let counted: Vec<(Period, &str, i64)> = items.iter().map(|(p, c)| (*p, *c, 1)).collect();
+    timeline_counted(&counted)
+}
+
+/// As [`timeline`], from counts already made (an SQL aggregate's groups, which may
+/// repeat a period and category).
+pub fn timeline_counted(items: &[(Period, &str, i64)]) -> Vec<TimelineRow> {
     let mut categories: Vec<&str> = Vec::new();
     let mut by_period: BTreeMap<Period, BTreeMap<&str, i64>> = BTreeMap::new();
-    for (period, category) in items {
+    for (period, category, n) in items {
         if !categories.contains(category) {
             categories.push(category);
         }
@@ -57,7 +78,7 @@ pub fn timeline(items: &[(Period, &str)]) -> Vec<TimelineRow> {
             .entry(*period)
             .or_default()
             .entry(category)
-            .or_default() += 1;
+            .or_default() += n;
     }
     by_period
         .into_iter()
@@ -111,5 +132,12 @@ mod tests {
             ))
         );
         assert!(timeline(&[]).is_empty());
+        for p in [dec, feb, year] {
+            assert_eq!(Period::from_key(&p.key()), Some(p));
+        }
+        assert_eq!(Period::from_key("2013-13"), None);
+        assert_eq!(Period::from_key(""), None);
+        let counted = timeline_counted(&[(dec, "threat", 3), (dec, "threat", 2)]);
+        assert_eq!(counted.first().map(|r| r.total), Some(5));
     }
 }

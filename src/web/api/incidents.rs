@@ -18,6 +18,7 @@ use crate::domain::incident::{
 use crate::domain::source::{
     parse_aliases, ClaimInput, ClaimText, OrganisationInput, SourceInput, SourceText,
 };
+use crate::domain::Invalid;
 use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
@@ -155,6 +156,25 @@ pub struct SourceBody {
     pub reliability_reason: String,
 }
 
+impl SourceBody {
+    pub(crate) fn input(&self) -> Result<SourceInput, Invalid> {
+        let b = self;
+        SourceInput::parse(&SourceText {
+            kind: &b.kind,
+            title: &b.title,
+            publisher: s(&b.publisher),
+            author: s(&b.author),
+            published_on: s(&b.published_on),
+            language: s(&b.language),
+            url: s(&b.url),
+            affiliation: &b.affiliation,
+            aligned_with: s(&b.aligned_with),
+            reliability: &b.reliability,
+            reliability_reason: &b.reliability_reason,
+        })
+    }
+}
+
 /// Adds a source with its reliability grade and reason.
 #[utoipa::path(post, path = "/api/v1/sources", tag = "documentation", operation_id = "create_source",
     request_body = SourceBody,
@@ -167,19 +187,7 @@ pub async fn create_source(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let cap = a.grant::<WriteDocumentation>()?;
     let Json(b) = body?;
-    let input = SourceInput::parse(&SourceText {
-        kind: &b.kind,
-        title: &b.title,
-        publisher: s(&b.publisher),
-        author: s(&b.author),
-        published_on: s(&b.published_on),
-        language: s(&b.language),
-        url: s(&b.url),
-        affiliation: &b.affiliation,
-        aligned_with: s(&b.aligned_with),
-        reliability: &b.reliability,
-        reliability_reason: &b.reliability_reason,
-    })?;
+    let input = b.input()?;
     let id = sources::create(&app, &cap, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
@@ -199,15 +207,18 @@ pub async fn get_source(
     ))
 }
 
-/// Every incident, the latest first, with its verification as computed.
+/// Every standing incident the filter keeps (the timeline's filter), the latest first,
+/// with its verification as computed; retracted ones are read by their id.
 #[utoipa::path(get, path = "/api/v1/incidents", tag = "documentation", operation_id = "list_incidents",
+    params(incidents::Filter),
     responses((status = 200, body = Vec<IncidentSummary>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(app): State<AppState>,
     ApiCaller(a): ApiCaller,
+    Query(f): Query<incidents::Filter>,
 ) -> Result<Json<Vec<IncidentSummary>>, ApiError> {
     Ok(Json(
-        incidents::list(&app, &a.grant::<ReadRecord>()?).await?,
+        incidents::matching(&app, &a.grant::<ReadRecord>()?, &f, None).await?,
     ))
 }
 
@@ -232,6 +243,26 @@ pub struct IncidentBody {
     pub description: Option<String>,
 }
 
+impl IncidentBody {
+    pub(crate) fn input(&self) -> Result<IncidentInput, Invalid> {
+        let b = self;
+        let lat = b.lat.map(|v| v.to_string()).unwrap_or_default();
+        let lon = b.lon.map(|v| v.to_string()).unwrap_or_default();
+        IncidentInput::parse(&IncidentText {
+            title: &b.title,
+            category: &b.category,
+            started: &b.started,
+            ended: s(&b.ended),
+            site: s(&b.site),
+            place: s(&b.place),
+            lat: &lat,
+            lon: &lon,
+            geo_precision: s(&b.geo_precision),
+            description: s(&b.description),
+        })
+    }
+}
+
 /// Records an incident.
 #[utoipa::path(post, path = "/api/v1/incidents", tag = "documentation", operation_id = "create_incident",
     request_body = IncidentBody,
@@ -244,20 +275,7 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let cap = a.grant::<WriteDocumentation>()?;
     let Json(b) = body?;
-    let lat = b.lat.map(|v| v.to_string()).unwrap_or_default();
-    let lon = b.lon.map(|v| v.to_string()).unwrap_or_default();
-    let input = IncidentInput::parse(&IncidentText {
-        title: &b.title,
-        category: &b.category,
-        started: &b.started,
-        ended: s(&b.ended),
-        site: s(&b.site),
-        place: s(&b.place),
-        lat: &lat,
-        lon: &lon,
-        geo_precision: s(&b.geo_precision),
-        description: s(&b.description),
-    })?;
+    let input = b.input()?;
     let id = incidents::create(&app, &cap, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

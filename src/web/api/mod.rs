@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod convoys;
+pub mod corrections;
 pub mod exports;
 // evidence
 pub mod evidence;
@@ -98,6 +99,12 @@ use super::AppState;
         incidents::set_verification,
         incidents::timeline,
         incidents::export,
+        corrections::edit_incident,
+        corrections::retract_incident,
+        corrections::retract_claim,
+        corrections::edit_source,
+        corrections::retract_source,
+        corrections::edit_org,
         incidents::events_schema,
         // resettlement
         resettlement::list_cases,
@@ -263,7 +270,10 @@ pub fn router() -> Router<AppState> {
             "/organisations",
             get(incidents::list_orgs).post(incidents::create_org),
         )
-        .route("/organisations/{id}", get(incidents::get_org))
+        .route(
+            "/organisations/{id}",
+            get(incidents::get_org).put(corrections::edit_org),
+        )
         .route(
             "/organisations/{id}/aliases",
             axum::routing::post(incidents::add_aliases),
@@ -272,9 +282,27 @@ pub fn router() -> Router<AppState> {
             "/sources",
             get(incidents::list_sources).post(incidents::create_source),
         )
-        .route("/sources/{id}", get(incidents::get_source))
+        .route(
+            "/sources/{id}",
+            get(incidents::get_source).put(corrections::edit_source),
+        )
+        .route(
+            "/sources/{id}/retraction",
+            axum::routing::post(corrections::retract_source),
+        )
+        .route(
+            "/claims/{id}/retraction",
+            axum::routing::post(corrections::retract_claim),
+        )
         .route("/incidents", get(incidents::list).post(incidents::create))
-        .route("/incidents/{id}", get(incidents::get))
+        .route(
+            "/incidents/{id}",
+            get(incidents::get).put(corrections::edit_incident),
+        )
+        .route(
+            "/incidents/{id}/retraction",
+            axum::routing::post(corrections::retract_incident),
+        )
         .route(
             "/incidents/{id}/acts",
             axum::routing::post(incidents::add_act),

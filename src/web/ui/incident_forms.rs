@@ -18,7 +18,7 @@ use crate::web::error::UiError;
 use crate::web::extract::SignedInForm;
 use crate::web::AppState;
 
-fn invalid(to: &str) -> impl FnOnce(Invalid) -> UiError {
+pub(crate) fn invalid(to: &str) -> impl FnOnce(Invalid) -> UiError {
     let to = to.to_string();
     move |i| UiError::back(to)(i.into())
 }
@@ -30,25 +30,42 @@ fn page_of(id: i64) -> String {
 #[derive(serde::Deserialize)]
 pub struct IncidentForm {
     #[serde(default)]
-    title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    category: String,
+    pub(crate) category: String,
     #[serde(default)]
-    started: String,
+    pub(crate) started: String,
     #[serde(default)]
-    ended: String,
+    pub(crate) ended: String,
     #[serde(default)]
-    site: String,
+    pub(crate) site: String,
     #[serde(default)]
-    place: String,
+    pub(crate) place: String,
     #[serde(default)]
-    lat: String,
+    pub(crate) lat: String,
     #[serde(default)]
-    lon: String,
+    pub(crate) lon: String,
     #[serde(default)]
-    geo_precision: String,
+    pub(crate) geo_precision: String,
     #[serde(default)]
-    description: String,
+    pub(crate) description: String,
+}
+
+impl IncidentForm {
+    pub(crate) fn input(&self) -> Result<IncidentInput, Invalid> {
+        IncidentInput::parse(&IncidentText {
+            title: &self.title,
+            category: &self.category,
+            started: &self.started,
+            ended: &self.ended,
+            site: &self.site,
+            place: &self.place,
+            lat: &self.lat,
+            lon: &self.lon,
+            geo_precision: &self.geo_precision,
+            description: &self.description,
+        })
+    }
 }
 
 pub async fn create(
@@ -57,20 +74,7 @@ pub async fn create(
 ) -> Result<Response, UiError> {
     let cap = f.session.actor.grant::<WriteDocumentation>()?;
     let to = "/documentation/incidents";
-    let i = &f.form;
-    let input = IncidentInput::parse(&IncidentText {
-        title: &i.title,
-        category: &i.category,
-        started: &i.started,
-        ended: &i.ended,
-        site: &i.site,
-        place: &i.place,
-        lat: &i.lat,
-        lon: &i.lon,
-        geo_precision: &i.geo_precision,
-        description: &i.description,
-    })
-    .map_err(invalid(to))?;
+    let input = f.form.input().map_err(invalid(to))?;
     let id = incidents::create(&app, &cap, &input)
         .await
         .map_err(UiError::back(to))?;

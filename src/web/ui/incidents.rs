@@ -13,7 +13,7 @@ use super::people::Opt;
 use super::sources::{choice_opts, credibility_label, label, reliability_label};
 use crate::actions::documentation::incidents::{self, IncidentDetail, IncidentSummary};
 use crate::actions::documentation::sources as source_actions;
-use crate::auth::capability::ReadRecord;
+use crate::auth::capability::{Cap, ReadRecord};
 use crate::domain::incident::{Act, Category, GeoPrecision, Involvement, Precision, Verification};
 use crate::domain::person::{Choice, Sex};
 use crate::domain::source::Affiliation;
@@ -73,15 +73,7 @@ pub async fn list(ui: Ui) -> Result<Response, UiError> {
             i,
         })
         .collect();
-    let sites = crate::actions::registry::sites::list(&ui.app, &cap)
-        .await?
-        .into_iter()
-        .map(|s| Opt {
-            label: format!("{} — {}", s.site.code, s.site.name(ui.lang())),
-            value: s.site.code,
-            selected: false,
-        })
-        .collect();
+    let sites = site_opts(&ui, &cap).await?;
     ui.render(&IncidentsTemplate {
         page: ui.page("incidents-title", "/documentation/incidents"),
         incidents,
@@ -92,9 +84,39 @@ pub async fn list(ui: Ui) -> Result<Response, UiError> {
     })
 }
 
+/// The sites a form offers, by code.
+async fn site_opts(ui: &Ui, cap: &Cap<ReadRecord>) -> Result<Vec<Opt>, UiError> {
+    Ok(crate::actions::registry::sites::list(&ui.app, cap)
+        .await?
+        .into_iter()
+        .map(|s| Opt {
+            label: format!("{} — {}", s.site.code, s.site.name(ui.lang())),
+            value: s.site.code,
+            selected: false,
+        })
+        .collect())
+}
+
+/// "Retracted on 3 May 2026 by ali: a duplicate", or nothing when it stands.
+pub fn retracted_note(tr: &Tr, at: Option<i64>, by: &Option<String>, reason: &str) -> String {
+    at.map_or_else(String::new, |at| {
+        tr.t_args(
+            "retracted-note",
+            &[
+                ("when", when(tr, at, "day").into()),
+                ("by", by.clone().unwrap_or_default().into()),
+                ("reason", reason.to_string().into()),
+            ],
+        )
+    })
+}
+
 /// One claim as a row of the side-by-side table: its source, both grades, and its
 /// value for each measure (in the order of `measures`), or a dash.
 pub struct ClaimLine {
+    pub claim_id: i64,
+    /// Said when the claim was retracted (empty when it stands).
+    pub retracted: String,
     pub source_id: i64,
     pub source: String,
     pub publisher: String,
@@ -145,6 +167,17 @@ pub struct IncidentTemplate {
     pub reasons: Vec<String>,
     pub figures: Vec<FigureLine>,
     pub can_write: bool,
+    /// Said when the incident was retracted (empty when it stands).
+    pub retracted: String,
+    /// Its earlier versions, each in a sentence.
+    pub revisions: Vec<String>,
+    /// The edit form's choices, the incident's own selected.
+    pub edit_categories: Vec<Opt>,
+    pub edit_sites: Vec<Opt>,
+    pub edit_geo: Vec<Opt>,
+    /// Its start and end as they would be typed (`2013-12-26`, `2013-12` …).
+    pub edit_started: String,
+    pub edit_ended: String,
     pub act_opts: Vec<Opt>,
     pub sex_opts: Vec<Opt>,
     pub involvement_opts: Vec<Opt>,
@@ -175,6 +208,13 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             let rel = crate::domain::source::Reliability::parse(&s.reliability).ok();
             let cred = crate::domain::source::Credibility::from_stored(c.claim.row.credibility);
             ClaimLine {
+                claim_id: c.claim.row.claim_id,
+                retracted: retracted_note(
+                    &tr,
+                    c.claim.row.retracted_at,
+                    &c.claim.row.retracted_by,
+                    &c.claim.row.retraction_reason,
+                ),
                 source_id: s.source_id,
                 source: s.title.clone(),
                 publisher: c.source.publisher.clone().unwrap_or_default(),
@@ -197,8 +237,10 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
                             .map_or_else(|| "—".to_string(), |v| tr.num(v.value))
                     })
                     .collect(),
-                discounted: !(rel.is_some_and(|r| r.at_least_fairly_reliable())
-                    && cred.is_some_and(|c| c.at_least_possible())),
+                discounted: c.claim.row.retracted_at.is_some()
+                    || c.source.row.retracted_at.is_some()
+                    || !(rel.is_some_and(|r| r.at_least_fairly_reliable())
+                        && cred.is_some_and(|c| c.at_least_possible())),
             }
         })
         .collect();
@@ -292,11 +334,37 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             )
         })
         .collect();
-    let can_write = ui.session.actor.can(Perm::WriteDocumentation);
+    // A retracted incident is shown as it stood, with no forms to change it.
+    let can_write = ui.session.actor.can(Perm::WriteDocumentation) && row.retracted_at.is_none();
+    let retracted = retracted_note(
+        &tr,
+        row.retracted_at,
+        &row.retracted_by,
+        &row.retraction_reason,
+    );
+    let (edit_sites, edit_started, edit_ended) = if can_write {
+        let code = d.site.clone().unwrap_or_default();
+        let mut sites = site_opts(&ui, &cap).await?;
+        for o in &mut sites {
+            o.selected = o.value == code;
+        }
+        let start = Precision::parse(&row.start_precision).unwrap_or(Precision::Day);
+        let ended = match (
+            row.ended_at,
+            row.end_precision.as_deref().map(Precision::parse),
+        ) {
+            (Some(at), Some(Ok(p))) => p.format(at),
+            _ => String::new(),
+        };
+        (sites, start.format(row.started_at), ended)
+    } else {
+        (Vec::new(), String::new(), String::new())
+    };
     let source_opts = if can_write {
         source_actions::list(&ui.app, &cap)
             .await?
             .into_iter()
+            .filter(|s| s.row.retracted_at.is_none())
             .map(|s| Opt {
                 value: s.row.source_id.to_string(),
                 label: format!("{} ({})", s.row.title, s.row.reliability),
@@ -328,6 +396,13 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         reasons,
         figures,
         can_write,
+        retracted,
+        revisions: super::corrections::revision_lines(&tr, &d.revisions),
+        edit_categories: choice_opts::<Category>(&tr, &row.category),
+        edit_sites,
+        edit_geo: choice_opts::<GeoPrecision>(&tr, &row.geo_precision),
+        edit_started,
+        edit_ended,
         act_opts: choice_opts::<Act>(&tr, "killed"),
         sex_opts: choice_opts::<Sex>(&tr, "unknown"),
         involvement_opts: choice_opts::<Involvement>(&tr, "direct"),

@@ -9,6 +9,7 @@ pub mod commitments;
 // end commitments
 pub mod convoy_forms;
 pub mod convoys;
+pub mod corrections;
 pub mod dashboard;
 pub mod errors;
 pub mod exports;

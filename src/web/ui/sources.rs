@@ -102,11 +102,11 @@ pub async fn organisations(ui: Ui, Query(q): Query<OrgQuery>) -> Result<Response
 #[derive(serde::Deserialize)]
 pub struct OrgForm {
     #[serde(default)]
-    name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    org_kind: String,
+    pub(crate) org_kind: String,
     #[serde(default)]
-    aliases: String,
+    pub(crate) aliases: String,
 }
 
 pub async fn create_org(
@@ -130,6 +130,11 @@ pub struct OrganisationTemplate {
     pub o: OrganisationDetail,
     pub kind: String,
     pub can_write: bool,
+    /// The edit form: kinds with its own selected, and its other spellings one a line.
+    pub kinds: Vec<Opt>,
+    pub aliases_text: String,
+    /// Its earlier versions, each in a sentence.
+    pub revisions: Vec<String>,
 }
 
 pub async fn organisation(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
@@ -138,8 +143,19 @@ pub async fn organisation(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiErr
     let o = doc::get_org(&ui.app, &cap, id).await?;
     let mut page = ui.page("orgs-title", "/documentation/organisations");
     page.title.clone_from(&o.org.row.name);
+    let aliases_text = o
+        .org
+        .aliases
+        .iter()
+        .filter(|a| **a != o.org.row.name)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     ui.render(&OrganisationTemplate {
         page,
+        kinds: choice_opts::<OrgKind>(&tr, &o.org.row.kind),
+        aliases_text,
+        revisions: super::corrections::revision_lines(&tr, &o.revisions),
         kind: label::<OrgKind>(&tr, &o.org.row.kind),
         o,
         can_write: ui.session.actor.can(Perm::WriteDocumentation),
@@ -220,27 +236,45 @@ pub async fn sources(ui: Ui) -> Result<Response, UiError> {
 #[derive(serde::Deserialize)]
 pub struct SourceForm {
     #[serde(default)]
-    source_kind: String,
+    pub(crate) source_kind: String,
     #[serde(default)]
-    title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    publisher: String,
+    pub(crate) publisher: String,
     #[serde(default)]
-    author: String,
+    pub(crate) author: String,
     #[serde(default)]
-    published_on: String,
+    pub(crate) published_on: String,
     #[serde(default)]
-    language: String,
+    pub(crate) language: String,
     #[serde(default)]
-    url: String,
+    pub(crate) url: String,
     #[serde(default)]
-    affiliation: String,
+    pub(crate) affiliation: String,
     #[serde(default)]
-    aligned_with: String,
+    pub(crate) aligned_with: String,
     #[serde(default)]
-    reliability: String,
+    pub(crate) reliability: String,
     #[serde(default)]
-    reliability_reason: String,
+    pub(crate) reliability_reason: String,
+}
+
+impl SourceForm {
+    pub(crate) fn input(&self) -> Result<SourceInput, Invalid> {
+        SourceInput::parse(&SourceText {
+            kind: &self.source_kind,
+            title: &self.title,
+            publisher: &self.publisher,
+            author: &self.author,
+            published_on: &self.published_on,
+            language: &self.language,
+            url: &self.url,
+            affiliation: &self.affiliation,
+            aligned_with: &self.aligned_with,
+            reliability: &self.reliability,
+            reliability_reason: &self.reliability_reason,
+        })
+    }
 }
 
 pub async fn create_source(
@@ -249,21 +283,7 @@ pub async fn create_source(
 ) -> Result<Response, UiError> {
     let cap = f.session.actor.grant::<WriteDocumentation>()?;
     let to = "/documentation/sources";
-    let s = &f.form;
-    let input = SourceInput::parse(&SourceText {
-        kind: &s.source_kind,
-        title: &s.title,
-        publisher: &s.publisher,
-        author: &s.author,
-        published_on: &s.published_on,
-        language: &s.language,
-        url: &s.url,
-        affiliation: &s.affiliation,
-        aligned_with: &s.aligned_with,
-        reliability: &s.reliability,
-        reliability_reason: &s.reliability_reason,
-    })
-    .map_err(invalid(to))?;
+    let input = f.form.input().map_err(invalid(to))?;
     let id = sources::create(&app, &cap, &input)
         .await
         .map_err(UiError::back(to))?;
@@ -273,6 +293,8 @@ pub async fn create_source(
 /// A claim of a source, as its page lists it.
 pub struct SourceClaim {
     pub incident_id: Option<i64>,
+    /// Said when the claim was retracted (empty when it stands).
+    pub retracted: String,
     pub locator: String,
     pub statement: String,
     pub values: String,
@@ -285,6 +307,17 @@ pub struct SourceTemplate {
     pub page: PageCtx,
     pub s: SourceLine,
     pub claims: Vec<SourceClaim>,
+    /// The documenter may correct or retract it (it stands).
+    pub can_write: bool,
+    /// Said when the source was retracted (empty when it stands).
+    pub retracted: String,
+    /// The edit form's choices, the source's own selected, and its day as typed.
+    pub kinds: Vec<Opt>,
+    pub affiliations: Vec<Opt>,
+    pub grades: Vec<Opt>,
+    pub published_on: String,
+    /// Its earlier versions, each in a sentence.
+    pub revisions: Vec<String>,
 }
 
 /// "killed 35 · injured 300", in the language.
@@ -312,22 +345,52 @@ pub fn credibility_label(tr: &Tr, n: i64) -> String {
 pub async fn source(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
     let cap = ui.session.actor.grant::<ReadRecord>()?;
     let tr = ui.tr();
-    let SourceDetail { source, claims } = sources::get(&ui.app, &cap, id).await?;
+    let SourceDetail {
+        source,
+        claims,
+        revisions,
+    } = sources::get(&ui.app, &cap, id).await?;
     let mut page = ui.page("sources-title", "/documentation/sources");
     page.title.clone_from(&source.row.title);
     let claims = claims
         .into_iter()
         .map(|c| SourceClaim {
             incident_id: c.row.incident_id,
+            retracted: super::incidents::retracted_note(
+                &tr,
+                c.row.retracted_at,
+                &c.row.retracted_by,
+                &c.row.retraction_reason,
+            ),
             values: values_text(&tr, &c.values),
             credibility: credibility_label(&tr, c.row.credibility),
             locator: c.row.locator,
             statement: c.row.statement,
         })
         .collect();
+    let row = &source.row;
+    let mut grades = reliability_opts(&tr);
+    for g in &mut grades {
+        g.selected = g.value == row.reliability;
+    }
     ui.render(&SourceTemplate {
         page,
+        can_write: ui.session.actor.can(Perm::WriteDocumentation) && row.retracted_at.is_none(),
+        retracted: super::incidents::retracted_note(
+            &tr,
+            row.retracted_at,
+            &row.retracted_by,
+            &row.retraction_reason,
+        ),
+        kinds: choice_opts::<SourceKind>(&tr, &row.kind),
+        affiliations: choice_opts::<Affiliation>(&tr, &row.affiliation),
+        grades,
+        published_on: row
+            .published_on
+            .map(|ms| crate::clock::rfc3339(ms).chars().take(10).collect())
+            .unwrap_or_default(),
         s: source_line(&tr, source),
         claims,
+        revisions: super::corrections::revision_lines(&tr, &revisions),
     })
 }

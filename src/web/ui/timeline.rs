@@ -33,6 +33,9 @@ fn selected(mut opts: Vec<Opt>, value: &Option<String>) -> Vec<Opt> {
     opts
 }
 
+/// The most incidents the page lists under the chart (the exports have them all).
+const LISTED: i64 = 200;
+
 pub struct Row {
     pub period: String,
     pub counts: Vec<i64>,
@@ -49,6 +52,8 @@ pub struct TimelineTemplate {
     pub rows: Vec<Row>,
     pub unplaced: i64,
     pub incidents: Vec<(IncidentSummary, String, String)>,
+    /// Said when the list shows only the latest of the incidents counted.
+    pub listed_note: String,
     pub sites: Vec<Opt>,
     pub category_opts: Vec<Opt>,
     pub verification_opts: Vec<Opt>,
@@ -86,10 +91,7 @@ pub async fn show(ui: Ui, Query(f): Query<Filter>) -> Result<Response, UiError> 
         })
         .collect();
     let title = tr.t("timeline-chart-title");
-    let desc = tr.t_args(
-        "timeline-chart-desc",
-        &[("count", t.incidents.len().into())],
-    );
+    let desc = tr.t_args("timeline-chart-desc", &[("count", t.total.into())]);
     let chart = bar_chart(
         &tr,
         &BarChart {
@@ -138,8 +140,16 @@ pub async fn show(ui: Ui, Query(f): Query<Filter>) -> Result<Response, UiError> 
             total: r.total,
         })
         .collect();
-    let incidents = t
-        .incidents
+    let listed = incidents::matching(&ui.app, &cap, &f, Some(LISTED)).await?;
+    let listed_note = if t.total > LISTED {
+        tr.t_args(
+            "timeline-listed",
+            &[("shown", LISTED.into()), ("count", t.total.into())],
+        )
+    } else {
+        String::new()
+    };
+    let incidents = listed
         .into_iter()
         .map(|i| {
             let w = when(&tr, i.row.started_at, &i.row.start_precision);
@@ -155,6 +165,7 @@ pub async fn show(ui: Ui, Query(f): Query<Filter>) -> Result<Response, UiError> 
         rows,
         unplaced: t.unplaced,
         incidents,
+        listed_note,
         sites: selected(sites, &f.site),
         category_opts: selected(choice_opts::<Category>(&tr, ""), &f.category),
         verification_opts: selected(choice_opts::<Verification>(&tr, ""), &f.verification),
