@@ -333,6 +333,7 @@ pub async fn serve(
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;
     let addr = listener.local_addr()?;
     let app = Arc::new(app);
+    crate::actions::documentation::upkeep::at_startup(&app).await;
     spawn_duties(app.clone());
     println!("vigil listening on http://{addr}");
     if let Some(tx) = bound {
@@ -365,6 +366,10 @@ fn spawn_duties(app: AppState) {
             if n.is_multiple_of(20) {
                 if let Err(e) = crate::actions::session::sweep_expired(&app).await {
                     tracing::warn!("session sweep failed: {e}");
+                }
+                let stale = crate::actions::documentation::upkeep::STALE;
+                if let Err(e) = crate::actions::documentation::upkeep::sweep_spool(&app, stale) {
+                    tracing::warn!("{e}");
                 }
             }
         }

@@ -22,6 +22,8 @@ mod durability;
 // evidence
 mod evidence;
 mod evidence_http;
+// evidence: court bundle
+mod bundle;
 mod export;
 mod export_tools;
 mod import;

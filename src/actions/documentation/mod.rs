@@ -5,6 +5,9 @@
 
 // evidence
 pub mod evidence;
+// evidence: court bundle
+pub mod bundle;
+pub mod upkeep;
 // commitments
 pub mod commitments;
 pub mod export;
