@@ -148,7 +148,9 @@ async fn an_upload_is_hashed_sealed_stored_once_and_returned_intact() {
         );
         assert_eq!(seen.row.target_type, "source");
 
-        let (row, back) = evidence::download(&t.app, &reader(), e1).await.unwrap();
+        let original = evidence::download(&t.app, &reader(), e1).await.unwrap();
+        let row = original.row.clone();
+        let back = original.read_all(&t.app).await.unwrap();
         assert_eq!(back, bytes, "the original, byte for byte");
         assert_eq!(row.file_name, "photo.png");
 

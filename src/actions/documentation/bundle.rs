@@ -22,6 +22,7 @@ use serde_json::json;
 use sha2::Digest;
 use tokio::sync::mpsc;
 
+use super::evidence::ChunkReader;
 use crate::actions::registry::export::Chunk;
 use crate::actions::registry::export_requests::Shared;
 use crate::actions::{audit, ActionError, Event, Result};
@@ -313,29 +314,15 @@ async fn write(app: &App, plan: Plan, tx: mpsc::Sender<Chunk>) -> Result<()> {
             .await?;
     }
     let mut c = app.store.read().await?;
-    for (path, blob) in &plan.files {
-        let size = u64::try_from(blob.size_bytes).unwrap_or_default();
+    for (path, blob) in plan.files {
+        let mut reader = ChunkReader::new(blob);
+        let size = reader.size();
         sink.write(&tar::header(&format!("{root}/{path}"), size, mtime).map_err(bad)?)
             .await?;
-        let mut sha = sha2::Sha256::new();
-        for n in 0..blob.chunks {
-            let sealed = store::evidence::chunk(&mut c, blob.blob_id, n)
-                .await?
-                .ok_or_else(|| bad(format!("blob {} lacks chunk {n}", blob.blob_id)))?;
-            let index = u64::try_from(n).unwrap_or_default();
-            let mut plain =
-                app.keys
-                    .open_chunk(&blob.blob_ref, index, n + 1 == blob.chunks, &sealed)?;
-            sha.update(&plain);
+        while let Some(mut plain) = reader.next(&mut c, app).await? {
             let written = sink.write(&plain).await;
             zeroize::Zeroize::zeroize(&mut plain);
             written?;
-        }
-        if hex::encode(sha.finalize()) != blob.sha256 {
-            return Err(bad(format!(
-                "blob {} does not match its SHA-256",
-                blob.blob_id
-            )));
         }
         sink.write(&tar::padding(size)).await?;
     }

@@ -130,7 +130,8 @@ pub async fn get(
     }))
 }
 
-/// The original bytes (a custody entry); `X-Content-SHA256` carries the recorded hash.
+/// The original bytes (a custody entry), streamed; `X-Content-SHA256` carries the
+/// recorded hash.
 #[utoipa::path(get, path = "/api/v1/evidence/{id}/content", tag = "documentation", operation_id = "download_evidence",
     params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem),
@@ -141,7 +142,11 @@ pub async fn content(
     Path(id): Path<i64>,
 ) -> Result<Response, ApiError> {
     let cap = a.grant::<ReadRecord>()?;
-    let (row, bytes) = evidence::download(&app, &cap, id).await?;
+    let original = evidence::download(&app, &cap, id).await?;
+    let row = original.row.clone();
+    let size = original.size();
+    let (tx, body) = crate::web::stream::channel();
+    tokio::spawn(async move { original.stream(&app, tx).await });
     Ok((
         [
             (header::CONTENT_TYPE, row.media_type),
@@ -149,8 +154,9 @@ pub async fn content(
                 header::HeaderName::from_static("x-content-sha256"),
                 row.sha256,
             ),
+            (header::CONTENT_LENGTH, size.to_string()),
         ],
-        bytes,
+        body,
     )
         .into_response())
 }

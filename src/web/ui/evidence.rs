@@ -160,7 +160,12 @@ pub async fn download(
     f: SignedInForm<Empty>,
 ) -> Result<Response, UiError> {
     let cap = f.session.actor.grant::<ReadRecord>()?;
-    let (row, bytes) = evidence::download(&app, &cap, id).await?;
+    let original = evidence::download(&app, &cap, id).await?;
+    let row = original.row.clone();
+    let size = original.size();
+    let (tx, body) = crate::web::stream::channel();
+    let streaming = app.clone();
+    tokio::spawn(async move { original.stream(&streaming, tx).await });
     // The stored name is the uploader's; only safe characters go into the header.
     let name: String = row
         .file_name
@@ -184,8 +189,10 @@ pub async fn download(
                 header::HeaderName::from_static("x-content-sha256"),
                 row.sha256,
             ),
+            // The length lets a client tell a download broken off from a whole one.
+            (header::CONTENT_LENGTH, size.to_string()),
         ],
-        bytes,
+        body,
     )
         .into_response())
 }
