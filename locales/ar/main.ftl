@@ -1204,6 +1204,13 @@ evidence-invalid-content = محتوى الملف لا يطابق ما يقوله
 evidence-invalid-too-large = الملف أكبر من ٦٤ ميغابايت.
 evidence-invalid-too-long = ٣٠٠ حرف على الأكثر.
 evidence-invalid-target = لا يوجد سجل كهذا لإرفاق الملف به.
+custody-export = صُدِّر ضمن حزمة للمحكمة
+incident-evidence = ملفات الأدلة الخاصة بهذه الحادثة
+bundle-title = حزمة للمحكمة
+bundle-hint = ملفات الأدلة الخاصة بهذه الحادثة وبادعاءاتها وبمصادر تلك الادعاءات كما وردت؛ وبيانا تجزئتها SHA-256 وBLAKE3؛ وسجل سلسلة الحيازة؛ وسجل الحادثة؛ وسجل التدقيق حتى نقطة تحقق تُوقَّع الآن — مشفّرة بمفتاح age الخاص بالمستلم. يتحقق المستلم منها باستخدام sha256sum وb3sum وvigil audit verify-bundle. يُسجَّل إنشاؤها في سلسلة حيازة كل ملف.
+bundle-recipient = مفتاح age العام للمستلم
+bundle-make = تنزيل الحزمة
+bundle-invalid-empty = لا يوجد ملف دليل مرفق بهذه الحادثة أو بادعاءاتها أو بمصادرها.
 # end evidence
 # search
 nav-search = البحث

@@ -1174,6 +1174,13 @@ evidence-invalid-content = the file's content is not what its name says: check t
 evidence-invalid-too-large = the file is larger than 64 MiB.
 evidence-invalid-too-long = at most 300 characters.
 evidence-invalid-target = there is no such record to attach the file to.
+custody-export = exported in a court bundle
+incident-evidence = Evidence files of this incident
+bundle-title = Court bundle
+bundle-hint = The evidence files of this incident, of its claims and of their sources, as received; their SHA-256 and BLAKE3 manifests; the custody log; the incident record; and the audit trail up to a checkpoint signed now — encrypted to the recipient's age key. The recipient checks it with sha256sum, b3sum and vigil audit verify-bundle. Making it is recorded in every file's chain of custody.
+bundle-recipient = Recipient's age public key
+bundle-make = Download the bundle
+bundle-invalid-empty = no evidence file is attached to this incident, its claims or their sources.
 # end evidence
 # search
 nav-search = Search

@@ -1175,6 +1175,13 @@ evidence-invalid-content = محتوای پرونده با نامش همخوان�
 evidence-invalid-too-large = پرونده بزرگ‌تر از ۶۴ مگابایت است.
 evidence-invalid-too-long = حداکثر ۳۰۰ نویسه.
 evidence-invalid-target = چنین رکوردی برای پیوست پرونده وجود ندارد.
+custody-export = در بستهٔ دادگاهی صادر شد
+incident-evidence = پرونده‌های مدرکِ این رویداد
+bundle-title = بستهٔ دادگاهی
+bundle-hint = پرونده‌های مدرکِ این رویداد، ادعاهای آن و منابعِ آن ادعاها، همان‌گونه که دریافت شده‌اند؛ فهرست‌های SHA-256 و BLAKE3 آن‌ها؛ سابقهٔ زنجیرهٔ نگهداری؛ پروندهٔ رویداد؛ و ردِ ممیزی تا نقطهٔ بازبینی‌ای که هم‌اکنون امضا می‌شود — رمزگذاری‌شده با کلید age گیرنده. گیرنده آن را با sha256sum و b3sum و vigil audit verify-bundle بررسی می‌کند. ساختنِ آن در زنجیرهٔ نگهداریِ هر پرونده ثبت می‌شود.
+bundle-recipient = کلید عمومی age گیرنده
+bundle-make = دریافت بسته
+bundle-invalid-empty = هیچ پروندهٔ مدرکی به این رویداد، ادعاهای آن یا منابع آن‌ها پیوست نشده است.
 # end evidence
 # search
 nav-search = جست‌وجو

@@ -182,6 +182,10 @@ pub fn router(app: AppState) -> Router {
             "/documentation/evidence/{id}/download",
             post(ui::evidence::download),
         )
+        .route(
+            "/documentation/incidents/{id}/bundle",
+            post(ui::bundle::make),
+        )
         .route("/documentation/search", get(ui::search::show))
         // end evidence
         // commitments

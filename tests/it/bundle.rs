@@ -410,3 +410,88 @@ async fn vigil_evidence_bundle_writes_a_verifiable_file() {
         "recorded under the documenter"
     );
 }
+
+/// Through the router: the incident's page offers the form to the documenter only; a
+/// mistyped key goes back with the reason and writes nothing; the page's download and
+/// the API's are bundles the recipient's key opens and verify-bundle accepts.
+#[tokio::test]
+async fn the_page_and_the_api_hand_out_bundles() {
+    use crate::support::{Browser, PASSWORD};
+    let t = support::sqlite().await;
+    let (id, ids) = story(&t).await;
+    let doc_id = t.user("doc_web", vigil::domain::Role::Documenter).await;
+    t.user("ana_web", vigil::domain::Role::Analyst).await;
+    let token = t
+        .token(doc_id, "doc", vigil::domain::Role::Documenter)
+        .await;
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let base = t.serve().await;
+    let page = format!("/documentation/incidents/{id}");
+
+    let analyst = Browser::new(&base);
+    assert_eq!(analyst.login("ana_web", PASSWORD).await, 303);
+    let (_, html) = analyst.text(&page).await;
+    assert!(
+        !html.contains("/bundle\""),
+        "an analyst is offered the bundle"
+    );
+
+    let doc = Browser::new(&base);
+    assert_eq!(doc.login("doc_web", PASSWORD).await, 303);
+    let (_, html) = doc.text(&page).await;
+    assert!(html.contains(&format!("/documentation/incidents/{id}/bundle")));
+    let audit_rows = || async {
+        let mut c = t.app.store.read().await.unwrap();
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from audit_log where action = 'evidence.bundle'",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap()
+    };
+    let typo = format!("{}x", &public[..61]);
+    let res = doc
+        .submit(&page, &format!("{page}/bundle"), &[("recipient", &typo)])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(support::location(&res), page);
+    let (_, html) = doc.text(&page).await;
+    assert!(html.contains("age1 followed by 58"), "the reason is shown");
+    assert_eq!(audit_rows().await, 0);
+
+    let res = doc
+        .submit(&page, &format!("{page}/bundle"), &[("recipient", &public)])
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&format!("vigil-bundle-incident-{id}.tar.age")));
+    let from_page = res.bytes().await.unwrap().to_vec();
+    let dir = tempfile::tempdir().unwrap();
+    let root = unpack(&from_page, &identity, dir.path());
+    assert!(verify_bundle(&root, &t.app.keys.verifying_key_hex()).0);
+
+    let res = reqwest::Client::new()
+        .post(format!("{base}/api/v1/incidents/{id}/bundle"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "recipient": public }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let dir = tempfile::tempdir().unwrap();
+    let root = unpack(&res.bytes().await.unwrap(), &identity, dir.path());
+    let (ok, out) = verify_bundle(&root, &t.app.keys.verifying_key_hex());
+    assert!(ok, "{out}");
+    assert_eq!(audit_rows().await, 2);
+    // The file's page lists the export in its custody chain.
+    let (_, html) = doc
+        .text(&format!("/documentation/evidence/{}", ids[0]))
+        .await;
+    assert!(
+        html.contains("exported in a court bundle"),
+        "custody shows the export"
+    );
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod convoys;
 pub mod exports;
 // evidence
+pub mod bundle;
 pub mod evidence;
 // incidents
 pub mod incidents;
@@ -120,6 +121,7 @@ use super::AppState;
         evidence::get,
         evidence::content,
         evidence::search,
+        bundle::make,
         // commitments
         commitments::list,
         commitments::create,
@@ -338,6 +340,7 @@ pub fn router() -> Router<AppState> {
         .route("/evidence/{id}", get(evidence::get))
         .route("/evidence/{id}/content", get(evidence::content))
         .route("/search", get(evidence::search))
+        .route("/incidents/{id}/bundle", axum::routing::post(bundle::make))
         // end evidence
         // commitments
         .route(
