@@ -1211,6 +1211,18 @@ bundle-hint = ملفات الأدلة الخاصة بهذه الحادثة وب�
 bundle-recipient = مفتاح age العام للمستلم
 bundle-make = تنزيل الحزمة
 bundle-invalid-empty = لا يوجد ملف دليل مرفق بهذه الحادثة أو بادعاءاتها أو بمصادرها.
+source-text = نص الوثيقة
+source-text-from = مأخوذ من ملف الدليل
+source-text-none = لم يُستورد أي نص لهذا المصدر بعد.
+source-evidence = ملفات الأدلة الخاصة بهذا المصدر (أرفق الوثيقة واستورد نصها)
+source-text-import = استورد أيضًا نص الوثيقة إلى مصدرها (نص عادي أو HTML أو PDF)
+source-text-imported = سُجِّلت الوثيقة واستُورد نصها.
+source-text-invalid-target = وثيقة المصدر وحدها لها نص يُستورد: أرفق الملف بمصدر.
+source-text-invalid-kind = لا يمكن أخذ النص إلا من النص العادي وصفحات الويب (HTML) وملفات PDF.
+source-text-invalid-encoding = النص ليس بترميز UTF-8: احفظه بترميز UTF-8 وحاول مجددًا.
+source-text-invalid-empty = تعذّر أخذ أي نص من الملف (الصفحة الممسوحة ضوئيًا لا نص فيها).
+source-text-invalid-too-long = النص أطول من مليوني حرف.
+source-text-invalid-pdf = تعذّرت قراءة ملف PDF.
 # end evidence
 # search
 nav-search = البحث

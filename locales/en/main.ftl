@@ -1181,6 +1181,18 @@ bundle-hint = The evidence files of this incident, of its claims and of their so
 bundle-recipient = Recipient's age public key
 bundle-make = Download the bundle
 bundle-invalid-empty = no evidence file is attached to this incident, its claims or their sources.
+source-text = The document's text
+source-text-from = Taken from evidence file
+source-text-none = No text has been imported for this source yet.
+source-evidence = Evidence files of this source (attach the document and import its text)
+source-text-import = Also import the document's text into its source (plain text, HTML or PDF)
+source-text-imported = The document was recorded and its text imported.
+source-text-invalid-target = only a source's document has text to import: attach the file to a source.
+source-text-invalid-kind = text can be taken from plain text, web pages (HTML) and PDF files only.
+source-text-invalid-encoding = the text is not UTF-8: save it as UTF-8 and try again.
+source-text-invalid-empty = no text could be taken from the file (a scanned page has none).
+source-text-invalid-too-long = the text is longer than two million characters.
+source-text-invalid-pdf = the PDF cannot be read.
 # end evidence
 # search
 nav-search = Search

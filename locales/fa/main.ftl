@@ -1182,6 +1182,18 @@ bundle-hint = پرونده‌های مدرکِ این رویداد، ادعاه�
 bundle-recipient = کلید عمومی age گیرنده
 bundle-make = دریافت بسته
 bundle-invalid-empty = هیچ پروندهٔ مدرکی به این رویداد، ادعاهای آن یا منابع آن‌ها پیوست نشده است.
+source-text = متن سند
+source-text-from = برگرفته از پروندهٔ مدرک
+source-text-none = هنوز متنی برای این منبع وارد نشده است.
+source-evidence = پرونده‌های مدرکِ این منبع (سند را پیوست و متن آن را وارد کنید)
+source-text-import = متن سند نیز در منبعِ آن وارد شود (متن ساده، HTML یا PDF)
+source-text-imported = سند ثبت و متن آن وارد شد.
+source-text-invalid-target = فقط سندِ یک منبع متنی برای واردکردن دارد: پرونده را به یک منبع پیوست کنید.
+source-text-invalid-kind = متن را فقط از متن ساده، صفحهٔ وب (HTML) و PDF می‌توان گرفت.
+source-text-invalid-encoding = متن UTF-8 نیست: آن را با UTF-8 ذخیره کنید و دوباره بکوشید.
+source-text-invalid-empty = هیچ متنی از پرونده به دست نیامد (صفحهٔ اسکن‌شده متن ندارد).
+source-text-invalid-too-long = متن از دو میلیون نویسه بلندتر است.
+source-text-invalid-pdf = این PDF خواندنی نیست.
 # end evidence
 # search
 nav-search = جست‌وجو

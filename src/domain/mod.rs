@@ -21,6 +21,8 @@ pub mod search;
 pub mod site;
 // incidents
 pub mod source;
+// evidence: source documents
+pub mod source_text;
 pub mod user;
 
 // resettlement

@@ -38,6 +38,7 @@ mod pg;
 mod registry;
 // evidence: search
 mod search;
+mod source_text;
 mod story;
 mod support;
 mod trail;

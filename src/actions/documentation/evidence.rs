@@ -166,10 +166,23 @@ pub async fn record(
     file: Spooled,
     capture: &Capture,
 ) -> Result<i64> {
-    let file_name: String = file.ingest.file_name.chars().take(255).collect();
     let mut tx = app.store.write().await?;
+    let (id, _) = record_in(&mut tx, app, cap, file, capture).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The same inside the caller's write transaction; returns the item's id and its blob.
+pub async fn record_in(
+    tx: &mut store::Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    file: Spooled,
+    capture: &Capture,
+) -> Result<(i64, BlobRow)> {
+    let file_name: String = file.ingest.file_name.chars().take(255).collect();
     let (kind, target) = (capture.target.kind(), capture.target.id());
-    if !store::evidence::target_exists(&mut tx, kind, target).await? {
+    if !store::evidence::target_exists(&mut *tx, kind, target).await? {
         return Err(Invalid::new(
             "target_id",
             "evidence-invalid-target",
@@ -177,12 +190,12 @@ pub async fn record(
         )
         .into());
     }
-    let blob_id = match store::evidence::blob_by_sha256(&mut tx, &file.sha256).await? {
+    let blob_id = match store::evidence::blob_by_sha256(&mut *tx, &file.sha256).await? {
         Some(b) => b.blob_id,
         None => {
             let chunks = i64::try_from(file.chunks).map_err(|_| too_large())?;
             let blob_id = store::evidence::insert_blob(
-                &mut tx,
+                &mut *tx,
                 &NewBlob {
                     sha256: &file.sha256,
                     blake3: &file.blake3,
@@ -201,13 +214,13 @@ pub async fn record(
                 spool.read_exact(&mut len).map_err(io)?;
                 let mut sealed = vec![0u8; u32::from_le_bytes(len) as usize];
                 spool.read_exact(&mut sealed).map_err(io)?;
-                store::evidence::insert_chunk(&mut tx, blob_id, n, &sealed).await?;
+                store::evidence::insert_chunk(&mut *tx, blob_id, n, &sealed).await?;
             }
             blob_id
         }
     };
     let id = store::evidence::insert_item(
-        &mut tx,
+        &mut *tx,
         &NewItem {
             blob_id,
             target_type: kind,
@@ -227,9 +240,9 @@ pub async fn record(
         id,
         &capture.received_from,
     );
-    store::evidence::set_received_from(&mut tx, id, &sealed).await?;
+    store::evidence::set_received_from(&mut *tx, id, &sealed).await?;
     audit(
-        &mut tx,
+        &mut *tx,
         app,
         cap.actor(),
         Event {
@@ -247,8 +260,10 @@ pub async fn record(
         },
     )
     .await?;
-    tx.commit().await?;
-    Ok(id)
+    let blob = store::evidence::blob(&mut *tx, blob_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    Ok((id, blob))
 }
 
 /// An evidence item as the reader sees it.

@@ -14,6 +14,7 @@ pub mod export;
 // evidence: search
 pub mod incidents;
 pub mod search;
+pub mod source_text;
 pub mod sources;
 pub mod timeline;
 

@@ -162,7 +162,9 @@ pub async fn content(
 }
 
 /// Uploads a file (multipart: `target_type`, `target_id`, `received_on`,
-/// `received_from`, `received_how`, then `file`).
+/// `received_from`, `received_how`, then `file`). With `import_text=1` and a source as
+/// the target, the file's text (plain text, HTML or PDF) becomes the source's searchable
+/// text, in the same transaction.
 #[utoipa::path(post, path = "/api/v1/evidence", tag = "documentation", operation_id = "upload_evidence",
     request_body(content_type = "multipart/form-data", content = String),
     responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -210,7 +212,13 @@ pub async fn upload(
         get("received_how"),
     )?;
     let file = spooled.ok_or_else(|| Invalid::new("file", "invalid-required", "is required"))?;
-    let id = evidence::record(&app, &cap, file, &capture).await?;
+    let id = if get("import_text") == "1" {
+        crate::actions::documentation::source_text::import(&app, &cap, file, &capture)
+            .await?
+            .0
+    } else {
+        evidence::record(&app, &cap, file, &capture).await?
+    };
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 

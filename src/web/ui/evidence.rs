@@ -250,6 +250,14 @@ pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
     .map_err(back)?;
     let file =
         spooled.ok_or_else(|| back(Invalid::new("file", "invalid-required", "is required")))?;
+    if get("import_text") == "1" {
+        // The document's text goes to its source, whose page shows it.
+        crate::actions::documentation::source_text::import(&ui.app, &cap, file, &capture)
+            .await
+            .map_err(UiError::back(LIST))?;
+        let source = format!("/documentation/sources/{}", capture.target.id());
+        return Ok(done(&source, "source-text-imported"));
+    }
     let id = evidence::record(&ui.app, &cap, file, &capture)
         .await
         .map_err(UiError::back(LIST))?;

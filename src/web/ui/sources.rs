@@ -285,6 +285,8 @@ pub struct SourceTemplate {
     pub page: PageCtx,
     pub s: SourceLine,
     pub claims: Vec<SourceClaim>,
+    /// The document's imported text, if any.
+    pub text: Option<crate::store::source_texts::SourceTextRow>,
 }
 
 /// "killed 35 · injured 300", in the language.
@@ -325,9 +327,11 @@ pub async fn source(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             statement: c.row.statement,
         })
         .collect();
+    let text = crate::actions::documentation::source_text::text_of(&ui.app, id).await?;
     ui.render(&SourceTemplate {
         page,
         s: source_line(&tr, source),
         claims,
+        text,
     })
 }
