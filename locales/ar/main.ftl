@@ -1223,6 +1223,21 @@ source-text-invalid-encoding = النص ليس بترميز UTF-8: احفظه ب
 source-text-invalid-empty = تعذّر أخذ أي نص من الملف (الصفحة الممسوحة ضوئيًا لا نص فيها).
 source-text-invalid-too-long = النص أطول من مليوني حرف.
 source-text-invalid-pdf = تعذّرت قراءة ملف PDF.
+derived-copy-of = نسخة مشتقة من ملف الدليل
+derived-copies = النسخ المشتقة
+derived-none = لم تُصنع أي نسخة من هذا الملف.
+derived-kind = نوع النسخة
+derived-note = ما الذي تغيّر ولماذا
+derived-hint = تُخزَّن النسخة ملفًا مستقلًا بتجزئاتها وسلسلة حيازتها الخاصة، ويُشار إلى أنها مأخوذة من هذا الأصل؛ ولا يُغيَّر الأصل أبدًا.
+derived-upload = تسجيل نسخة مشتقة
+derived-recorded = سُجِّلت النسخة.
+derived-invalid-same = هذا الملف مطابق للأصل بايتًا ببايت، وليس نسخة منه.
+derivation-redacted = محجوبة الأجزاء
+derivation-metadata-stripped = بلا بيانات وصفية
+derivation-transcoded = محوَّلة الترميز
+derivation-thumbnail = صورة مصغّرة
+derivation-excerpt = مقتطف
+custody-derive = صُنعت نسخة
 # end evidence
 # search
 nav-search = البحث

@@ -1193,6 +1193,21 @@ source-text-invalid-encoding = the text is not UTF-8: save it as UTF-8 and try a
 source-text-invalid-empty = no text could be taken from the file (a scanned page has none).
 source-text-invalid-too-long = the text is longer than two million characters.
 source-text-invalid-pdf = the PDF cannot be read.
+derived-copy-of = A derived copy of evidence file
+derived-copies = Derived copies
+derived-none = No copies have been made of this file.
+derived-kind = Kind of copy
+derived-note = What was changed, and why
+derived-hint = The copy is stored as a file of its own with its own hashes and custody, marked as made from this original; the original is never changed.
+derived-upload = Record a derived copy
+derived-recorded = The copy was recorded.
+derived-invalid-same = this file is byte for byte the original, not a copy of it.
+derivation-redacted = redacted
+derivation-metadata-stripped = metadata removed
+derivation-transcoded = transcoded
+derivation-thumbnail = thumbnail
+derivation-excerpt = excerpt
+custody-derive = a copy was made
 # end evidence
 # search
 nav-search = Search

@@ -1194,6 +1194,21 @@ source-text-invalid-encoding = متن UTF-8 نیست: آن را با UTF-8 ذخ�
 source-text-invalid-empty = هیچ متنی از پرونده به دست نیامد (صفحهٔ اسکن‌شده متن ندارد).
 source-text-invalid-too-long = متن از دو میلیون نویسه بلندتر است.
 source-text-invalid-pdf = این PDF خواندنی نیست.
+derived-copy-of = نسخهٔ برگرفته از پروندهٔ مدرک
+derived-copies = نسخه‌های برگرفته
+derived-none = هنوز نسخه‌ای از این پرونده ساخته نشده است.
+derived-kind = نوع نسخه
+derived-note = چه چیزی و چرا تغییر کرد
+derived-hint = نسخه به‌عنوان پرونده‌ای جداگانه با هش‌ها و زنجیرهٔ نگهداریِ خودش ذخیره و برگرفته از این اصل نشانه‌گذاری می‌شود؛ اصل هرگز تغییر نمی‌کند.
+derived-upload = ثبت نسخهٔ برگرفته
+derived-recorded = نسخه ثبت شد.
+derived-invalid-same = این پرونده بایت‌به‌بایت همان اصل است، نه نسخه‌ای از آن.
+derivation-redacted = پوشانده‌شده
+derivation-metadata-stripped = بدون فراداده
+derivation-transcoded = تبدیل‌قالب‌شده
+derivation-thumbnail = تصویر کوچک
+derivation-excerpt = بخشی از اصل
+custody-derive = نسخه‌ای ساخته شد
 # end evidence
 # search
 nav-search = جست‌وجو

@@ -10,3 +10,16 @@ create table source_texts (
     imported_at bigint not null,
     imported_by text not null
 );
+
+-- Derived copies: a redacted, metadata-stripped, transcoded or excerpted copy of an
+-- evidence file is an evidence item of its own (its own blob, hashes and custody),
+-- marked here as made from its original, which is never modified.
+create table evidence_derivations (
+    evidence_id bigint primary key references evidence_items (evidence_id),
+    original_id bigint not null references evidence_items (evidence_id),
+    -- redacted, metadata_stripped, transcoded, thumbnail or excerpt
+    kind text not null,
+    note text not null default '',
+    created_at bigint not null
+);
+create index evidence_derivations_original on evidence_derivations (original_id);

@@ -7,6 +7,8 @@
 pub mod convoy;
 pub mod country;
 pub mod evidence;
+// evidence: derived copies
+pub mod evidence_copy;
 pub mod export;
 // incidents
 pub mod incident;

@@ -24,6 +24,7 @@ mod evidence;
 mod evidence_http;
 // evidence: court bundle
 mod bundle;
+mod evidence_copy;
 mod evidence_upkeep;
 mod export;
 mod export_tools;

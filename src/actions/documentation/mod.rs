@@ -5,6 +5,7 @@
 
 // evidence
 pub mod evidence;
+pub mod evidence_copy;
 // evidence: court bundle
 pub mod bundle;
 pub mod upkeep;

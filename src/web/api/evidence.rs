@@ -164,7 +164,9 @@ pub async fn content(
 /// Uploads a file (multipart: `target_type`, `target_id`, `received_on`,
 /// `received_from`, `received_how`, then `file`). With `import_text=1` and a source as
 /// the target, the file's text (plain text, HTML or PDF) becomes the source's searchable
-/// text, in the same transaction.
+/// text, in the same transaction. With `derived_from` (an evidence id), `derivation`
+/// (redacted, metadata_stripped, transcoded, thumbnail, excerpt) and `note` instead of
+/// the capture record, the file is recorded as a copy of that original.
 #[utoipa::path(post, path = "/api/v1/evidence", tag = "documentation", operation_id = "upload_evidence",
     request_body(content_type = "multipart/form-data", content = String),
     responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -204,6 +206,18 @@ pub async fn upload(
         }
     }
     let get = |k: &str| fields.get(k).map_or("", String::as_str);
+    if !get("derived_from").is_empty() {
+        let input = crate::domain::evidence_copy::CopyInput::parse(
+            get("derived_from"),
+            get("derivation"),
+            get("note"),
+        )?;
+        let file =
+            spooled.ok_or_else(|| Invalid::new("file", "invalid-required", "is required"))?;
+        let id =
+            crate::actions::documentation::evidence_copy::derive(&app, &cap, &input, file).await?;
+        return Ok((StatusCode::CREATED, Json(Created { id })));
+    }
     let capture = Capture::parse(
         get("target_type"),
         get("target_id"),
