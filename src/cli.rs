@@ -15,6 +15,8 @@ use crate::crypto::MasterKey;
 use crate::domain::{Password, Role, Username};
 use crate::store;
 
+// evidence
+mod evidence;
 mod export;
 // resettlement
 mod registry;
@@ -69,6 +71,12 @@ pub enum Command {
     /// Export the registry (redacted) or population figures to a file.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Evidence: the court bundle of an incident, the spool sweep.
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
+    /// The search index: rebuild it.
+    #[command(subcommand)]
+    Search(evidence::SearchCommand),
     /// Print the OpenAPI 3.1 document of the JSON API.
     Openapi,
     /// Run the benchmark scenarios, each against an anchor in the same run.
@@ -170,6 +178,17 @@ pub enum AuditCommand {
     Checkpoint,
     /// Print the public key that verifies checkpoints, to hand to third parties.
     PublicKey,
+    /// Check an unpacked court bundle (no database needed): the checkpoint's
+    /// signature, the trail segment's chain, the manifests and every file.
+    VerifyBundle {
+        /// The folder the bundle was unpacked into.
+        dir: PathBuf,
+        /// The checkpoint public key you were given separately (hex).
+        #[arg(long, value_name = "HEX")]
+        public_key: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -389,6 +408,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(AuditCommand::PublicKey) => {
             let (app, _) = open(opts, None).await?;
             println!("{}", app.keys.verifying_key_hex());
+        }
+        Command::Audit(AuditCommand::VerifyBundle {
+            dir,
+            public_key,
+            json,
+        }) => return evidence::verify_bundle(&dir, &public_key, json),
+        Command::Evidence(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            evidence::run(&app, cmd).await?;
+        }
+        Command::Search(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            evidence::search_command(&app, cmd).await?;
         }
         Command::Config(ConfigCommand::Example) => print!("{}", crate::config::EXAMPLE),
         Command::Config(ConfigCommand::Show) => {

@@ -11,10 +11,13 @@
 //! - dashboard: the dashboard request through the router vs `/healthz` in the same
 //!   router.
 //!
-//! The documentation's (incidents) are described in `incidents`.
+//! The documentation's (incidents) are described in `incidents`; evidence ingest and
+//! search in `evidence`.
 
 // resettlement's allocation
 mod allocation;
+// evidence
+mod evidence;
 mod foundation;
 // incidents
 mod incidents;
@@ -44,7 +47,8 @@ pub struct BenchArgs {
     /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Only these areas (foundation, registry, incidents, resettlement; comma-separated).
+    /// Only these areas (foundation, registry, incidents, resettlement, evidence;
+    /// comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
 }
@@ -214,7 +218,13 @@ async fn scenarios(
     runs: usize,
     only: &[String],
 ) -> anyhow::Result<Vec<Outcome>> {
-    const AREAS: [&str; 4] = ["foundation", "registry", "incidents", "resettlement"];
+    const AREAS: [&str; 5] = [
+        "foundation",
+        "registry",
+        "incidents",
+        "resettlement",
+        "evidence",
+    ];
     if let Some(bad) = only.iter().find(|a| !AREAS.contains(&a.as_str())) {
         anyhow::bail!("--only: no area {bad:?}; areas: {}", AREAS.join(", "));
     }
@@ -231,6 +241,9 @@ async fn scenarios(
     }
     if want("resettlement") {
         out.extend(resettlement::scenarios(app, scale, runs).await?);
+    }
+    if want("evidence") {
+        out.extend(evidence::scenarios(app, scale, runs).await?);
     }
     Ok(out)
 }

@@ -57,6 +57,7 @@ impl Format {
             (Format::Zip, "odt") => "application/vnd.oasis.opendocument.text",
             (Format::Zip, _) => "application/zip",
             (Format::Text, "csv") => "text/csv",
+            (Format::Text, "html" | "htm") => "text/html",
             (Format::Text, _) => "text/plain",
         }
     }
@@ -77,7 +78,8 @@ pub fn promised(file_name: &str) -> Option<(Format, String)> {
         "wav" => Format::Wav,
         "ogg" | "oga" | "ogv" | "opus" => Format::Ogg,
         "docx" | "xlsx" | "pptx" | "odt" | "ods" | "zip" => Format::Zip,
-        "txt" | "csv" | "md" => Format::Text,
+        // A saved web page is UTF-8 text too; its text can be imported for a source.
+        "txt" | "csv" | "md" | "html" | "htm" => Format::Text,
         _ => return None,
     };
     Some((f, ext))

@@ -7,6 +7,8 @@
 pub mod convoy;
 pub mod country;
 pub mod evidence;
+// evidence: derived copies
+pub mod evidence_copy;
 pub mod export;
 // incidents
 pub mod incident;
@@ -21,6 +23,8 @@ pub mod search;
 pub mod site;
 // incidents
 pub mod source;
+// evidence: source documents
+pub mod source_text;
 pub mod user;
 
 // resettlement

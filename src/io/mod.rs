@@ -10,5 +10,7 @@ pub mod export;
 pub mod import;
 // incidents
 pub mod incidents;
+// evidence: court bundle
+pub mod bundle;
 pub mod layout;
 pub mod table;

@@ -193,3 +193,52 @@ pub async fn target_exists(c: &mut Conn, kind: &str, id: i64) -> Result<bool> {
     let n: i64 = sqlx::query_scalar(sql).bind(id).fetch_one(&mut *c).await?;
     Ok(n > 0)
 }
+
+/// A derived copy and what it was made from.
+#[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct DerivationRow {
+    /// The copy.
+    pub evidence_id: i64,
+    pub original_id: i64,
+    /// redacted, metadata_stripped, transcoded, thumbnail or excerpt.
+    pub kind: String,
+    pub note: String,
+    pub created_at: i64,
+}
+
+pub async fn insert_derivation(c: &mut Conn, d: &DerivationRow) -> Result<()> {
+    sqlx::query(
+        "insert into evidence_derivations (evidence_id, original_id, kind, note, created_at)
+         values ($1, $2, $3, $4, $5)",
+    )
+    .bind(d.evidence_id)
+    .bind(d.original_id)
+    .bind(&d.kind)
+    .bind(&d.note)
+    .bind(d.created_at)
+    .execute(&mut *c)
+    .await?;
+    Ok(())
+}
+
+/// What item `id` was derived from, if it is a copy.
+pub async fn derivation_of(c: &mut Conn, id: i64) -> Result<Option<DerivationRow>> {
+    Ok(sqlx::query_as(
+        "select evidence_id, original_id, kind, note, created_at
+         from evidence_derivations where evidence_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await?)
+}
+
+/// The copies made from item `id`, oldest first.
+pub async fn copies_of(c: &mut Conn, id: i64) -> Result<Vec<DerivationRow>> {
+    Ok(sqlx::query_as(
+        "select evidence_id, original_id, kind, note, created_at
+         from evidence_derivations where original_id = $1 order by evidence_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await?)
+}

@@ -36,6 +36,8 @@ pub mod settings;
 pub mod sites;
 // incidents
 pub mod sources;
+// evidence: source documents
+pub mod source_texts;
 pub mod stats;
 pub mod tokens;
 pub mod users;

@@ -206,6 +206,10 @@ pub fn router(app: AppState) -> Router {
             "/documentation/evidence/{id}/download",
             post(ui::evidence::download),
         )
+        .route(
+            "/documentation/incidents/{id}/bundle",
+            post(ui::bundle::make),
+        )
         .route("/documentation/search", get(ui::search::show))
         // end evidence
         // commitments
@@ -357,6 +361,7 @@ pub async fn serve(
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;
     let addr = listener.local_addr()?;
     let app = Arc::new(app);
+    crate::actions::documentation::upkeep::at_startup(&app).await;
     spawn_duties(app.clone());
     println!("vigil listening on http://{addr}");
     if let Some(tx) = bound {
@@ -389,6 +394,10 @@ fn spawn_duties(app: AppState) {
             if n.is_multiple_of(20) {
                 if let Err(e) = crate::actions::session::sweep_expired(&app).await {
                     tracing::warn!("session sweep failed: {e}");
+                }
+                let stale = crate::actions::documentation::upkeep::STALE;
+                if let Err(e) = crate::actions::documentation::upkeep::sweep_spool(&app, stale) {
+                    tracing::warn!("{e}");
                 }
             }
         }

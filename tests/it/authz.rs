@@ -453,6 +453,14 @@ const UI: &[Row] = &[
         200,
     ),
     row(M::Get, "/documentation/search", RECORD, 200),
+    // evidence: the court bundle of the matrix's incident (it has a file attached).
+    on(
+        M::Post,
+        "/documentation/incidents/{id}/bundle",
+        Obj::Incident,
+        DOCUMENTER,
+        200,
+    ),
     // end evidence
     // commitments
     row(M::Get, "/documentation/agreements", RECORD, 200),
@@ -758,6 +766,13 @@ const API: &[Row] = &[
     ),
     // Without words the search is refused as bad input, after the permission check.
     row(M::Get, "/api/v1/search", RECORD, 422),
+    on(
+        M::Post,
+        "/api/v1/incidents/{id}/bundle",
+        Obj::Incident,
+        DOCUMENTER,
+        200,
+    ),
     // end evidence
     // commitments
     row(M::Get, "/api/v1/agreements", RECORD, 200),
@@ -813,6 +828,11 @@ fn name(r: Role) -> String {
 /// A form body that the allowed role's request would pass validation with.
 fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
     match path {
+        // evidence: court bundle
+        "/documentation/incidents/{id}/bundle" => vec![(
+            "recipient",
+            age::x25519::Identity::generate().to_public().to_string(),
+        )],
         "/account/password" => vec![
             ("current", "not my password".into()),
             ("new", "x".into()),
@@ -995,6 +1015,10 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
 
 fn json_for(path: &str, n: usize) -> serde_json::Value {
     match path {
+        // evidence: court bundle
+        "/api/v1/incidents/{id}/bundle" => serde_json::json!({
+            "recipient": age::x25519::Identity::generate().to_public().to_string()
+        }),
         "/api/v1/tokens" => serde_json::json!({"name": "matrix"}),
         "/api/v1/users" => serde_json::json!({"username": format!("api{n}"), "role": "observer"}),
         "/api/v1/users/{id}" => serde_json::json!({"role": "observer"}),

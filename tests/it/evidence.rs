@@ -26,7 +26,7 @@ fn documenter_reads() -> Cap<ReadRecord> {
 }
 
 /// A PNG-looking file of `len` bytes with a marker that must never appear in clear.
-fn png(len: usize, marker: &[u8]) -> Vec<u8> {
+pub fn png(len: usize, marker: &[u8]) -> Vec<u8> {
     let mut b = b"\x89PNG\r\n\x1a\n".to_vec();
     b.extend_from_slice(marker);
     let mut x: u32 = 7;
@@ -39,7 +39,7 @@ fn png(len: usize, marker: &[u8]) -> Vec<u8> {
 }
 
 /// Streams `bytes` in uneven pieces through an ingest.
-fn ingest(
+pub fn ingest(
     t: &TestApp,
     name: &str,
     bytes: &[u8],
@@ -70,7 +70,7 @@ pub async fn matrix_object(t: &TestApp, incident: i64) -> i64 {
         .unwrap()
 }
 
-fn capture(kind: &str, id: i64) -> Capture {
+pub fn capture(kind: &str, id: i64) -> Capture {
     Capture::parse(
         kind,
         &id.to_string(),
@@ -148,7 +148,9 @@ async fn an_upload_is_hashed_sealed_stored_once_and_returned_intact() {
         );
         assert_eq!(seen.row.target_type, "source");
 
-        let (row, back) = evidence::download(&t.app, &reader(), e1).await.unwrap();
+        let original = evidence::download(&t.app, &reader(), e1).await.unwrap();
+        let row = original.row.clone();
+        let back = original.read_all(&t.app).await.unwrap();
         assert_eq!(back, bytes, "the original, byte for byte");
         assert_eq!(row.file_name, "photo.png");
 

@@ -22,6 +22,10 @@ mod durability;
 // evidence
 mod evidence;
 mod evidence_http;
+// evidence: court bundle
+mod bundle;
+mod evidence_copy;
+mod evidence_upkeep;
 mod export;
 mod export_tools;
 mod import;
@@ -36,6 +40,7 @@ mod pg;
 mod registry;
 // evidence: search
 mod search;
+mod source_text;
 mod story;
 mod support;
 mod trail;

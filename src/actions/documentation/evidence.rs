@@ -7,7 +7,7 @@
 //! capture record and, in one write transaction, stores the blob by content address
 //! (an identical file already stored is not stored again), the item, and the
 //! `evidence.receive` audit entry. Views and downloads write `evidence.view` and
-//! `evidence.download` entries: the custody chain is the audit trail's entries on the
+//! `evidence.download` entries (a download is streamed a chunk at a time): the custody chain is the audit trail's entries on the
 //! item, so `vigil audit verify` catches an edited, removed or inserted custody entry.
 
 use std::io::{Read, Write};
@@ -15,6 +15,9 @@ use std::path::PathBuf;
 
 use serde_json::json;
 use sha2::Digest;
+use tokio::sync::mpsc;
+
+use crate::actions::registry::export::Chunk;
 
 use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
@@ -23,7 +26,7 @@ use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
 use crate::domain::evidence::{check, Capture, MAX_BYTES, SNIFF_BYTES};
 use crate::domain::person::Choice;
 use crate::domain::Invalid;
-use crate::store::evidence::{ItemRow, NewBlob, NewItem};
+use crate::store::evidence::{BlobRow, ItemRow, NewBlob, NewItem};
 use crate::store::{self, audit::Filter};
 
 /// Plaintext bytes per sealed chunk.
@@ -163,10 +166,23 @@ pub async fn record(
     file: Spooled,
     capture: &Capture,
 ) -> Result<i64> {
-    let file_name: String = file.ingest.file_name.chars().take(255).collect();
     let mut tx = app.store.write().await?;
+    let (id, _) = record_in(&mut tx, app, cap, file, capture).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The same inside the caller's write transaction; returns the item's id and its blob.
+pub async fn record_in(
+    tx: &mut store::Conn,
+    app: &App,
+    cap: &Cap<WriteDocumentation>,
+    file: Spooled,
+    capture: &Capture,
+) -> Result<(i64, BlobRow)> {
+    let file_name: String = file.ingest.file_name.chars().take(255).collect();
     let (kind, target) = (capture.target.kind(), capture.target.id());
-    if !store::evidence::target_exists(&mut tx, kind, target).await? {
+    if !store::evidence::target_exists(&mut *tx, kind, target).await? {
         return Err(Invalid::new(
             "target_id",
             "evidence-invalid-target",
@@ -174,12 +190,12 @@ pub async fn record(
         )
         .into());
     }
-    let blob_id = match store::evidence::blob_by_sha256(&mut tx, &file.sha256).await? {
+    let blob_id = match store::evidence::blob_by_sha256(&mut *tx, &file.sha256).await? {
         Some(b) => b.blob_id,
         None => {
             let chunks = i64::try_from(file.chunks).map_err(|_| too_large())?;
             let blob_id = store::evidence::insert_blob(
-                &mut tx,
+                &mut *tx,
                 &NewBlob {
                     sha256: &file.sha256,
                     blake3: &file.blake3,
@@ -198,13 +214,13 @@ pub async fn record(
                 spool.read_exact(&mut len).map_err(io)?;
                 let mut sealed = vec![0u8; u32::from_le_bytes(len) as usize];
                 spool.read_exact(&mut sealed).map_err(io)?;
-                store::evidence::insert_chunk(&mut tx, blob_id, n, &sealed).await?;
+                store::evidence::insert_chunk(&mut *tx, blob_id, n, &sealed).await?;
             }
             blob_id
         }
     };
     let id = store::evidence::insert_item(
-        &mut tx,
+        &mut *tx,
         &NewItem {
             blob_id,
             target_type: kind,
@@ -224,9 +240,9 @@ pub async fn record(
         id,
         &capture.received_from,
     );
-    store::evidence::set_received_from(&mut tx, id, &sealed).await?;
+    store::evidence::set_received_from(&mut *tx, id, &sealed).await?;
     audit(
-        &mut tx,
+        &mut *tx,
         app,
         cap.actor(),
         Event {
@@ -244,8 +260,10 @@ pub async fn record(
         },
     )
     .await?;
-    tx.commit().await?;
-    Ok(id)
+    let blob = store::evidence::blob(&mut *tx, blob_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    Ok((id, blob))
 }
 
 /// An evidence item as the reader sees it.
@@ -345,43 +363,119 @@ pub async fn chain(c: &mut store::Conn, id: i64) -> Result<Vec<Entry>> {
     Ok(out)
 }
 
-/// The original bytes, with the download written to the custody chain first. The
-/// whole file is opened and its SHA-256 checked against the recorded one before any
-/// byte is handed out: a reader never receives bytes that differ from what was
-/// received.
-pub async fn download(app: &App, cap: &Cap<ReadRecord>, id: i64) -> Result<(ItemRow, Vec<u8>)> {
-    let mut tx = app.store.write().await?;
-    let row = store::evidence::item(&mut tx, id)
-        .await?
-        .ok_or(ActionError::NotFound)?;
-    custody(&mut tx, app, cap, "evidence.download", &row).await?;
-    tx.commit().await?;
-    let bytes = original(app, &row).await?;
-    Ok((row, bytes))
+/// The original bytes of an item whose download has been written to its custody
+/// chain (only [`download`] makes one). Read a chunk at a time with [`Original::next`],
+/// or streamed into a response body with [`Original::stream`]: never the whole file.
+pub struct Original {
+    pub row: ItemRow,
+    reader: ChunkReader,
 }
 
-/// Opens a blob's chunks in order and checks the result against its SHA-256.
-pub async fn original(app: &App, row: &ItemRow) -> Result<Vec<u8>> {
-    let mut c = app.store.read().await?;
-    let blob = store::evidence::blob(&mut c, row.blob_id)
-        .await?
-        .ok_or(ActionError::NotFound)?;
-    let mut out = Vec::with_capacity(usize::try_from(blob.size_bytes).unwrap_or(0));
-    for n in 0..blob.chunks {
-        let sealed = store::evidence::chunk(&mut c, blob.blob_id, n)
+/// Reads a blob's sealed chunks in order and opens them. Each chunk's AEAD binds the
+/// blob, its index and whether it is the last, so a moved, dropped or altered chunk
+/// fails to open; the SHA-256 of the whole is checked as well when the last chunk is
+/// read (a mismatch is an error instead of the end of the file, so a stream that
+/// carried it is broken off rather than completed).
+pub struct ChunkReader {
+    blob: BlobRow,
+    next: i64,
+    sha256: sha2::Sha256,
+}
+
+impl ChunkReader {
+    pub fn new(blob: BlobRow) -> Self {
+        ChunkReader {
+            blob,
+            next: 0,
+            sha256: sha2::Sha256::new(),
+        }
+    }
+
+    pub fn size(&self) -> u64 {
+        u64::try_from(self.blob.size_bytes).unwrap_or_default()
+    }
+
+    /// The next chunk of plaintext, or `None` after the last one (checked).
+    pub async fn next(&mut self, c: &mut store::Conn, app: &App) -> Result<Option<Vec<u8>>> {
+        let (blob, n) = (&self.blob, self.next);
+        if n >= blob.chunks {
+            return Ok(None);
+        }
+        let sealed = store::evidence::chunk(c, blob.blob_id, n)
             .await?
             .ok_or_else(|| {
                 ActionError::Internal(format!("evidence blob {} lacks chunk {n}", blob.blob_id))
             })?;
-        let last = n + 1 == blob.chunks;
         let index = u64::try_from(n).unwrap_or_default();
-        out.extend(app.keys.open_chunk(&blob.blob_ref, index, last, &sealed)?);
+        let last = n + 1 == blob.chunks;
+        let plain = app.keys.open_chunk(&blob.blob_ref, index, last, &sealed)?;
+        self.sha256.update(&plain);
+        self.next += 1;
+        if last && hex::encode(self.sha256.clone().finalize()) != blob.sha256 {
+            return Err(ActionError::Internal(format!(
+                "evidence blob {} does not match its SHA-256",
+                blob.blob_id
+            )));
+        }
+        Ok(Some(plain))
     }
-    if hex::encode(sha2::Sha256::digest(&out)) != blob.sha256 {
-        return Err(ActionError::Internal(format!(
-            "evidence blob {} does not match its SHA-256",
-            blob.blob_id
-        )));
+}
+
+impl Original {
+    pub fn size(&self) -> u64 {
+        self.reader.size()
     }
-    Ok(out)
+
+    /// The next chunk of the file (see [`ChunkReader::next`]).
+    pub async fn next(&mut self, app: &App) -> Result<Option<Vec<u8>>> {
+        let mut c = app.store.read().await?;
+        self.reader.next(&mut c, app).await
+    }
+
+    /// The whole file in memory (for small files and tests).
+    pub async fn read_all(mut self, app: &App) -> Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(usize::try_from(self.size()).unwrap_or(0));
+        while let Some(chunk) = self.next(app).await? {
+            out.extend(chunk);
+        }
+        Ok(out)
+    }
+
+    /// Sends the file into `tx` a chunk at a time (a slow reader slows the reading;
+    /// at most the channel's few chunks are in memory). A failure ends the stream
+    /// with an error, so the client sees a broken download, never a complete wrong one.
+    pub async fn stream(mut self, app: &App, tx: mpsc::Sender<Chunk>) {
+        loop {
+            match self.next(app).await {
+                Ok(Some(b)) => {
+                    if tx.send(Ok(b)).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::error!("evidence download stopped: {e}");
+                    let _ = tx.send(Err(std::io::Error::other("download failed"))).await;
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Writes the download to the custody chain, then hands back the original to read.
+pub async fn download(app: &App, cap: &Cap<ReadRecord>, id: i64) -> Result<Original> {
+    let mut tx = app.store.write().await?;
+    let row = store::evidence::item(&mut tx, id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let blob = store::evidence::blob(&mut tx, row.blob_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    custody(&mut tx, app, cap, "evidence.download", &row).await?;
+    tx.commit().await?;
+    Ok(Original {
+        row,
+        reader: ChunkReader::new(blob),
+    })
 }

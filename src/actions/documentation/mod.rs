@@ -5,6 +5,10 @@
 
 // evidence
 pub mod evidence;
+pub mod evidence_copy;
+// evidence: court bundle
+pub mod bundle;
+pub mod upkeep;
 // commitments
 pub mod commitments;
 pub mod corrections;
@@ -12,6 +16,7 @@ pub mod export;
 // evidence: search
 pub mod incidents;
 pub mod search;
+pub mod source_text;
 pub mod sources;
 pub mod timeline;
 

@@ -53,12 +53,17 @@ pub async fn index_source(c: &mut Conn, id: i64) -> Result<()> {
     if s.retracted_at.is_some() {
         return Ok(store::search::remove(c, "source", id).await?);
     }
-    let content = [s.title.as_str(), &s.author]
+    let mut content = [s.title.as_str(), &s.author]
         .iter()
         .filter(|s| !s.is_empty())
         .copied()
         .collect::<Vec<_>>()
         .join(" — ");
+    // The document's own text, when it was imported (plain text, HTML or PDF).
+    if let Some(t) = store::source_texts::get(c, id).await? {
+        content.push('\n');
+        content.push_str(&t.body);
+    }
     store::search::put(
         c,
         &Doc {

@@ -275,10 +275,10 @@ pub async fn download(
 /// A buffer shared between the age writer and the task that hands its output on: the
 /// age stream writes ciphertext in 64 KiB chunks, which are taken out after each page.
 #[derive(Clone, Default)]
-struct Shared(Arc<Mutex<Vec<u8>>>);
+pub(crate) struct Shared(Arc<Mutex<Vec<u8>>>);
 
 impl Shared {
-    fn take(&self) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn take(&self) -> std::io::Result<Vec<u8>> {
         let mut b = self
             .0
             .lock()

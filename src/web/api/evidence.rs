@@ -130,7 +130,8 @@ pub async fn get(
     }))
 }
 
-/// The original bytes (a custody entry); `X-Content-SHA256` carries the recorded hash.
+/// The original bytes (a custody entry), streamed; `X-Content-SHA256` carries the
+/// recorded hash.
 #[utoipa::path(get, path = "/api/v1/evidence/{id}/content", tag = "documentation", operation_id = "download_evidence",
     params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem),
@@ -141,7 +142,11 @@ pub async fn content(
     Path(id): Path<i64>,
 ) -> Result<Response, ApiError> {
     let cap = a.grant::<ReadRecord>()?;
-    let (row, bytes) = evidence::download(&app, &cap, id).await?;
+    let original = evidence::download(&app, &cap, id).await?;
+    let row = original.row.clone();
+    let size = original.size();
+    let (tx, body) = crate::web::stream::channel();
+    tokio::spawn(async move { original.stream(&app, tx).await });
     Ok((
         [
             (header::CONTENT_TYPE, row.media_type),
@@ -149,14 +154,19 @@ pub async fn content(
                 header::HeaderName::from_static("x-content-sha256"),
                 row.sha256,
             ),
+            (header::CONTENT_LENGTH, size.to_string()),
         ],
-        bytes,
+        body,
     )
         .into_response())
 }
 
 /// Uploads a file (multipart: `target_type`, `target_id`, `received_on`,
-/// `received_from`, `received_how`, then `file`).
+/// `received_from`, `received_how`, then `file`). With `import_text=1` and a source as
+/// the target, the file's text (plain text, HTML or PDF) becomes the source's searchable
+/// text, in the same transaction. With `derived_from` (an evidence id), `derivation`
+/// (redacted, metadata_stripped, transcoded, thumbnail, excerpt) and `note` instead of
+/// the capture record, the file is recorded as a copy of that original.
 #[utoipa::path(post, path = "/api/v1/evidence", tag = "documentation", operation_id = "upload_evidence",
     request_body(content_type = "multipart/form-data", content = String),
     responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -196,6 +206,18 @@ pub async fn upload(
         }
     }
     let get = |k: &str| fields.get(k).map_or("", String::as_str);
+    if !get("derived_from").is_empty() {
+        let input = crate::domain::evidence_copy::CopyInput::parse(
+            get("derived_from"),
+            get("derivation"),
+            get("note"),
+        )?;
+        let file =
+            spooled.ok_or_else(|| Invalid::new("file", "invalid-required", "is required"))?;
+        let id =
+            crate::actions::documentation::evidence_copy::derive(&app, &cap, &input, file).await?;
+        return Ok((StatusCode::CREATED, Json(Created { id })));
+    }
     let capture = Capture::parse(
         get("target_type"),
         get("target_id"),
@@ -204,7 +226,13 @@ pub async fn upload(
         get("received_how"),
     )?;
     let file = spooled.ok_or_else(|| Invalid::new("file", "invalid-required", "is required"))?;
-    let id = evidence::record(&app, &cap, file, &capture).await?;
+    let id = if get("import_text") == "1" {
+        crate::actions::documentation::source_text::import(&app, &cap, file, &capture)
+            .await?
+            .0
+    } else {
+        evidence::record(&app, &cap, file, &capture).await?
+    };
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 

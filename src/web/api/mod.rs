@@ -7,6 +7,7 @@ pub mod convoys;
 pub mod corrections;
 pub mod exports;
 // evidence
+pub mod bundle;
 pub mod evidence;
 // incidents
 pub mod incidents;
@@ -127,6 +128,7 @@ use super::AppState;
         evidence::get,
         evidence::content,
         evidence::search,
+        bundle::make,
         // commitments
         commitments::list,
         commitments::create,
@@ -366,6 +368,7 @@ pub fn router() -> Router<AppState> {
         .route("/evidence/{id}", get(evidence::get))
         .route("/evidence/{id}/content", get(evidence::content))
         .route("/search", get(evidence::search))
+        .route("/incidents/{id}/bundle", axum::routing::post(bundle::make))
         // end evidence
         // commitments
         .route(

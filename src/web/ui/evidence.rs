@@ -14,12 +14,15 @@ use super::page::{done, PageCtx, Ui};
 use super::people::Opt;
 use super::sources::{choice_opts, label};
 use crate::actions::documentation::evidence::{self, Evidence, Ingest};
+use crate::actions::documentation::evidence_copy;
 use crate::actions::ActionError;
 use crate::audit::Entry;
 use crate::auth::capability::{ReadRecord, WriteDocumentation};
 use crate::domain::evidence::{Capture, ReceivedHow, MAX_BYTES};
+use crate::domain::evidence_copy::CopyInput;
 use crate::domain::{Invalid, Perm};
 use crate::i18n::Tr;
+use crate::store::evidence::DerivationRow;
 use crate::web::csrf;
 use crate::web::error::UiError;
 use crate::web::extract::SignedInForm;
@@ -112,6 +115,23 @@ pub async fn list(ui: Ui, Query(q): Query<ListQuery>) -> Result<Response, UiErro
     })
 }
 
+/// A copy and its original, the kind in the reader's language.
+pub struct CopyLine {
+    pub copy_id: i64,
+    pub original_id: i64,
+    pub kind: String,
+    pub note: String,
+}
+
+fn copy_line(tr: &Tr, d: DerivationRow) -> CopyLine {
+    CopyLine {
+        copy_id: d.evidence_id,
+        original_id: d.original_id,
+        kind: label::<crate::domain::evidence_copy::Derivation>(tr, &d.kind),
+        note: d.note,
+    }
+}
+
 /// One step of the custody chain.
 pub struct Step {
     pub at: i64,
@@ -126,6 +146,11 @@ pub struct ShowTemplate {
     pub page: PageCtx,
     pub f: Line,
     pub chain: Vec<Step>,
+    /// What this file is a copy of, and the copies made from it.
+    pub copy_of: Option<CopyLine>,
+    pub copies: Vec<CopyLine>,
+    pub can_write: bool,
+    pub derivations: Vec<Opt>,
 }
 
 pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
@@ -144,9 +169,14 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
             seq: c.seq,
         })
         .collect();
+    let (copy_of, copies) = evidence_copy::lineage(&ui.app, &cap, id).await?;
     ui.render(&ShowTemplate {
         f: line(&tr, &e),
         chain,
+        copy_of: copy_of.map(|d| copy_line(&tr, d)),
+        copies: copies.into_iter().map(|d| copy_line(&tr, d)).collect(),
+        can_write: ui.session.actor.role.allows(Perm::WriteDocumentation),
+        derivations: choice_opts::<crate::domain::evidence_copy::Derivation>(&tr, "redacted"),
         page: ui.page("evidence-file-title", LIST),
     })
 }
@@ -160,7 +190,12 @@ pub async fn download(
     f: SignedInForm<Empty>,
 ) -> Result<Response, UiError> {
     let cap = f.session.actor.grant::<ReadRecord>()?;
-    let (row, bytes) = evidence::download(&app, &cap, id).await?;
+    let original = evidence::download(&app, &cap, id).await?;
+    let row = original.row.clone();
+    let size = original.size();
+    let (tx, body) = crate::web::stream::channel();
+    let streaming = app.clone();
+    tokio::spawn(async move { original.stream(&streaming, tx).await });
     // The stored name is the uploader's; only safe characters go into the header.
     let name: String = row
         .file_name
@@ -184,8 +219,10 @@ pub async fn download(
                 header::HeaderName::from_static("x-content-sha256"),
                 row.sha256,
             ),
+            // The length lets a client tell a download broken off from a whole one.
+            (header::CONTENT_LENGTH, size.to_string()),
         ],
-        bytes,
+        body,
     )
         .into_response())
 }
@@ -233,6 +270,18 @@ pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
         }
     }
     let get = |k: &str| fields.get(k).map_or("", String::as_str);
+    if !get("derived_from").is_empty() {
+        // A derived copy: its record and target come from its original.
+        let input =
+            CopyInput::parse(get("derived_from"), get("derivation"), get("note")).map_err(back)?;
+        let file =
+            spooled.ok_or_else(|| back(Invalid::new("file", "invalid-required", "is required")))?;
+        let from = format!("{LIST}/{}", input.original_id);
+        let id = evidence_copy::derive(&ui.app, &cap, &input, file)
+            .await
+            .map_err(UiError::back(from))?;
+        return Ok(done(&format!("{LIST}/{id}"), "derived-recorded"));
+    }
     let capture = Capture::parse(
         get("target_type"),
         get("target_id"),
@@ -243,6 +292,14 @@ pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
     .map_err(back)?;
     let file =
         spooled.ok_or_else(|| back(Invalid::new("file", "invalid-required", "is required")))?;
+    if get("import_text") == "1" {
+        // The document's text goes to its source, whose page shows it.
+        crate::actions::documentation::source_text::import(&ui.app, &cap, file, &capture)
+            .await
+            .map_err(UiError::back(LIST))?;
+        let source = format!("/documentation/sources/{}", capture.target.id());
+        return Ok(done(&source, "source-text-imported"));
+    }
     let id = evidence::record(&ui.app, &cap, file, &capture)
         .await
         .map_err(UiError::back(LIST))?;

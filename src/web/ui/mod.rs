@@ -15,6 +15,8 @@ pub mod errors;
 pub mod exports;
 // evidence
 pub mod evidence;
+// evidence: court bundle
+pub mod bundle;
 pub mod import;
 // incidents
 pub mod incident_forms;

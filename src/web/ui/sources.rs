@@ -318,6 +318,8 @@ pub struct SourceTemplate {
     pub published_on: String,
     /// Its earlier versions, each in a sentence.
     pub revisions: Vec<String>,
+    /// The document's imported text, if any.
+    pub text: Option<crate::store::source_texts::SourceTextRow>,
 }
 
 /// "killed 35 · injured 300", in the language.
@@ -373,6 +375,7 @@ pub async fn source(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
     for g in &mut grades {
         g.selected = g.value == row.reliability;
     }
+    let text = crate::actions::documentation::source_text::text_of(&ui.app, id).await?;
     ui.render(&SourceTemplate {
         page,
         can_write: ui.session.actor.can(Perm::WriteDocumentation) && row.retracted_at.is_none(),
@@ -392,5 +395,6 @@ pub async fn source(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         s: source_line(&tr, source),
         claims,
         revisions: super::corrections::revision_lines(&tr, &revisions),
+        text,
     })
 }
