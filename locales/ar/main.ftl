@@ -1314,3 +1314,6 @@ presence-gap = من { $from } إلى { $until } ({ $hours } ساعة)
 presence-unmonitored = حوادث وقعت في غياب المراقبين
 presence-unmonitored-none = لم يُسجَّل شيء.
 agreement-incident = الحادثة
+
+# commitments: report, visits (issue 7, session 3)
+observation-counted = العدد المحصى

@@ -1284,3 +1284,6 @@ presence-gap = { $from } to { $until } ({ $hours } hours)
 presence-unmonitored = Incidents while no monitor was present
 presence-unmonitored-none = None recorded.
 agreement-incident = Incident
+
+# commitments: report, visits (issue 7, session 3)
+observation-counted = Counted

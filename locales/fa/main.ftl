@@ -1285,3 +1285,6 @@ presence-gap = از { $from } تا { $until } ({ $hours } ساعت)
 presence-unmonitored = رویدادهایی که هنگام نبودِ ناظر رخ داد
 presence-unmonitored-none = هیچ رویدادی ثبت نشده است.
 agreement-incident = رویداد
+
+# commitments: report, visits (issue 7, session 3)
+observation-counted = شمارش‌شده

@@ -236,6 +236,8 @@ pub struct ObservationText<'a> {
     pub observed_on: &'a str,
     pub outcome: &'a str,
     pub share_permille: &'a str,
+    /// For a quantity term: how many of the item were counted that day.
+    pub counted: &'a str,
     pub source: &'a str,
     pub locator: &'a str,
     pub note: &'a str,
@@ -245,6 +247,7 @@ pub struct ObservationText<'a> {
 pub struct ObservationInput {
     pub observed_on: i64,
     pub outcome: Outcome,
+    pub counted: Option<i64>,
     pub source_id: i64,
     pub locator: String,
     pub note: String,
@@ -256,6 +259,7 @@ impl ObservationInput {
         Ok(ObservationInput {
             observed_on: required_day("observed_on", t.observed_on)?,
             outcome: Outcome::parse(t.outcome, share)?,
+            counted: parse_count("counted", t.counted, 0..=1_000_000_000)?,
             source_id: req_count("source", t.source, i64::MAX)?,
             locator: text("locator", t.locator, 200, false, false)?,
             note: text("note", t.note, 2000, false, true)?,

@@ -129,6 +129,7 @@ pub async fn add_observation_in(
         o.observed_on,
         o.outcome.as_str(),
         share,
+        o.counted,
         o.source_id,
         &o.locator,
         &o.note,
@@ -145,7 +146,8 @@ pub async fn add_observation_in(
             object_id: commitment_id.to_string(),
             summary: format!("observation {}: {}", id, o.outcome.as_str()),
             details: json!({ "observation": id, "observed_on": o.observed_on,
-                "outcome": o.outcome.as_str(), "share_permille": share, "source": o.source_id,
+                "outcome": o.outcome.as_str(), "share_permille": share, "counted": o.counted,
+                "source": o.source_id,
                 "locator": o.locator, "note": o.note }),
         },
     )

@@ -2,9 +2,11 @@
 //! piece of evidence of any date (observations, the manifest of its convoy, the
 //! incidents of its category at its site, the visits of the owing party there).
 
+use super::end_of;
 use crate::actions::{ActionError, Result};
 use crate::domain::commitment::{
-    Commitment, Delivery, Evidence, EvidenceRef, IncidentFact, Observation, Outcome, Term, Visit,
+    Commitment, Count, Delivery, Evidence, EvidenceRef, IncidentFact, Observation, Outcome, Term,
+    Visit,
 };
 use crate::domain::incident::Category;
 use crate::domain::person::Choice;
@@ -82,7 +84,27 @@ pub async fn evidence(
         ..Evidence::default()
     };
     match &term {
-        Term::Quantity { item, .. } => {
+        Term::Quantity {
+            item,
+            per_residents,
+            ..
+        } => {
+            // Counts made at the site: per residents, owed as of each count's day.
+            for o in obs.iter().filter(|o| o.counted.is_some()) {
+                let residents = match (per_residents, r.site_id) {
+                    (Some(_), Some(site)) => Some(
+                        store::commitments::site_population_at(c, site, end_of(o.observed_on))
+                            .await?,
+                    ),
+                    _ => None,
+                };
+                ev.counts.push(Count {
+                    id: o.observation_id,
+                    at: o.observed_on,
+                    counted: o.counted.unwrap_or(0),
+                    residents,
+                });
+            }
             if let Some(convoy) = r.convoy_id {
                 for d in store::commitments::deliveries(c, convoy).await? {
                     let at = d.departed_on.or(d.arrived_on).or(d.planned_on);
