@@ -7,6 +7,7 @@
 mod agreements;
 mod commitment;
 mod evidence;
+pub mod report;
 mod visits;
 
 pub use agreements::{
@@ -18,7 +19,10 @@ pub use commitment::{
     CommitmentDetail, CommitmentSummary, HistoryEntry, StatusView,
 };
 pub use evidence::{evidence, term_of, EvidenceLink};
-pub use visits::{list_visits, record_visit, record_visit_in, Gap, Presence};
+pub use visits::{
+    get_visit, list_visits, list_visits_named, record_visit, record_visit_in, Gap, Presence,
+    VisitDetail,
+};
 
 use commitment::summarise;
 
