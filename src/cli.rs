@@ -16,6 +16,7 @@ use crate::domain::{Password, Role, Username};
 use crate::store;
 
 mod export;
+mod report;
 // resettlement
 mod resettlement;
 
@@ -68,6 +69,9 @@ pub enum Command {
     /// Export the registry (redacted) or population figures to a file.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Reports: commitments and breaches (JSON, CSV or XLSX).
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Print the OpenAPI 3.1 document of the JSON API.
     Openapi,
     /// Run the benchmark scenarios, each against an anchor in the same run.
@@ -394,6 +398,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(cmd) => {
             let (app, _) = open(opts, None).await?;
             export::run(&app, cmd).await?;
+        }
+        Command::Report(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            report::run(&app, cmd).await?;
         }
         Command::Openapi => println!("{}", crate::web::api::openapi_json()),
         Command::Bench(args) => crate::bench::run(args).await?,
