@@ -262,6 +262,7 @@ fn bad_terms_name_their_field() {
 pub struct MatrixObjects {
     pub agreement: i64,
     pub commitment: i64,
+    pub visit: i64,
 }
 
 pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
@@ -278,9 +279,26 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
     )
     .await
     .unwrap();
+    let visit = acts::record_visit(
+        &t.app,
+        &cap,
+        &vigil::domain::commitment::input::VisitInput::parse(
+            &vigil::domain::commitment::input::VisitText {
+                organisation: "Matrix Party",
+                site: "MAIN",
+                arrival: "2012-03-01 10:00",
+                departure: "2012-03-01 14:00",
+                ..Default::default()
+            },
+        )
+        .unwrap(),
+    )
+    .await
+    .unwrap();
     MatrixObjects {
         agreement,
         commitment,
+        visit,
     }
 }
 

@@ -209,12 +209,13 @@ impl CommitmentInput {
             ..
         } = term
         {
-            // The head count that the per-resident figure is computed from.
-            if convoy.is_none() {
+            // The head count that the per-resident figure is computed from: the
+            // convoy's, or the site's population on the day of each count.
+            if convoy.is_none() && site.is_none() {
                 return Err(Invalid::new(
                     "convoy",
                     "commitment-invalid-per-convoy",
-                    "a quantity per residents needs the convoy whose head count it uses",
+                    "a quantity per residents needs the convoy or the site whose head count it uses",
                 ));
             }
         }

@@ -202,9 +202,9 @@ async fn state(
         }
         _ => {
             if let Some(convoy) = e.link.convoy_id {
-                if !lines.contains_key(&convoy) {
-                    let rows = store::commitments::deliveries(c, convoy).await?;
-                    lines.insert(convoy, rows);
+                // A convoy's lines are read once however many commitments cite them.
+                if let std::collections::btree_map::Entry::Vacant(slot) = lines.entry(convoy) {
+                    slot.insert(store::commitments::deliveries(c, convoy).await?);
                 }
                 if let Some(d) = lines
                     .get(&convoy)
