@@ -11,8 +11,11 @@
 //! - dashboard: the dashboard request through the router vs `/healthz` in the same
 //!   router.
 //!
-//! The documentation's (incidents) are described in `incidents`.
+//! The documentation's (incidents) are described in `incidents`; the commitments'
+//! status history in `commitments`.
 
+// commitments
+mod commitments;
 mod foundation;
 // incidents
 mod incidents;
@@ -40,7 +43,8 @@ pub struct BenchArgs {
     /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Only these areas (foundation, registry, incidents, resettlement; comma-separated).
+    /// Only these areas (foundation, registry, incidents, resettlement, commitments;
+    /// comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
 }
@@ -210,7 +214,13 @@ async fn scenarios(
     runs: usize,
     only: &[String],
 ) -> anyhow::Result<Vec<Outcome>> {
-    const AREAS: [&str; 4] = ["foundation", "registry", "incidents", "resettlement"];
+    const AREAS: [&str; 5] = [
+        "foundation",
+        "registry",
+        "incidents",
+        "resettlement",
+        "commitments",
+    ];
     if let Some(bad) = only.iter().find(|a| !AREAS.contains(&a.as_str())) {
         anyhow::bail!("--only: no area {bad:?}; areas: {}", AREAS.join(", "));
     }
@@ -227,6 +237,9 @@ async fn scenarios(
     }
     if want("resettlement") {
         out.extend(resettlement::scenarios(app, scale, runs).await?);
+    }
+    if want("commitments") {
+        out.extend(commitments::scenarios(scale, runs).await?);
     }
     Ok(out)
 }

@@ -351,8 +351,20 @@ fn moments(c: &Commitment, ev: &Evidence, t: i64) -> Vec<i64> {
 }
 
 /// Every change of status up to `t`, oldest first: the first entry is the status at
-/// the start of the period in force (or the first moment judged).
+/// the start of the period in force (or the first moment judged). A presence term is
+/// swept (`sweep.rs`) rather than judged afresh at every midnight.
 pub fn history(c: &Commitment, ev: &Evidence, t: i64) -> Vec<(i64, Judgement)> {
+    match &c.term {
+        Term::Presence { share_permille } => {
+            super::sweep::presence_history(c, *share_permille, ev, &moments(c, ev, t))
+        }
+        _ => history_by_judging(c, ev, t),
+    }
+}
+
+/// The same history by judging every moment afresh: the reference the sweep is held
+/// to (a property test) and measured against (`vigil bench`).
+pub fn history_by_judging(c: &Commitment, ev: &Evidence, t: i64) -> Vec<(i64, Judgement)> {
     let mut out: Vec<(i64, Judgement)> = vec![];
     for at in moments(c, ev, t) {
         let j = judge(c, ev, at);

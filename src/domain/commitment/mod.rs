@@ -8,6 +8,7 @@
 
 pub mod compliance;
 pub mod input;
+mod sweep;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
