@@ -18,6 +18,7 @@ use crate::store;
 // evidence
 mod evidence;
 mod export;
+mod report;
 // resettlement
 mod registry;
 mod resettlement;
@@ -77,6 +78,9 @@ pub enum Command {
     /// The search index: rebuild it.
     #[command(subcommand)]
     Search(evidence::SearchCommand),
+    /// Reports: commitments and breaches (JSON, CSV or XLSX).
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Print the OpenAPI 3.1 document of the JSON API.
     Openapi,
     /// Run the benchmark scenarios, each against an anchor in the same run.
@@ -441,6 +445,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(cmd) => {
             let (app, _) = open(opts, None).await?;
             export::run(&app, cmd).await?;
+        }
+        Command::Report(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            report::run(&app, cmd).await?;
         }
         Command::Openapi => println!("{}", crate::web::api::openapi_json()),
         Command::Bench(args) => crate::bench::run(args).await?,

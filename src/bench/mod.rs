@@ -12,10 +12,12 @@
 //!   router.
 //!
 //! The documentation's (incidents) are described in `incidents`; evidence ingest and
-//! search in `evidence`.
+//! search in `evidence`; the commitments' status history in `commitments`.
 
 // resettlement's allocation
 mod allocation;
+// commitments
+mod commitments;
 // evidence
 mod evidence;
 mod foundation;
@@ -47,7 +49,7 @@ pub struct BenchArgs {
     /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Only these areas (foundation, registry, incidents, resettlement, evidence;
+    /// Only these areas (foundation, registry, incidents, resettlement, evidence, commitments;
     /// comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
@@ -218,12 +220,13 @@ async fn scenarios(
     runs: usize,
     only: &[String],
 ) -> anyhow::Result<Vec<Outcome>> {
-    const AREAS: [&str; 5] = [
+    const AREAS: [&str; 6] = [
         "foundation",
         "registry",
         "incidents",
         "resettlement",
         "evidence",
+        "commitments",
     ];
     if let Some(bad) = only.iter().find(|a| !AREAS.contains(&a.as_str())) {
         anyhow::bail!("--only: no area {bad:?}; areas: {}", AREAS.join(", "));
@@ -244,6 +247,9 @@ async fn scenarios(
     }
     if want("evidence") {
         out.extend(evidence::scenarios(app, scale, runs).await?);
+    }
+    if want("commitments") {
+        out.extend(commitments::scenarios(scale, runs).await?);
     }
     Ok(out)
 }

@@ -54,7 +54,7 @@ pub enum ExportCommand {
 }
 
 /// The capability of the named account, or of the command-line operator.
-async fn reader(app: &App, as_user: Option<&str>) -> anyhow::Result<Cap<ReadRecord>> {
+pub(super) async fn reader(app: &App, as_user: Option<&str>) -> anyhow::Result<Cap<ReadRecord>> {
     let actor = match as_user {
         None => Actor::system(),
         Some(name) => {
@@ -75,7 +75,7 @@ async fn reader(app: &App, as_user: Option<&str>) -> anyhow::Result<Cap<ReadReco
 }
 
 /// Writes `bytes` to `out`, or to standard output.
-fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn emit(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match out {
         Some(path) => std::fs::write(path, bytes)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),

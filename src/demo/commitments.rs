@@ -14,15 +14,15 @@ use crate::domain::commitment::input::{
 };
 use crate::store::{self, Conn};
 
-const UNAMI: &str = "UN Assistance Mission for Iraq";
-const GOI: &str = "Government of Iraq";
-const RESIDENTS: &str = "Residents' representatives";
-const US: &str = "US Embassy in Baghdad";
+pub(super) const UNAMI: &str = "UN Assistance Mission for Iraq";
+pub(super) const GOI: &str = "Government of Iraq";
+pub(super) const RESIDENTS: &str = "Residents' representatives";
+pub(super) const US: &str = "US Embassy in Baghdad";
 /// The demo sources (src/demo/incident_sources.rs) that report on the commitments.
-const REFUSED: &str = "Residents refuse a 'voluntary' move to Liberty";
-const ISJ: &str = "Call to protect Camp Liberty residents";
+pub(super) const REFUSED: &str = "Residents refuse a 'voluntary' move to Liberty";
+pub(super) const ISJ: &str = "Call to protect Camp Liberty residents";
 
-async fn source(c: &mut Conn, title: &str) -> anyhow::Result<i64> {
+pub(super) async fn source(c: &mut Conn, title: &str) -> anyhow::Result<i64> {
     store::sources::list_sources(c)
         .await?
         .into_iter()
@@ -31,13 +31,13 @@ async fn source(c: &mut Conn, title: &str) -> anyhow::Result<i64> {
         .ok_or_else(|| anyhow::anyhow!("demo source missing: {title}"))
 }
 
-struct Ctx<'a> {
-    app: &'a App,
-    cap: &'a Cap<WriteDocumentation>,
+pub(super) struct Ctx<'a> {
+    pub(super) app: &'a App,
+    pub(super) cap: &'a Cap<WriteDocumentation>,
 }
 
 impl Ctx<'_> {
-    async fn agreement(
+    pub(super) async fn agreement(
         &self,
         c: &mut Conn,
         t: AgreementText<'_>,
@@ -58,12 +58,22 @@ impl Ctx<'_> {
         Ok(acts::create_agreement_in(c, self.app, self.cap, &a).await?)
     }
 
-    async fn commitment(&self, c: &mut Conn, a: i64, t: CommitmentText<'_>) -> anyhow::Result<i64> {
+    pub(super) async fn commitment(
+        &self,
+        c: &mut Conn,
+        a: i64,
+        t: CommitmentText<'_>,
+    ) -> anyhow::Result<i64> {
         let k = CommitmentInput::parse(&t)?;
         Ok(acts::add_commitment_in(c, self.app, self.cap, a, &k).await?)
     }
 
-    async fn observe(&self, c: &mut Conn, k: i64, t: ObservationText<'_>) -> anyhow::Result<()> {
+    pub(super) async fn observe(
+        &self,
+        c: &mut Conn,
+        k: i64,
+        t: ObservationText<'_>,
+    ) -> anyhow::Result<()> {
         let o = ObservationInput::parse(&t)?;
         acts::add_observation_in(c, self.app, self.cap, k, &o).await?;
         Ok(())

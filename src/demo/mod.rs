@@ -9,6 +9,7 @@ mod convoys;
 mod exports;
 // commitments
 mod commitments;
+mod commitments_later;
 // incidents
 mod incident_sources;
 mod incidents;
@@ -139,6 +140,7 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     resettlement::load(app, &officer).await?;
     // commitments: judged from the convoys and incidents loaded above.
     commitments::load(app, &documenter).await?;
+    commitments_later::load(app, &documenter).await?;
     let mut tx = app.store.write().await?;
     store::settings::set(&mut tx, "demo", "1").await?;
     tx.commit().await?;

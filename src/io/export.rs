@@ -7,6 +7,7 @@
 //! module only guarantees that what it is given comes out in the documented shape
 //! (docs/export.md) and that nothing in a cell can run as a spreadsheet formula.
 
+pub mod commitments;
 pub mod population;
 // resettlement
 pub mod resettlement;

@@ -280,6 +280,8 @@ pub struct ObservationRow {
     pub source_id: i64,
     pub locator: String,
     pub note: String,
+    /// For a quantity term: how many of the item the source counted that day.
+    pub counted: Option<i64>,
     pub created_at: i64,
 }
 
@@ -290,6 +292,7 @@ pub async fn insert_observation(
     observed_on: i64,
     outcome: &str,
     share: Option<i64>,
+    counted: Option<i64>,
     source_id: i64,
     locator: &str,
     note: &str,
@@ -297,8 +300,8 @@ pub async fn insert_observation(
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "insert into commitment_observations (commitment_id, observed_on, outcome, share_permille,
-            source_id, locator, note, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning observation_id",
+            source_id, locator, note, created_at, counted)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning observation_id",
     )
     .bind(commitment_id)
     .bind(observed_on)
@@ -308,6 +311,7 @@ pub async fn insert_observation(
     .bind(locator)
     .bind(note)
     .bind(now)
+    .bind(counted)
     .fetch_one(&mut *c)
     .await?)
 }
@@ -315,7 +319,7 @@ pub async fn insert_observation(
 pub async fn observations(c: &mut Conn, commitment_id: i64) -> Result<Vec<ObservationRow>> {
     Ok(sqlx::query_as(
         "select observation_id, commitment_id, observed_on, outcome, share_permille, source_id,
-            locator, note, created_at
+            locator, note, counted, created_at
          from commitment_observations where commitment_id = $1 order by observed_on, observation_id",
     )
     .bind(commitment_id)
@@ -440,5 +444,33 @@ pub async fn incidents_at(c: &mut Conn, site_id: i64) -> Result<Vec<(i64, i64)>>
     )
     .bind(site_id)
     .fetch_all(&mut *c)
+    .await?)
+}
+
+/// How many people were present at a site at instant `at`: everyone whose latest
+/// history entry at or before `at` puts them there with status `present` (the same
+/// rule as the site's population pages, in one statement).
+pub async fn site_population_at(c: &mut Conn, site_id: i64, at: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "select count(*) from person_history h
+         where h.site_id = $1 and h.status = 'present'
+           and h.history_id = (select h2.history_id from person_history h2
+               where h2.person_id = h.person_id and h2.effective_at <= $2
+               order by h2.effective_at desc, h2.history_id desc limit 1)",
+    )
+    .bind(site_id)
+    .bind(at)
+    .fetch_one(&mut *c)
+    .await?)
+}
+
+/// One monitoring visit.
+pub async fn get_visit(c: &mut Conn, id: i64) -> Result<Option<VisitRow>> {
+    Ok(sqlx::query_as(
+        "select visit_id, organisation_id, site_id, arrival, departure, monitors, source_id
+         from monitoring_visits where visit_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
     .await?)
 }

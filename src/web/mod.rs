@@ -233,6 +233,23 @@ pub fn router(app: AppState) -> Router {
             "/documentation/commitments/{id}/observations",
             post(ui::commitment_forms::add_observation),
         )
+        .route(
+            "/documentation/commitments-report",
+            get(ui::commitments_report::page),
+        )
+        .route(
+            "/documentation/commitments-report.csv",
+            get(ui::commitments_report::csv),
+        )
+        .route(
+            "/documentation/commitments-report.xlsx",
+            get(ui::commitments_report::xlsx),
+        )
+        .route(
+            "/documentation/visits",
+            get(ui::visits::list).post(ui::visits::record),
+        )
+        .route("/documentation/visits/{id}", get(ui::visits::visit))
         // end commitments
         .route(
             "/registry/import",

@@ -2,7 +2,9 @@
 // commitments judged as of 1 September 2012 (the fourth group's generators partly
 // met, the sunshades breached by the seizure at the gate); then a documenter records
 // an agreement and a deadline commitment, sees it pending, adds a sourced observation
-// that it was not kept, and sees it breached — and, picking an earlier day, pending.
+// that it was not kept, and sees it breached — and, picking an earlier day, pending;
+// the report 'commitments and breaches' lists it with its source (and prints without
+// its controls); a monitoring visit recorded through the form.
 // Screenshots go to target/browser-artifacts/; any console error, uncaught exception
 // or CSP violation fails the test.
 
@@ -39,7 +41,7 @@ test('commitments: the promises of 2012, and a breach recorded in the browser', 
   try {
     await login(page, server.url, server.users.documenter);
     await page.goto(`${server.url}/documentation/agreements`);
-    assert.equal(await page.locator('main table tbody tr').count(), 5, 'the five agreements of the demo');
+    assert.equal(await page.locator('main table tbody tr').count(), 7, 'the seven agreements of the demo');
 
     await page.locator('main table a', { hasText: /15 February 2012/ }).click();
     await page.waitForLoadState('load');
@@ -100,6 +102,48 @@ test('commitments: the promises of 2012, and a breach recorded in the browser', 
 
     await switchLanguage(page, 'fa');
     await page.screenshot({ path: artifactPath('commitment-fa.png'), fullPage: true });
+    await switchLanguage(page, 'en');
+
+    // The report lists the breach with the observation and its graded source.
+    const commitmentId = commitmentUrl.split('/').pop();
+    await page.goto(`${server.url}/documentation/agreements`);
+    await page.locator('#report-link').click();
+    await page.waitForLoadState('load');
+    await page.fill('#as_of', '2013-03-01');
+    await submit(page, page.locator('form.inline-form'));
+    const row = page.locator(`#commitment-${commitmentId}`);
+    assert.equal(await row.getAttribute('data-status'), 'breached');
+    const rowText = (await row.innerText()).replace(/[\u2068\u2069]/g, '');
+    assert.match(rowText, /No fuel arrived/, 'the observation is stated');
+    assert.match(rowText, /\[[A-F]\]/, 'its source with its grade');
+    assert.equal(await row.locator(`a[href="/documentation/commitments/${commitmentId}#observation-"]`).count(), 0);
+    assert.ok(await row.locator(`a[href^="/documentation/commitments/${commitmentId}#observation-"]`).count() >= 1, 'linked to the observation');
+    assert.ok(await row.locator('a[href^="/documentation/sources/"]').count() >= 1, 'linked to the source');
+    assert.ok(await page.locator('main svg').count() >= 2, 'the charts are drawn');
+    assert.equal(await page.locator('#report-csv').getAttribute('href'), '/documentation/commitments-report.csv?as_of=2013-03-01');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('form.inline-form').isVisible(), false, 'no controls on paper');
+    await page.screenshot({ path: artifactPath('commitments-report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // A monitoring visit recorded through the form counts for the UN's presence term.
+    await page.goto(`${server.url}/documentation/agreements`);
+    await page.locator('#visits-link').click();
+    await page.waitForLoadState('load');
+    const visits = await page.locator('#visits tbody tr').count();
+    assert.ok(visits > 100, 'the demo visits');
+    const vf = page.locator('#visit-form');
+    await vf.locator('#organisation').fill('UNAMI');
+    await vf.locator('#site').selectOption('LIBERTY');
+    await vf.locator('#arrival').fill('2014-07-01T09:00');
+    await vf.locator('#departure').fill('2014-07-01T17:00');
+    await vf.locator('#monitors').fill('3');
+    await submit(page, vf);
+    assert.match(page.url(), /\/documentation\/visits\/\d+$/);
+    const visitText = await text(page);
+    assert.match(visitText, /UN Assistance Mission for Iraq/);
+    assert.match(visitText, /round the clock/, 'it counts for the presence commitment');
+    await page.screenshot({ path: artifactPath('visit.png'), fullPage: true });
 
     assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
   } catch (e) {

@@ -95,6 +95,7 @@ enum Obj {
     // commitments: an agreement and a commitment (tests/it/commitments.rs).
     Agreement,
     Commitment,
+    Visit,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -493,6 +494,23 @@ const UI: &[Row] = &[
         RECORD,
         200,
     ),
+    row(M::Get, "/documentation/commitments-report", RECORD, 200),
+    row(M::Get, "/documentation/commitments-report.csv", RECORD, 200),
+    row(
+        M::Get,
+        "/documentation/commitments-report.xlsx",
+        RECORD,
+        200,
+    ),
+    row(M::Get, "/documentation/visits", RECORD, 200),
+    row(M::Post, "/documentation/visits", DOCUMENTER, 303),
+    on(
+        M::Get,
+        "/documentation/visits/{id}",
+        Obj::Visit,
+        RECORD,
+        200,
+    ),
     // end commitments
 ];
 
@@ -807,6 +825,9 @@ const API: &[Row] = &[
     ),
     row(M::Get, "/api/v1/visits", RECORD, 200),
     row(M::Post, "/api/v1/visits", DOCUMENTER, 201),
+    on(M::Get, "/api/v1/visits/{id}", Obj::Visit, RECORD, 200),
+    row(M::Get, "/api/v1/reports/commitments", RECORD, 200),
+    row(M::Get, "/api/v1/reports/commitments/export", RECORD, 200),
     // end commitments
 ];
 
@@ -1002,6 +1023,12 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("from", "2012-02-15".into()),
             ("term", "deadline".into()),
             ("due_on", "2012-07-20".into()),
+        ],
+        "/documentation/visits" => vec![
+            ("organisation", "Matrix Party".into()),
+            ("site", "MAIN".into()),
+            ("arrival", "2012-03-01T10:00".into()),
+            ("departure", "2012-03-01T14:00".into()),
         ],
         "/documentation/commitments/{id}/observations" => vec![
             ("observed_on", "2012-03-01".into()),
@@ -1406,6 +1433,7 @@ fn object(
         // commitments
         (false, Obj::Agreement) => k.agreement,
         (false, Obj::Commitment) => k.commitment,
+        (false, Obj::Visit) => k.visit,
         // evidence: the callers put the matrix's file in themselves.
         (false, Obj::Evidence) => unreachable!("evidence ids are resolved by the caller"),
     }

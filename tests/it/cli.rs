@@ -390,3 +390,63 @@ fn match_queue_and_watch_list_from_the_command_line() {
     let o = run(&["audit", "verify"]);
     assert!(o.status.success(), "{}", text(&o));
 }
+
+/// `vigil report commitments`: the report as JSON, CSV and XLSX from the command line,
+/// read as a named account; bad input named, and a role that may not read refused.
+#[test]
+fn the_commitments_report_at_the_command_line() {
+    let e = Env::new();
+    let base = ["--data", "data", "--key-file", "keys/master.key"];
+    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
+    assert!(e
+        .run(&["key", "new", "--out", "keys/master.key"])
+        .status
+        .success());
+    assert!(run(&["user", "add", "ana", "--role", "analyst"])
+        .status
+        .success());
+    assert!(run(&["user", "add", "obs", "--role", "observer"])
+        .status
+        .success());
+
+    let o = run(&[
+        "report",
+        "commitments",
+        "--as-of",
+        "2012-09-01",
+        "--as",
+        "ana",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["as_of"], 1_346_457_600_000_i64);
+    assert_eq!(json["agreements"], serde_json::json!([]));
+
+    let o = run(&["report", "commitments", "--format", "csv", "--as", "ana"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.starts_with("\u{FEFF}agreement_id,agreement,"));
+    assert!(csv.contains("#meta+agreement+id"));
+
+    let o = run(&[
+        "report",
+        "commitments",
+        "--format",
+        "xlsx",
+        "--out",
+        "r.xlsx",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let bytes = std::fs::read(e.dir.path().join("r.xlsx")).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+
+    let o = run(&["report", "commitments", "--format", "xlsx"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("--out"), "{}", text(&o));
+    let o = run(&["report", "commitments", "--as-of", "1 Sept"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("as_of"), "{}", text(&o));
+    let o = run(&["report", "commitments", "--as", "obs"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("may not read"), "{}", text(&o));
+}

@@ -262,6 +262,7 @@ fn bad_terms_name_their_field() {
 pub struct MatrixObjects {
     pub agreement: i64,
     pub commitment: i64,
+    pub visit: i64,
 }
 
 pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
@@ -278,9 +279,26 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
     )
     .await
     .unwrap();
+    let visit = acts::record_visit(
+        &t.app,
+        &cap,
+        &vigil::domain::commitment::input::VisitInput::parse(
+            &vigil::domain::commitment::input::VisitText {
+                organisation: "Matrix Party",
+                site: "MAIN",
+                arrival: "2012-03-01 10:00",
+                departure: "2012-03-01 14:00",
+                ..Default::default()
+            },
+        )
+        .unwrap(),
+    )
+    .await
+    .unwrap();
     MatrixObjects {
         agreement,
         commitment,
+        visit,
     }
 }
 
@@ -350,7 +368,7 @@ async fn the_demo_judges_the_promises_of_2011_and_2012() {
     vigil::demo::load(&t.app).await.unwrap();
     let r = reader();
     let list = acts::list_agreements(&t.app, &r).await.unwrap();
-    assert_eq!(list.len(), 5);
+    assert_eq!(list.len(), 7);
     let mut on_sept = std::collections::BTreeMap::new();
     for a in &list {
         let d = acts::get_agreement(&t.app, &r, a.row.agreement_id, day("2012-09-01"))
@@ -388,14 +406,41 @@ async fn the_demo_judges_the_promises_of_2011_and_2012() {
     assert!(vehicles
         .iter()
         .all(|k| k.status.deciding.iter().all(|e| e.kind == "manifest")));
-    // Monitoring: nothing to judge in 2012 (no visit recorded), breached in 2014.
+    // Monitoring: computed from the visits, a few hours three days a week: partly met,
+    // with the share of the time promised that monitors were there.
     let m = find("round the clock");
-    assert_eq!(m.status.status, "cannot_judge");
-    let later = acts::get_commitment(&t.app, &r, m.row.commitment_id, day("2014-07-01"))
+    assert_eq!(m.status.status, "partly_met");
+    assert!(m.status.deciding.iter().all(|e| e.kind == "visit"));
+    let share = m.status.share_permille.unwrap();
+    assert!(
+        (60..=80).contains(&share),
+        "12 of 168 hours a week: {share}"
+    );
+    let later = acts::get_commitment(&t.app, &r, m.row.commitment_id, day("2015-01-01"))
         .await
         .unwrap();
-    assert_eq!(later.summary.status.status, "breached");
-    assert_eq!(later.summary.status.since, day("2014-06-15"));
+    let p = later.presence.unwrap();
+    assert_eq!(p.longest_gaps[0].from, day("2014-06-13") + 14 * 3_600_000);
+    assert!(
+        p.unmonitored_incidents.len() >= 2,
+        "the attacks of 2013 came while no monitor was there"
+    );
+    // The US pledge: one visit in the first six months of 30 days.
+    let us = find("US diplomats");
+    assert_eq!(us.status.status, "partly_met");
+    assert_eq!(us.status.share_permille, Some(166));
+    // The transit period the signed text dropped: missed, on the residents' account.
+    let transit = find("within six months");
+    assert_eq!(transit.status.status, "breached");
+    assert_eq!(transit.status.deciding[0].kind, "observation");
+    // The four-party agreement: kept until the rockets of February 2013.
+    let four = find("safety and security");
+    assert_eq!(four.status.status, "met");
+    let after = acts::get_commitment(&t.app, &r, four.row.commitment_id, day("2013-03-01"))
+        .await
+        .unwrap();
+    assert_eq!(after.summary.status.status, "breached");
+    assert_eq!(after.summary.status.deciding[0].kind, "incident");
 }
 
 /// The documenter's forms: an agreement, a deadline commitment in it, and an

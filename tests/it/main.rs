@@ -13,6 +13,7 @@
 mod authz;
 mod canary;
 // commitments
+mod commitment_report;
 mod commitments;
 // end commitments
 mod cli;

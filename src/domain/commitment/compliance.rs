@@ -96,26 +96,31 @@ pub fn judge(c: &Commitment, ev: &Evidence, t: i64) -> Judgement {
         } => {
             let ds: Vec<_> = ev.deliveries.iter().filter(|d| d.at <= t).collect();
             if ds.is_empty() {
+                // No convoy carried the item: the latest count at the site decides.
+                if let Some(n) = ev
+                    .counts
+                    .iter()
+                    .filter(|n| n.at <= t)
+                    .max_by_key(|n| (n.at, n.id))
+                {
+                    let r = vec![EvidenceRef::Observation(n.id)];
+                    return match owed(*at_least, *per_residents, n.residents) {
+                        Some(req) => judged(ratio_status(n.counted.min(req), req), r),
+                        None => judged(Status::CannotJudge, r),
+                    };
+                }
                 return fallback(if over {
                     Status::CannotJudge
                 } else {
                     Status::Pending
                 });
             }
-            let (mut got, mut owed, mut refs) = (0i64, 0i64, vec![]);
+            let (mut got, mut due, mut refs) = (0i64, 0i64, vec![]);
             for d in &ds {
-                let required = match (per_residents, d.residents) {
-                    (None, _) => Some(*at_least),
-                    // Owed for every started block of `per` residents, rounded up:
-                    // 10 per 400 for 410 residents is 11, not 10.25.
-                    (Some(per), Some(r)) if *per > 0 => {
-                        Some(at_least.saturating_mul(r.max(0)).saturating_add(per - 1) / per)
-                    }
-                    _ => None,
-                };
+                let required = owed(*at_least, *per_residents, d.residents);
                 if let (Some(req), Some(del)) = (required, d.delivered) {
                     got = got.saturating_add(del.min(req).max(0));
-                    owed = owed.saturating_add(req);
+                    due = due.saturating_add(req);
                     refs.push(EvidenceRef::Manifest(d.convoy_id, d.line_id));
                 }
             }
@@ -126,7 +131,7 @@ pub fn judge(c: &Commitment, ev: &Evidence, t: i64) -> Judgement {
                     .collect();
                 return judged(Status::CannotJudge, refs);
             }
-            judged(ratio_status(got, owed), refs)
+            judged(ratio_status(got, due), refs)
         }
         Term::Presence { share_permille } => {
             let vs: Vec<&Visit> = ev.visits.iter().filter(|v| v.arrival <= t).collect();
@@ -240,6 +245,20 @@ fn deadline(ev: &Evidence, t: i64, due_end: i64) -> Judgement {
     }
 }
 
+/// What a quantity term owes for `residents` people: `at_least`, or `at_least` for
+/// every started block of `per` residents, rounded up (10 per 400 for 410 residents
+/// is 11, not 10.25). `None` when the term is per residents and the head count is
+/// unknown.
+pub fn owed(at_least: i64, per_residents: Option<i64>, residents: Option<i64>) -> Option<i64> {
+    match (per_residents, residents) {
+        (None, _) => Some(at_least),
+        (Some(per), Some(r)) if per > 0 => {
+            Some(at_least.saturating_mul(r.max(0)).saturating_add(per - 1) / per)
+        }
+        _ => None,
+    }
+}
+
 fn ratio_status(got: i64, owed: i64) -> Status {
     if got >= owed {
         Status::Met
@@ -332,8 +351,20 @@ fn moments(c: &Commitment, ev: &Evidence, t: i64) -> Vec<i64> {
 }
 
 /// Every change of status up to `t`, oldest first: the first entry is the status at
-/// the start of the period in force (or the first moment judged).
+/// the start of the period in force (or the first moment judged). A presence term is
+/// swept (`sweep.rs`) rather than judged afresh at every midnight.
 pub fn history(c: &Commitment, ev: &Evidence, t: i64) -> Vec<(i64, Judgement)> {
+    match &c.term {
+        Term::Presence { share_permille } => {
+            super::sweep::presence_history(c, *share_permille, ev, &moments(c, ev, t))
+        }
+        _ => history_by_judging(c, ev, t),
+    }
+}
+
+/// The same history by judging every moment afresh: the reference the sweep is held
+/// to (a property test) and measured against (`vigil bench`).
+pub fn history_by_judging(c: &Commitment, ev: &Evidence, t: i64) -> Vec<(i64, Judgement)> {
     let mut out: Vec<(i64, Judgement)> = vec![];
     for at in moments(c, ev, t) {
         let j = judge(c, ev, at);

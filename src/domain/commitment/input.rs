@@ -209,12 +209,13 @@ impl CommitmentInput {
             ..
         } = term
         {
-            // The head count that the per-resident figure is computed from.
-            if convoy.is_none() {
+            // The head count that the per-resident figure is computed from: the
+            // convoy's, or the site's population on the day of each count.
+            if convoy.is_none() && site.is_none() {
                 return Err(Invalid::new(
                     "convoy",
                     "commitment-invalid-per-convoy",
-                    "a quantity per residents needs the convoy whose head count it uses",
+                    "a quantity per residents needs the convoy or the site whose head count it uses",
                 ));
             }
         }
@@ -236,6 +237,8 @@ pub struct ObservationText<'a> {
     pub observed_on: &'a str,
     pub outcome: &'a str,
     pub share_permille: &'a str,
+    /// For a quantity term: how many of the item were counted that day.
+    pub counted: &'a str,
     pub source: &'a str,
     pub locator: &'a str,
     pub note: &'a str,
@@ -245,6 +248,7 @@ pub struct ObservationText<'a> {
 pub struct ObservationInput {
     pub observed_on: i64,
     pub outcome: Outcome,
+    pub counted: Option<i64>,
     pub source_id: i64,
     pub locator: String,
     pub note: String,
@@ -256,6 +260,7 @@ impl ObservationInput {
         Ok(ObservationInput {
             observed_on: required_day("observed_on", t.observed_on)?,
             outcome: Outcome::parse(t.outcome, share)?,
+            counted: parse_count("counted", t.counted, 0..=1_000_000_000)?,
             source_id: req_count("source", t.source, i64::MAX)?,
             locator: text("locator", t.locator, 200, false, false)?,
             note: text("note", t.note, 2000, false, true)?,

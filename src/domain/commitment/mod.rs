@@ -8,8 +8,11 @@
 
 pub mod compliance;
 pub mod input;
+mod sweep;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_site;
 
 use super::incident::Category;
 use super::Invalid;
@@ -183,6 +186,20 @@ pub struct Delivery {
     pub residents: Option<i64>,
 }
 
+/// A count of the item a quantity term concerns, made at a site on one day (an
+/// observation that says how many were found), with the site's population that day:
+/// "10 vehicles per 400 residents" owes more as the camp fills.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// The observation that reports the count.
+    pub id: i64,
+    pub at: i64,
+    pub counted: i64,
+    /// People present at the site at `at`; `None` when the term is not per residents
+    /// or the commitment names no site.
+    pub residents: Option<i64>,
+}
+
 /// An incident already matched to the commitment (same category, same site).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentFact {
@@ -204,6 +221,7 @@ pub struct Visit {
 pub struct Evidence {
     pub observations: Vec<Observation>,
     pub deliveries: Vec<Delivery>,
+    pub counts: Vec<Count>,
     pub incidents: Vec<IncidentFact>,
     pub visits: Vec<Visit>,
 }

@@ -448,6 +448,18 @@ fn any_evidence() -> impl Strategy<Value = Evidence> {
         proptest::collection::vec((t, 0i64..(5 * DAY_MS)), 0..6),
     )
         .prop_map(|(o, d, i, v)| Evidence {
+            // Some observations also count (their id and day pick the figures).
+            counts: o
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| n % 2 == 0)
+                .map(|(n, (at, _))| Count {
+                    id: n as i64,
+                    at: *at,
+                    counted: (n as i64 * 7) % 40,
+                    residents: Some(at % 3000),
+                })
+                .collect(),
             observations: o
                 .into_iter()
                 .enumerate()
@@ -486,6 +498,7 @@ fn known_at(ev: &Evidence, t: i64) -> Evidence {
             .filter(|d| d.at <= t)
             .cloned()
             .collect(),
+        counts: ev.counts.iter().filter(|n| n.at <= t).cloned().collect(),
         incidents: ev.incidents.iter().filter(|i| i.at <= t).cloned().collect(),
         visits: ev
             .visits

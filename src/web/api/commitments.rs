@@ -235,6 +235,9 @@ pub struct ObservationBody {
     pub outcome: String,
     /// partly: the share kept, in ‰, when the source gives one.
     pub share_permille: Option<i64>,
+    /// For a quantity term: how many of the item the source counted that day (with a
+    /// term per N residents of a site, what is owed follows the site's population).
+    pub counted: Option<i64>,
     pub source_id: i64,
     pub locator: Option<String>,
     pub note: Option<String>,
@@ -257,6 +260,7 @@ pub async fn add_observation(
         observed_on: &b.observed_on,
         outcome: &b.outcome,
         share_permille: &n(b.share_permille),
+        counted: &n(b.counted),
         source: &b.source_id.to_string(),
         locator: s(&b.locator),
         note: s(&b.note),

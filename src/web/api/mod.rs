@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod incidents;
 // commitments
 pub mod commitments;
+pub mod commitments_report;
 // end commitments
 pub mod matching;
 pub mod registry;
@@ -138,6 +139,9 @@ use super::AppState;
         commitments::add_observation,
         commitments::list_visits,
         commitments::record_visit,
+        commitments_report::report,
+        commitments_report::export,
+        commitments_report::visit,
         // end commitments
     ),
     components(schemas(super::error::Problem)),
@@ -388,6 +392,12 @@ pub fn router() -> Router<AppState> {
         .route(
             "/visits",
             get(commitments::list_visits).post(commitments::record_visit),
+        )
+        .route("/visits/{id}", get(commitments_report::visit))
+        .route("/reports/commitments", get(commitments_report::report))
+        .route(
+            "/reports/commitments/export",
+            get(commitments_report::export),
         )
         // end commitments
         .fallback(not_found)

@@ -170,6 +170,8 @@ pub struct ObservationForm {
     #[serde(default)]
     share_permille: String,
     #[serde(default)]
+    counted: String,
+    #[serde(default)]
     source: String,
     #[serde(default)]
     locator: String,
@@ -189,6 +191,7 @@ pub async fn add_observation(
         observed_on: &o.observed_on,
         outcome: &o.outcome,
         share_permille: &o.share_permille,
+        counted: &o.counted,
         source: &o.source,
         locator: &o.locator,
         note: &o.note,

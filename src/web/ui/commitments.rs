@@ -35,28 +35,28 @@ const TERMS: [&str; 6] = [
 #[derive(serde::Deserialize, Default)]
 pub struct AsOfQuery {
     #[serde(default)]
-    as_of: String,
+    pub as_of: String,
 }
 
 /// The day asked about (today when none), as epoch ms and as `YYYY-MM-DD`.
-fn as_of(ui: &Ui, q: &AsOfQuery, back: &str) -> Result<(i64, String), UiError> {
+pub(super) fn as_of(ui: &Ui, q: &AsOfQuery, back: &str) -> Result<(i64, String), UiError> {
     let day = parse_day("as_of", &q.as_of)
         .map_err(|i: Invalid| UiError::back(back.to_string())(i.into()))?
         .unwrap_or_else(|| ui.app.now());
     Ok((day, iso(day)))
 }
 
-fn iso(ms: i64) -> String {
+pub(super) fn iso(ms: i64) -> String {
     let (y, m, d) = crate::calendar::civil_from_days(ms.div_euclid(86_400_000));
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn date(tr: &Tr, ms: i64) -> String {
+pub(super) fn date(tr: &Tr, ms: i64) -> String {
     tr.date(ms.div_euclid(1000))
 }
 
 /// The term in words: "At least 10 vehicles per 400 residents".
-fn term_text(tr: &Tr, k: &CommitmentSummary) -> String {
+pub(super) fn term_text(tr: &Tr, k: &CommitmentSummary) -> String {
     let r = &k.row;
     let n = |v: Option<i64>| Arg::Num(v.unwrap_or(0));
     match r.term.as_str() {
@@ -95,7 +95,7 @@ fn term_text(tr: &Tr, k: &CommitmentSummary) -> String {
 }
 
 /// A status in words, with its share when partly met.
-fn status_text(tr: &Tr, status: &str, share: Option<i64>) -> String {
+pub(super) fn status_text(tr: &Tr, status: &str, share: Option<i64>) -> String {
     let name = tr.t(&format!("commitment-status-{}", status.replace('_', "-")));
     match share {
         Some(s) => tr.t_args(
@@ -109,9 +109,11 @@ fn status_text(tr: &Tr, status: &str, share: Option<i64>) -> String {
     }
 }
 
-/// Where a piece of evidence lives, and what to call it.
 /// The sources to cite, for the documenter's forms (none for readers).
-async fn source_opts(ui: &Ui, cap: &Cap<ReadRecord>) -> Result<(bool, Vec<Opt>), UiError> {
+pub(super) async fn source_opts(
+    ui: &Ui,
+    cap: &Cap<ReadRecord>,
+) -> Result<(bool, Vec<Opt>), UiError> {
     if !ui.session.actor.can(Perm::WriteDocumentation) {
         return Ok((false, vec![]));
     }
@@ -127,12 +129,13 @@ async fn source_opts(ui: &Ui, cap: &Cap<ReadRecord>) -> Result<(bool, Vec<Opt>),
     Ok((true, opts))
 }
 
+/// Where a piece of evidence lives, and what to call it.
 pub struct EvidenceLine {
     pub href: String,
     pub text: String,
 }
 
-fn evidence_line(tr: &Tr, e: &EvidenceLink, commitment: i64) -> EvidenceLine {
+pub(super) fn evidence_line(tr: &Tr, e: &EvidenceLink, commitment: i64) -> EvidenceLine {
     let id = Arg::Num(e.id);
     match (e.kind, e.convoy_id) {
         ("incident", _) => EvidenceLine {
@@ -142,6 +145,10 @@ fn evidence_line(tr: &Tr, e: &EvidenceLink, commitment: i64) -> EvidenceLine {
         ("manifest", Some(c)) => EvidenceLine {
             href: format!("/registry/convoys/{c}"),
             text: tr.t_args("evidence-manifest", &[("id", id)]),
+        },
+        ("visit", _) => EvidenceLine {
+            href: format!("/documentation/visits/{}", e.id),
+            text: tr.t_args("evidence-visit", &[("id", id)]),
         },
         _ => EvidenceLine {
             href: format!(
@@ -161,7 +168,7 @@ pub struct StatusLine {
     pub deciding: Vec<EvidenceLine>,
 }
 
-fn status_line(tr: &Tr, s: &StatusView, commitment: i64) -> StatusLine {
+pub(super) fn status_line(tr: &Tr, s: &StatusView, commitment: i64) -> StatusLine {
     StatusLine {
         status: s.status.to_string(),
         class: match s.status {

@@ -6,6 +6,8 @@ pub mod charts;
 // commitments
 pub mod commitment_forms;
 pub mod commitments;
+pub mod commitments_report;
+pub mod visits;
 // end commitments
 pub mod convoy_forms;
 pub mod convoys;

@@ -1,0 +1,507 @@
+//! The report "commitments and breaches" as of a day: per agreement and per party,
+//! each commitment with its term, its status and the evidence and sources that
+//! decide it (sources with their reliability grade), the count of commitments in each
+//! status at every month's end, and the monthly coverage of every presence term.
+//!
+//! It holds no personal data: parties are organisations, evidence is named by record
+//! id, incident title, source title and grade, never by a resident. The pages, the
+//! API, the CLI and the CSV/XLSX files are all drawn from this one value, so they
+//! cannot disagree.
+
+use std::collections::BTreeMap;
+
+use super::commitment::summarise;
+use super::{end_of, org_names, CommitmentSummary, EvidenceLink};
+use serde_json::json;
+
+use crate::actions::{audit, ActionError, Event, Result};
+use crate::app::App;
+use crate::auth::capability::{Cap, ReadRecord};
+use crate::calendar::{civil_from_days, days_from_civil};
+use crate::domain::commitment::compliance::{coverage, history};
+use crate::domain::commitment::{Visit, DAY_MS};
+use crate::domain::export::Format;
+use crate::io::export::commitments as files;
+use crate::store::commitments::{AgreementRow, DeliveryRow, ObservationRow};
+use crate::store::{self, Conn};
+
+/// A statement's evidence listed in full up to this many items; past it the report
+/// says how many more there are and the commitment's page lists them all (a presence
+/// term can rest on thousands of visits).
+const EVIDENCE_SHOWN: usize = 12;
+
+/// A source cited, with its reliability grade (A–F) and where in it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Cite {
+    pub source_id: i64,
+    pub title: String,
+    pub reliability: String,
+    pub locator: String,
+}
+
+/// One piece of evidence as the report states it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct ReportEvidence {
+    #[serde(flatten)]
+    pub link: EvidenceLink,
+    /// Whether the status rests on it (observations that do not decide are still
+    /// listed: they are what the sources say).
+    pub deciding: bool,
+    /// Epoch ms of the evidence (observed on, incident start, visit arrival, convoy day).
+    pub at: Option<i64>,
+    /// fulfilled, partly, not_fulfilled, statement (observations only).
+    pub outcome: Option<String>,
+    /// Incident title, manifest item, or the observation's note.
+    pub text: String,
+    pub source: Option<Cite>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct ReportCommitment {
+    #[serde(flatten)]
+    pub summary: CommitmentSummary,
+    pub evidence: Vec<ReportEvidence>,
+    /// Evidence not listed here (see the commitment's page).
+    pub more_evidence: usize,
+}
+
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct ReportAgreement {
+    #[serde(flatten)]
+    pub row: AgreementRow,
+    pub parties: Vec<String>,
+    pub sources: Vec<Cite>,
+    pub commitments: Vec<ReportCommitment>,
+}
+
+/// Commitments in each status; `at` is an instant (end of a day, epoch ms).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct StatusCounts {
+    pub at: i64,
+    pub pending: i64,
+    pub met: i64,
+    pub partly_met: i64,
+    pub breached: i64,
+    pub cannot_judge: i64,
+}
+
+impl StatusCounts {
+    fn add(&mut self, status: &str) {
+        match status {
+            "pending" => self.pending += 1,
+            "met" => self.met += 1,
+            "partly_met" => self.partly_met += 1,
+            "breached" => self.breached += 1,
+            _ => self.cannot_judge += 1,
+        }
+    }
+}
+
+/// The owing party's commitments by status as of the report's day.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PartyTally {
+    pub organisation_id: i64,
+    pub party: String,
+    #[serde(flatten)]
+    pub counts: StatusCounts,
+}
+
+/// A presence term's coverage month by month: (first day of the month, ‰ of the
+/// month's time in force with a monitor present).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct CoverageSeries {
+    pub commitment_id: i64,
+    pub statement: String,
+    pub months: Vec<(i64, i64)>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct CommitmentsReport {
+    /// The day judged, epoch ms of midnight UTC.
+    pub as_of: i64,
+    pub agreements: Vec<ReportAgreement>,
+    pub parties: Vec<PartyTally>,
+    /// At the end of every month from the first commitment in force to the day judged
+    /// (the last entry is the day judged itself).
+    pub over_time: Vec<StatusCounts>,
+    pub coverage: Vec<CoverageSeries>,
+}
+
+/// The first day of the month of `ms`, and of the next month (epoch days).
+fn month_of(ms: i64) -> (i64, i64) {
+    let (y, m, _) = civil_from_days(ms.div_euclid(DAY_MS));
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    (days_from_civil(y, m, 1), days_from_civil(ny, nm, 1))
+}
+
+/// The instants the chart samples: the end of every month from `from` to `at`, then `at`.
+fn month_ends(from: i64, at: i64) -> Vec<i64> {
+    let mut out = vec![];
+    let mut t = from;
+    while t < at {
+        let end = month_of(t).1 * DAY_MS - 1;
+        if end >= at {
+            break;
+        }
+        out.push(end);
+        t = end + 1;
+    }
+    out.push(at);
+    out
+}
+
+async fn cite(c: &mut Conn, source_id: i64, locator: &str) -> Result<Option<Cite>> {
+    Ok(store::sources::get_source(c, source_id)
+        .await?
+        .map(|s| Cite {
+            source_id,
+            title: s.title,
+            reliability: s.reliability,
+            locator: locator.to_string(),
+        }))
+}
+
+/// States one piece of evidence: what it is, when, and the source that carries it.
+async fn state(
+    c: &mut Conn,
+    link: EvidenceLink,
+    deciding: bool,
+    obs: &[ObservationRow],
+    lines: &mut BTreeMap<i64, Vec<DeliveryRow>>,
+) -> Result<ReportEvidence> {
+    let mut e = ReportEvidence {
+        deciding,
+        at: None,
+        outcome: None,
+        text: String::new(),
+        source: None,
+        link,
+    };
+    match e.link.kind {
+        "observation" => {
+            if let Some(o) = obs.iter().find(|o| o.observation_id == e.link.id) {
+                e.at = Some(o.observed_on);
+                e.outcome = Some(o.outcome.clone());
+                e.text.clone_from(&o.note);
+                e.source = cite(c, o.source_id, &o.locator).await?;
+            }
+        }
+        "incident" => {
+            if let Some(i) = store::incidents::get(c, e.link.id).await? {
+                e.at = Some(i.started_at);
+                e.text = i.title;
+            }
+        }
+        "visit" => {
+            if let Some(v) = store::commitments::get_visit(c, e.link.id).await? {
+                e.at = Some(v.arrival);
+                if let Some(s) = v.source_id {
+                    e.source = cite(c, s, "").await?;
+                }
+            }
+        }
+        _ => {
+            if let Some(convoy) = e.link.convoy_id {
+                // A convoy's lines are read once however many commitments cite them.
+                if let std::collections::btree_map::Entry::Vacant(slot) = lines.entry(convoy) {
+                    slot.insert(store::commitments::deliveries(c, convoy).await?);
+                }
+                if let Some(d) = lines
+                    .get(&convoy)
+                    .and_then(|ls| ls.iter().find(|d| d.line_id == e.link.id))
+                {
+                    e.at = d.departed_on.or(d.arrived_on).or(d.planned_on);
+                    e.text.clone_from(&d.item);
+                }
+            }
+        }
+    }
+    Ok(e)
+}
+
+/// Builds the report as of day `as_of` (epoch ms).
+pub async fn commitments_report(
+    app: &App,
+    _cap: &Cap<ReadRecord>,
+    as_of: i64,
+) -> Result<CommitmentsReport> {
+    let mut c = app.store.read().await?;
+    let at = end_of(as_of);
+    let orgs = org_names(&mut c).await?;
+    let all_parties = store::commitments::parties(&mut c, None).await?;
+    let mut lines = BTreeMap::new();
+    let mut agreements = vec![];
+    let mut tallies: BTreeMap<i64, StatusCounts> = BTreeMap::new();
+    let mut histories = vec![];
+    let mut coverage_series = vec![];
+    for row in store::commitments::list_agreements(&mut c).await? {
+        let id = row.agreement_id;
+        let mut sources = vec![];
+        for s in store::commitments::sources(&mut c, id).await? {
+            sources.extend(cite(&mut c, s.source_id, &s.locator).await?);
+        }
+        let mut commitments = vec![];
+        for k in store::commitments::commitments(&mut c, Some(id)).await? {
+            let (summary, judged, ev, obs) = summarise(&mut c, &orgs, k, at).await?;
+            tallies
+                .entry(summary.row.owed_by_id)
+                .or_default()
+                .add(summary.status.status);
+            histories.push((summary.row.in_force_from, history(&judged, &ev, at)));
+            if summary.row.term == "presence" && at >= summary.row.in_force_from {
+                let vs: Vec<&Visit> = ev.visits.iter().filter(|v| v.arrival <= at).collect();
+                let stop = summary.row.in_force_until.map_or(at, |u| u.min(at));
+                let months = month_ends(summary.row.in_force_from, stop)
+                    .into_iter()
+                    .map(|end| {
+                        let first = (month_of(end).0 * DAY_MS).max(summary.row.in_force_from);
+                        let span = (end - first).max(1);
+                        let got = coverage(&vs, first, end);
+                        (first, got.saturating_mul(1000) / span)
+                    })
+                    .collect();
+                coverage_series.push(CoverageSeries {
+                    commitment_id: summary.row.commitment_id,
+                    statement: summary.row.statement.clone(),
+                    months,
+                });
+            }
+            // The deciding evidence first, then what the other sources said up to the day.
+            let mut links: Vec<(EvidenceLink, bool)> = summary
+                .status
+                .deciding
+                .iter()
+                .map(|l| (l.clone(), true))
+                .collect();
+            for o in obs.iter().filter(|o| o.observed_on <= at) {
+                let seen = links
+                    .iter()
+                    .any(|(l, _)| l.kind == "observation" && l.id == o.observation_id);
+                if !seen {
+                    links.push((
+                        EvidenceLink {
+                            kind: "observation",
+                            id: o.observation_id,
+                            convoy_id: None,
+                        },
+                        false,
+                    ));
+                }
+            }
+            let more_evidence = links.len().saturating_sub(EVIDENCE_SHOWN);
+            let mut evidence = vec![];
+            for (l, deciding) in links.into_iter().take(EVIDENCE_SHOWN) {
+                evidence.push(state(&mut c, l, deciding, &obs, &mut lines).await?);
+            }
+            commitments.push(ReportCommitment {
+                summary,
+                evidence,
+                more_evidence,
+            });
+        }
+        agreements.push(ReportAgreement {
+            parties: all_parties
+                .iter()
+                .filter(|(a, _)| *a == id)
+                .map(|(_, o)| super::name_of(&orgs, *o))
+                .collect(),
+            row,
+            sources,
+            commitments,
+        });
+    }
+    let start = histories.iter().map(|(from, _)| *from).min();
+    let over_time = match start {
+        Some(from) if from <= at => month_ends(from, at)
+            .into_iter()
+            .map(|t| {
+                let mut n = StatusCounts {
+                    at: t,
+                    ..StatusCounts::default()
+                };
+                for (_, h) in &histories {
+                    // The status at `t` is the last change at or before it.
+                    let s = h
+                        .iter()
+                        .rev()
+                        .find(|(when, _)| *when <= t)
+                        .map_or("pending", |(_, j)| j.status.as_str());
+                    n.add(s);
+                }
+                n
+            })
+            .collect(),
+        _ => vec![],
+    };
+    let parties = tallies
+        .into_iter()
+        .map(|(organisation_id, mut counts)| {
+            counts.at = at;
+            PartyTally {
+                organisation_id,
+                party: super::name_of(&orgs, organisation_id),
+                counts,
+            }
+        })
+        .collect();
+    Ok(CommitmentsReport {
+        as_of: as_of - as_of.rem_euclid(DAY_MS),
+        agreements,
+        parties,
+        over_time,
+        coverage: coverage_series,
+    })
+}
+
+/// A term in plain words, for files read without a locale.
+fn term_plain(r: &crate::store::commitments::CommitmentRow) -> String {
+    let n = |v: Option<i64>| v.unwrap_or(0);
+    let cat = || r.category.clone().unwrap_or_default();
+    match r.term.as_str() {
+        "deadline" => format!(
+            "deadline: done by {}",
+            crate::clock::rfc3339(n(r.due_on))
+                .chars()
+                .take(10)
+                .collect::<String>()
+        ),
+        "quantity" => match r.per_residents {
+            Some(per) => format!(
+                "quantity: at least {} {} per {per} residents",
+                n(r.quantity),
+                r.item
+            ),
+            None => format!("quantity: at least {} {}", n(r.quantity), r.item),
+        },
+        "presence" => format!("presence: {} permille of the time", n(r.share_permille)),
+        "frequency" => format!(
+            "frequency: at least {} visits every {} days",
+            n(r.visits),
+            n(r.period_days)
+        ),
+        "prohibition" => format!("prohibition: no {}", cat()),
+        "access" => format!("access: no {}", cat()),
+        other => other.to_string(),
+    }
+}
+
+/// The report as rows of plain text, for the CSV and XLSX files.
+pub fn lines(r: &CommitmentsReport) -> Vec<files::Line> {
+    let mut out = vec![];
+    for a in &r.agreements {
+        for k in &a.commitments {
+            let s = &k.summary;
+            let mut evidence: Vec<String> = k
+                .evidence
+                .iter()
+                .map(|e| {
+                    let what = match (e.link.kind, e.link.convoy_id) {
+                        ("manifest", Some(c)) => {
+                            format!("manifest line {} of convoy {c}", e.link.id)
+                        }
+                        (kind, _) => format!("{kind} {}", e.link.id),
+                    };
+                    if e.deciding {
+                        format!("{what} (deciding)")
+                    } else {
+                        what
+                    }
+                })
+                .collect();
+            if k.more_evidence > 0 {
+                evidence.push(format!("{} more", k.more_evidence));
+            }
+            let mut sources: Vec<String> = a
+                .sources
+                .iter()
+                .chain(k.evidence.iter().filter_map(|e| e.source.as_ref()))
+                .map(|c| {
+                    let at = if c.locator.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", c.locator)
+                    };
+                    format!("source {} [{}] {}{at}", c.source_id, c.reliability, c.title)
+                })
+                .collect();
+            sources.dedup();
+            out.push(files::Line {
+                agreement_id: a.row.agreement_id,
+                agreement: a.row.title.clone(),
+                agreement_made_on: a.row.made_on,
+                commitment_id: s.row.commitment_id,
+                statement: s.row.statement.clone(),
+                owed_by: s.owed_by.clone(),
+                owed_to: s.owed_to.clone().unwrap_or_default(),
+                term: term_plain(&s.row),
+                as_of: r.as_of,
+                status: s.status.status.to_string(),
+                share_permille: s.status.share_permille,
+                since: s.status.since,
+                evidence: evidence.join("; "),
+                sources: sources.join("; "),
+            });
+        }
+    }
+    out
+}
+
+/// The report as a file in `format`; the download is audited (what was exported, as
+/// of which day, how many rows), like every export.
+pub async fn commitments_file(
+    app: &App,
+    cap: &Cap<ReadRecord>,
+    as_of: i64,
+    format: Format,
+) -> Result<Vec<u8>> {
+    let report = commitments_report(app, cap, as_of).await?;
+    let rows = lines(&report);
+    let bytes = match format {
+        Format::Csv => files::csv(&rows).into_bytes(),
+        Format::Xlsx => files::xlsx(&rows).map_err(|e| ActionError::Internal(e.to_string()))?,
+    };
+    let mut tx = app.store.write().await?;
+    audit(
+        &mut tx,
+        app,
+        cap.actor(),
+        Event {
+            action: "export.commitments",
+            object_type: "export",
+            object_id: "commitments_report".into(),
+            summary: format!(
+                "commitments report exported ({format:?}, {} rows)",
+                rows.len()
+            ),
+            details: json!({ "as_of": report.as_of, "rows": rows.len() }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> i64 {
+        crate::clock::parse_day(s).unwrap()
+    }
+
+    #[test]
+    fn month_ends_run_to_the_day_asked() {
+        let at = day("2012-04-10") + DAY_MS - 1;
+        let ends = month_ends(day("2012-02-18"), at);
+        assert_eq!(
+            ends,
+            vec![day("2012-03-01") - 1, day("2012-04-01") - 1, at,]
+        );
+        assert_eq!(month_ends(at, at), vec![at]);
+        assert_eq!(
+            month_of(day("2012-12-31")),
+            (day("2012-12-01") / DAY_MS, day("2013-01-01") / DAY_MS)
+        );
+    }
+}
