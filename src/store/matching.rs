@@ -78,7 +78,8 @@ pub struct NameWindow<'a> {
 
 /// The candidates of every window — one query per name column for a whole batch, the
 /// window applied in the database so that a common name does not bring back everyone
-/// who bears it. Returns `(me, candidate)` pairs, `me` itself included.
+/// who bears it. Returns `(me, candidate)` pairs; `me` itself is left out (it would be
+/// most of the rows of a batch of new people with rare names).
 pub async fn by_name_windows(
     c: &mut Conn,
     wanted: &[NameWindow<'_>],
@@ -101,10 +102,11 @@ pub async fn by_name_windows(
                 "with v (me, tag, lo, hi, not_sex) as (values {values})
                  select v.me, {cols} from v cross join people p
                  where p.{column} = v.tag and p.birth_year >= v.lo and p.birth_year <= v.hi
-                   and p.sex <> v.not_sex
+                   and p.sex <> v.not_sex and p.person_id <> v.me
                  union all
                  select v.me, {cols} from v cross join people p
-                 where p.{column} = v.tag and p.birth_year is null and p.sex <> v.not_sex",
+                 where p.{column} = v.tag and p.birth_year is null and p.sex <> v.not_sex
+                   and p.person_id <> v.me",
                 cols = CANDIDATE_P,
                 values = super::values_list(c, chunk.len(), 5),
             );
