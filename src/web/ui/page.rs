@@ -341,6 +341,48 @@ pub fn done(to: &str, key: &str) -> Response {
 mod tests {
     use super::*;
 
+    /// Each role sees the areas it may open, each linking to its first page the role
+    /// may open, and the current area's pages under them; pages it may not open appear
+    /// nowhere.
+    #[test]
+    fn navigation_groups_pages_by_area_per_role() {
+        use crate::domain::Role;
+        let tr = Tr::new(crate::i18n::Lang::En);
+        let hrefs = |v: &[NavItem]| v.iter().map(|i| i.href).collect::<Vec<_>>();
+        let (areas, pages) = navigation(tr, |p| Role::Registrar.allows(p), "/registry/sites");
+        assert_eq!(
+            hrefs(&areas),
+            [
+                "/",
+                "/registry/people",
+                "/documentation/incidents",
+                "/resettlement",
+                "/account"
+            ]
+        );
+        assert!(areas
+            .iter()
+            .any(|a| a.current && a.href == "/registry/people"));
+        assert_eq!(
+            hrefs(&pages),
+            [
+                "/registry/people",
+                "/registry/sites",
+                "/registry/convoys",
+                "/registry/matches"
+            ]
+        );
+        assert_eq!(pages.iter().filter(|p| p.current).count(), 1);
+
+        // An analyst may not open the duplicate queue; an admin's area leads to the
+        // first admin page it may open; a one-page area has no second row.
+        let (_, pages) = navigation(tr, |p| Role::Analyst.allows(p), "/registry/people");
+        assert!(!hrefs(&pages).contains(&"/registry/matches"));
+        let (areas, pages) = navigation(tr, |p| Role::Admin.allows(p), "/resettlement");
+        assert!(hrefs(&areas).contains(&"/admin/users"));
+        assert!(pages.is_empty());
+    }
+
     #[test]
     fn flash_cookies_round_trip_and_refuse_anything_else() {
         let f = FlashCookie {
