@@ -1,6 +1,5 @@
 //! The command line: every subcommand of the one `vigil` binary.
 
-use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,13 +11,15 @@ use crate::auth::Actor;
 use crate::clock::Clock;
 use crate::config::{Config, Options};
 use crate::crypto::MasterKey;
-use crate::domain::{Password, Role, Username};
+use crate::domain::Username;
 use crate::store;
 
 // evidence
 mod evidence;
 mod export;
+mod import;
 mod report;
+mod users;
 // resettlement
 mod registry;
 mod resettlement;
@@ -56,7 +57,7 @@ pub enum Command {
     Key(KeyCommand),
     /// Accounts: add, change, disable, list.
     #[command(subcommand)]
-    User(UserCommand),
+    User(users::UserCommand),
     /// The database: apply migrations, check them.
     #[command(subcommand)]
     Db(DbCommand),
@@ -68,7 +69,7 @@ pub enum Command {
     Config(ConfigCommand),
     /// Import records from a file.
     #[command(subcommand)]
-    Import(ImportCommand),
+    Import(import::ImportCommand),
     /// Export the registry (redacted) or population figures to a file.
     #[command(subcommand)]
     Export(export::ExportCommand),
@@ -106,54 +107,6 @@ pub enum KeyCommand {
         /// The new key file (make it first with `vigil key new --out FILE`).
         #[arg(long, value_name = "FILE")]
         new_key_file: PathBuf,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum ImportCommand {
-    /// Import people from a CSV or XLSX file (layout: docs/import.md). Every row is
-    /// checked first; a file with any rejected row imports nothing.
-    People {
-        file: PathBuf,
-        /// The registrar account the import is recorded under.
-        #[arg(long = "as", value_name = "USERNAME")]
-        as_user: String,
-        /// Check the file and print the report; write nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// Print the import template (CSV with the HXL row) to standard output.
-    Template,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum UserCommand {
-    /// Add an account. Without --password-stdin a password is generated and printed once.
-    Add {
-        name: String,
-        #[arg(long)]
-        role: String,
-        /// Read the password from standard input (one line).
-        #[arg(long)]
-        password_stdin: bool,
-    },
-    /// Set a new password (generated, or read with --password-stdin). Ends the
-    /// account's sessions.
-    Passwd {
-        name: String,
-        #[arg(long)]
-        password_stdin: bool,
-    },
-    /// Change an account's role. Ends its sessions.
-    Role { name: String, role: String },
-    /// Disable an account. Ends its sessions.
-    Disable { name: String },
-    /// Enable a disabled account.
-    Enable { name: String },
-    /// List accounts (no personal data).
-    List {
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -258,15 +211,6 @@ async fn acting(app: &App, name: &str) -> anyhow::Result<Actor> {
     })
 }
 
-fn read_password(from_stdin: bool) -> anyhow::Result<Option<Password>> {
-    if !from_stdin {
-        return Ok(None);
-    }
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    Ok(Some(Password::parse(line.trim_end_matches(['\r', '\n']))?))
-}
-
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let opts = &cli.options;
     match cli.command {
@@ -319,7 +263,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 old.fingerprint()
             );
         }
-        Command::User(cmd) => user_command(opts, cmd).await?,
+        Command::User(cmd) => users::user_command(opts, cmd).await?,
         Command::Db(DbCommand::Migrate) => {
             let config = Config::load(opts, None)?;
             if let Some(dir) = config
@@ -431,14 +375,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(opts, None)?;
             println!("{config:#?}");
         }
-        Command::Import(ImportCommand::Template) => print!("{}", crate::io::layout::template_csv()),
-        Command::Import(ImportCommand::People {
+        Command::Import(import::ImportCommand::Template) => {
+            print!("{}", crate::io::layout::template_csv())
+        }
+        Command::Import(import::ImportCommand::People {
             file,
             as_user,
             dry_run,
         }) => {
             let (app, _) = open(opts, None).await?;
-            if !import_people(&app, &file, &as_user, dry_run).await? {
+            if !import::import_people(&app, &file, &as_user, dry_run).await? {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -463,178 +409,4 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-async fn user_command(opts: &Options, cmd: UserCommand) -> anyhow::Result<()> {
-    let (app, _) = open(opts, None).await?;
-    let cap = Actor::system().grant()?;
-    match cmd {
-        UserCommand::Add {
-            name,
-            role,
-            password_stdin,
-        } => {
-            let new = actions::users::NewUser {
-                username: Username::parse(&name)?,
-                role: role.parse::<Role>()?,
-                password: read_password(password_stdin)?,
-                full_name: None,
-                contact: None,
-            };
-            let username = new.username.clone();
-            let role = new.role;
-            let (_, generated) = actions::users::create(&app, &cap, new).await?;
-            match generated {
-                Some(p) => println!("{role}: {username} / {p}"),
-                None => println!("added {username} as {role}"),
-            }
-        }
-        UserCommand::Passwd {
-            name,
-            password_stdin,
-        } => {
-            let u = find_user(&app, &name).await?;
-            let generated = actions::users::reset_password(
-                &app,
-                &cap,
-                u.user_id,
-                read_password(password_stdin)?,
-            )
-            .await?;
-            match generated {
-                Some(p) => println!("{}: new password {p} (sessions ended)", u.username),
-                None => println!("{}: password changed (sessions ended)", u.username),
-            }
-        }
-        UserCommand::Role { name, role } => {
-            let u = find_user(&app, &name).await?;
-            let role = role.parse::<Role>()?;
-            actions::users::set_role(&app, &cap, u.user_id, role).await?;
-            println!("{} is now {role} (sessions ended)", u.username);
-        }
-        UserCommand::Disable { name } => {
-            let u = find_user(&app, &name).await?;
-            actions::users::set_disabled(&app, &cap, u.user_id, true).await?;
-            println!("{} disabled (sessions ended)", u.username);
-        }
-        UserCommand::Enable { name } => {
-            let u = find_user(&app, &name).await?;
-            actions::users::set_disabled(&app, &cap, u.user_id, false).await?;
-            println!("{} enabled", u.username);
-        }
-        UserCommand::List { json } => {
-            let users = actions::users::list(&app, &cap).await?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&users)?);
-            } else {
-                for u in users {
-                    println!(
-                        "{:<24} {:<13} {}",
-                        u.username,
-                        u.role.as_str(),
-                        if u.disabled { "disabled" } else { "active" }
-                    );
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `vigil import people`: prints the report; returns whether the file was accepted.
-async fn import_people(
-    app: &App,
-    file: &std::path::Path,
-    as_user: &str,
-    dry_run: bool,
-) -> anyhow::Result<bool> {
-    use sha2::Digest;
-    let user = find_user(app, as_user).await?;
-    let actor = Actor {
-        user_id: user.user_id,
-        username: user.username.clone(),
-        role: user.role.parse()?,
-    };
-    let cap = actor
-        .grant::<crate::auth::capability::WriteRegistry>()
-        .map_err(|_| {
-            anyhow::anyhow!(
-                "{} is not a registrar: imports are recorded under a registrar's account",
-                user.username
-            )
-        })?;
-    let bytes =
-        std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let hash = hex::encode(sha2::Sha256::digest(&bytes));
-    let year = crate::clock::year_of(app.now());
-    let mut report = tokio::task::spawn_blocking(move || {
-        crate::io::table::read_table(&bytes, &name)
-            .map(|t| crate::io::import::validate_people(&t, year))
-    })
-    .await?
-    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let sites = actions::registry::import::check(app, &mut report).await?;
-    for p in &report.rejected {
-        println!(
-            "line {}: {}: {}",
-            p.line,
-            if p.field.is_empty() { "row" } else { &p.field },
-            p.message
-        );
-    }
-    for p in &report.warnings {
-        println!("line {} (warning): {}: {}", p.line, p.field, p.message);
-    }
-    println!(
-        "{} row(s) read, {} accepted, {} rejected",
-        report.rows,
-        report.accepted.len(),
-        report.rejected_rows()
-    );
-    if report.file_rejected || !report.rejected.is_empty() {
-        println!("nothing was imported: correct the rows above and import the file again");
-        return Ok(false);
-    }
-    if dry_run {
-        println!("dry run: nothing was written");
-        return Ok(true);
-    }
-    let total = report.accepted.len();
-    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let out = actions::registry::import::commit(app, &cap, &report, &sites, &hash, |done| {
-        if tty {
-            let width = 30;
-            let filled = done * width / total.max(1);
-            eprint!(
-                "\r[{}{}] {done}/{total}",
-                "#".repeat(filled),
-                " ".repeat(width - filled)
-            );
-        }
-    })
-    .await?;
-    if tty {
-        eprintln!();
-    }
-    println!(
-        "imported: {} added, {} updated, {} household(s) created, in {} batch(es)",
-        out.added, out.updated, out.households_created, out.batches
-    );
-    if out.flagged > 0 {
-        println!(
-            "{} imported people may be duplicates or match the watch list: see /registry/matches",
-            out.flagged
-        );
-    }
-    if out.merged_skipped > 0 {
-        println!(
-            "{} rows left unchanged: their records were merged into others",
-            out.merged_skipped
-        );
-    }
-    Ok(true)
 }

@@ -123,6 +123,7 @@ pub(crate) async fn next_id(c: &mut Conn, table: IdTable) -> Result<i64> {
         IdTable::People => ("people", "person_id"),
         IdTable::Households => ("households", "household_id"),
         IdTable::Flags => ("match_flags", "flag_id"),
+        IdTable::Watchlist => ("watchlist", "watch_id"),
     };
     let max: Option<i64> = sqlx::query_scalar(&format!("select max({col}) from {t}"))
         .fetch_one(&mut *c)
@@ -136,6 +137,7 @@ pub(crate) enum IdTable {
     People,
     Households,
     Flags,
+    Watchlist,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

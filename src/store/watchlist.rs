@@ -20,34 +20,30 @@ pub struct WatchRow {
 
 const COLUMNS: &str = "watch_id, name, name_key, category, note, created_at, removed_at";
 
-/// Adds an entry with placeholder ciphertext (sealing needs the row id); returns the id.
-pub async fn insert(
-    c: &mut Conn,
-    name_key: &str,
-    category: &str,
-    now: i64,
-    by: i64,
-) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "insert into watchlist (name, name_key, category, created_at, created_by)
-         values ($1, $2, $3, $4, $5) returning watch_id",
-    )
-    .bind(Vec::<u8>::new())
-    .bind(name_key)
-    .bind(category)
-    .bind(now)
-    .bind(by)
-    .fetch_one(&mut *c)
-    .await?)
+/// A watch-list entry to add, sealed already: its id is handed out first
+/// (`store::next_id`), because the seal binds the row id.
+pub struct NewWatch<'a> {
+    pub id: i64,
+    pub name: &'a [u8],
+    pub name_key: &'a str,
+    pub category: &'a str,
+    pub note: Option<&'a [u8]>,
 }
 
-pub async fn set_sealed(c: &mut Conn, id: i64, name: &[u8], note: Option<&[u8]>) -> Result<()> {
-    sqlx::query("update watchlist set name = $1, note = $2 where watch_id = $3")
-        .bind(name)
-        .bind(note)
-        .bind(id)
-        .execute(&mut *c)
-        .await?;
+pub async fn insert(c: &mut Conn, w: &NewWatch<'_>, now: i64, by: i64) -> Result<()> {
+    sqlx::query(
+        "insert into watchlist (watch_id, name, name_key, category, note, created_at, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(w.id)
+    .bind(w.name)
+    .bind(w.name_key)
+    .bind(w.category)
+    .bind(w.note)
+    .bind(now)
+    .bind(by)
+    .execute(&mut *c)
+    .await?;
     Ok(())
 }
 

@@ -163,14 +163,20 @@ pub async fn add(app: &App, cap: &Cap<ManageWatchList>, w: &WatchInput) -> Resul
         .keys
         .blind_index("person-name", &name_key(w.name.expose()));
     let mut tx = app.store.write().await?;
-    let id =
-        store::watchlist::insert(&mut tx, &tag, w.category.as_str(), now, actor.user_id).await?;
+    let id = store::next_id(&mut tx, store::IdTable::Watchlist).await?;
     let name = app.keys.seal(TABLE, "name", id, w.name.expose());
     let note = w
         .note
         .as_ref()
         .map(|n| app.keys.seal(TABLE, "note", id, n.expose()));
-    store::watchlist::set_sealed(&mut tx, id, &name, note.as_deref()).await?;
+    let entry = store::watchlist::NewWatch {
+        id,
+        name: &name,
+        name_key: &tag,
+        category: w.category.as_str(),
+        note: note.as_deref(),
+    };
+    store::watchlist::insert(&mut tx, &entry, now, actor.user_id).await?;
     audit(
         &mut tx,
         app,
