@@ -245,6 +245,10 @@ impl Store {
                         conn.execute("pragma synchronous = full").await?;
                         conn.execute("pragma foreign_keys = on").await?;
                         conn.execute("pragma busy_timeout = 15000").await?;
+                        // SQLite's default page cache is 2 MB: an import into a large
+                        // registry then re-reads the same index pages from the file for
+                        // every batch. Up to 32 MiB per connection, filled only as used.
+                        conn.execute("pragma cache_size = -32768").await?;
                     }
                     Ok(())
                 })

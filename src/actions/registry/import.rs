@@ -11,7 +11,7 @@ use crate::actions::registry::register;
 use crate::actions::{audit, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, WriteRegistry};
-use crate::domain::person::Choice;
+use crate::domain::person::{Choice, PersonInput};
 use crate::io::import::{ImportRow as Row, Problem, Report};
 use crate::store;
 
@@ -78,7 +78,12 @@ pub async fn commit(
     let now = app.now();
     let mut households: HashMap<String, i64> = HashMap::new();
     let mut done = 0;
-    for batch in report.accepted.chunks(BATCH) {
+    let batches: Vec<&[Row]> = report.accepted.chunks(BATCH).collect();
+    // The next batch's rows, sealed while the database writes this one, for the ids
+    // they will have if every row is new and no one else registers in between (if
+    // not, they are sealed again: see `register_many_sealed`).
+    let mut presealed: Option<register::Presealed> = None;
+    for (k, &batch) in batches.iter().enumerate() {
         let mut tx = app.store.write().await?;
         let site_of = |row: &Row| {
             row.site
@@ -159,7 +164,18 @@ pub async fn commit(
                 )),
             }
         }
-        for r in register::register_many(&mut tx, app, cap, &new).await? {
+        let first = store::next_id(&mut tx, store::IdTable::People).await?;
+        let ahead: Vec<&PersonInput> = batches
+            .get(k + 1)
+            .map(|b| b.iter().map(|r| &r.person).collect())
+            .unwrap_or_default();
+        let next_first = first.saturating_add(i64::try_from(new.len()).unwrap_or(i64::MAX));
+        let (registered, sealed) = tokio::join!(
+            register::register_many_sealed(&mut tx, app, cap, &new, presealed.take()),
+            register::seal_stepwise(app, next_first, &ahead),
+        );
+        presealed = Some(sealed);
+        for r in registered? {
             out.flagged += usize::from(!r.flags.is_empty());
             out.added += 1;
         }

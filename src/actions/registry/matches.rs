@@ -61,12 +61,46 @@ pub async fn flag_many(
     actor: &Actor,
     ids: &[i64],
 ) -> Result<Vec<Vec<Found>>> {
-    let people: HashMap<i64, Candidate> = store::matching::candidates(c, ids)
-        .await?
+    let people = store::matching::candidates(c, ids).await?;
+    let known = store::matching::flags_of_many(c, ids).await?;
+    flag_people(c, app, actor, ids, people, &known).await
+}
+
+/// [`flag_many`] for people registered a moment ago in this transaction: what
+/// matching needs of them is in memory and they have no flags yet, so neither is read
+/// back from the database.
+pub(super) async fn flag_new(
+    c: &mut Conn,
+    app: &App,
+    actor: &Actor,
+    people: Vec<Candidate>,
+) -> Result<Vec<Vec<Found>>> {
+    let ids: Vec<i64> = people.iter().map(|p| p.person_id).collect();
+    flag_people(c, app, actor, &ids, people, &[]).await
+}
+
+/// The matching itself, for the people `ids` whose facts are `people` and whose
+/// flags so far are `known`.
+async fn flag_people(
+    c: &mut Conn,
+    app: &App,
+    actor: &Actor,
+    ids: &[i64],
+    people: Vec<Candidate>,
+    known: &[FlagRow],
+) -> Result<Vec<Vec<Found>>> {
+    let people: HashMap<i64, Candidate> = people
         .into_iter()
         .filter(|p| p.status != MERGED)
         .map(|p| (p.person_id, p))
         .collect();
+    let mut known_of: HashMap<i64, Vec<&FlagRow>> = HashMap::new();
+    for f in known {
+        known_of.entry(f.person_a).or_default().push(f);
+        if let Some(b) = f.person_b.filter(|b| *b != f.person_a) {
+            known_of.entry(b).or_default().push(f);
+        }
+    }
     let mut tags: BTreeSet<&str> = BTreeSet::new();
     let mut docs: BTreeSet<&str> = BTreeSet::new();
     let mut windows = Vec::new();
@@ -91,9 +125,7 @@ pub async fn flag_many(
     let docs: Vec<&str> = docs.into_iter().collect();
     let mut by_name: HashMap<i64, Vec<Candidate>> = HashMap::new();
     for (me, cand) in store::matching::by_name_windows(c, &windows).await? {
-        if cand.person_id != me {
-            by_name.entry(me).or_default().push(cand);
-        }
+        by_name.entry(me).or_default().push(cand);
     }
     let mut by_doc: HashMap<String, Vec<Candidate>> = HashMap::new();
     for cand in store::matching::by_documents(c, &docs).await? {
@@ -105,8 +137,6 @@ pub async fn flag_many(
     for (watch_id, category, tag) in store::watchlist::matching_many(c, &tags).await? {
         watched.entry(tag).or_default().push((watch_id, category));
     }
-    let known = store::matching::flags_of_many(c, ids).await?;
-
     let mut raising = Raising {
         next_id: None,
         flags: Vec::new(),
@@ -128,10 +158,7 @@ pub async fn flag_many(
             .unwrap_or_default();
         candidates.extend(closest_by_name(me, by_name.get(id)));
         let best = strongest(c, me, candidates).await?;
-        let mine: Vec<&FlagRow> = known
-            .iter()
-            .filter(|f| f.person_a == *id || f.person_b == Some(*id))
-            .collect();
+        let mine: &[&FlagRow] = known_of.get(id).map_or(&[], Vec::as_slice);
         let mut found = Vec::new();
         let mut raised = Vec::new();
         for (other, (reason, code)) in best {

@@ -15,7 +15,8 @@ use crate::domain::person::{
     household_code, Choice, PersonCode, PersonInput, PersonStatus, Relationship,
 };
 use crate::store::households::NewHousehold;
-use crate::store::people::{NewHistory, NewPerson};
+use crate::store::matching::Candidate;
+use crate::store::people::{NewHistory, NewPerson, Sealed};
 use crate::store::{self, Conn, IdTable};
 
 /// Where a newly registered person goes.
@@ -78,6 +79,27 @@ pub async fn register_many(
     cap: &Cap<WriteRegistry>,
     rows: &[(&PersonInput, Placement)],
 ) -> Result<Vec<Registered>> {
+    register_many_sealed(c, app, cap, rows, None).await
+}
+
+/// The sealed fields of people sealed ahead of their transaction, for the ids that
+/// were expected to be free from `first` on.
+pub struct Presealed {
+    pub first: i64,
+    pub sealed: Vec<Sealed>,
+}
+
+/// [`register_many`] with the rows' fields perhaps sealed ahead (an import seals the
+/// next batch while the database writes this one). They are used only if they were
+/// sealed for exactly these rows under exactly the ids handed out now — the sealed
+/// data is bound to its row id — and sealed afresh otherwise.
+pub async fn register_many_sealed(
+    c: &mut Conn,
+    app: &App,
+    cap: &Cap<WriteRegistry>,
+    rows: &[(&PersonInput, Placement)],
+    presealed: Option<Presealed>,
+) -> Result<Vec<Registered>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -100,6 +122,11 @@ pub async fn register_many(
         .collect();
 
     let first = store::next_id(c, IdTable::People).await?;
+    let sealed = match presealed {
+        Some(p) if p.first == first && p.sealed.len() == rows.len() => p.sealed,
+        _ => seal_all(app, first, rows)?,
+    };
+    let mut sealed = sealed.into_iter();
     let langs: Vec<String> = rows.iter().map(|(p, _)| p.languages.join(",")).collect();
     let mut people = Vec::with_capacity(rows.len());
     let mut needs = Vec::new();
@@ -126,7 +153,9 @@ pub async fn register_many(
             id,
             code,
             plain: row,
-            sealed: seal(app, id, p),
+            sealed: sealed
+                .next()
+                .ok_or_else(|| ActionError::Internal("a row was not sealed".into()))?,
         });
         needs.extend(
             p.vulnerabilities
@@ -157,8 +186,21 @@ pub async fn register_many(
     store::people::add_history_many(c, &history, now).await?;
     // The registrations' entries first, then the flags', so the trail reads in order.
     audit_many(c, app, cap.actor(), events).await?;
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    let flags = super::matches::flag_many(c, app, cap.actor(), &ids).await?;
+    // What matching needs of these people is in memory: no need to read it back.
+    let facts: Vec<Candidate> = people
+        .iter()
+        .map(|p| Candidate {
+            person_id: p.id,
+            code: p.code.to_string(),
+            status: p.plain.status.to_string(),
+            birth_year: p.plain.birth_year,
+            sex: p.plain.sex.to_string(),
+            name_key_latin: p.sealed.name_key_latin.clone(),
+            name_key_original: p.sealed.name_key_original.clone(),
+            document_key: p.sealed.document_key.clone(),
+        })
+        .collect();
+    let flags = super::matches::flag_new(c, app, cap.actor(), facts).await?;
     Ok(people
         .iter()
         .zip(household_of)
@@ -171,6 +213,51 @@ pub async fn register_many(
             flags: found.iter().map(|f| f.flag_id).collect(),
         })
         .collect())
+}
+
+/// The sealed fields and blind-index tags of `rows`, whose ids start at `first`.
+/// Sealing and name keys are most of a registration's own work, so a batch is shared
+/// among the machine's cores (the database is idle meanwhile: it waits for these rows).
+fn seal_all(app: &App, first: i64, rows: &[(&PersonInput, Placement)]) -> Result<Vec<Sealed>> {
+    let seal_run = |from: usize, part: &[(&PersonInput, Placement)]| -> Vec<Sealed> {
+        (first.saturating_add(i64::try_from(from).unwrap_or(i64::MAX))..)
+            .zip(part)
+            .map(|(id, (p, _))| seal(app, id, p))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if rows.len() < 256 || threads < 2 {
+        return Ok(seal_run(0, rows));
+    }
+    let per = rows.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let mut parts = rows.chunks(per).enumerate();
+        let here = parts.next();
+        let handles: Vec<_> = parts
+            .map(|(k, part)| scope.spawn(move || seal_run(k * per, part)))
+            .collect();
+        let mut out = here.map_or_else(Vec::new, |(_, part)| seal_run(0, part));
+        for h in handles {
+            let part = h
+                .join()
+                .map_err(|_| ActionError::Internal("a sealing thread failed".into()))?;
+            out.extend(part);
+        }
+        Ok(out)
+    })
+}
+
+/// Seals `rows` for ids from `first` on, a few at a time, letting other futures of
+/// the same task run in between: joined with a database call, the sealing goes on
+/// while the database works on its own thread.
+pub async fn seal_stepwise(app: &App, first: i64, rows: &[&PersonInput]) -> Presealed {
+    let mut sealed = Vec::with_capacity(rows.len());
+    for (k, chunk) in rows.chunks(32).enumerate() {
+        let from = first.saturating_add(i64::try_from(k * 32).unwrap_or(i64::MAX));
+        sealed.extend((from..).zip(chunk).map(|(id, p)| seal(app, id, p)));
+        tokio::task::yield_now().await;
+    }
+    Presealed { first, sealed }
 }
 
 /// Founds one household per `(external reference, site)`, each with a fresh code,

@@ -169,6 +169,14 @@ const LATIN: [(&str, &str); 30] = [
 ];
 
 fn fold_latin(c: char) -> Option<&'static str> {
+    // Most letters of most names are plain ASCII or Perso-Arabic, which the table never
+    // folds (but for the backtick): answer those without searching it.
+    if c.is_ascii() {
+        return (c == '`').then_some("'");
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return None;
+    }
     if ('\u{0300}'..='\u{036F}').contains(&c) {
         return Some(""); // combining accents
     }

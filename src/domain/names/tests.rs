@@ -225,3 +225,20 @@ proptest! {
         prop_assert_eq!(name_key(&noisy), name_key(base), "{:?}", noisy);
     }
 }
+
+#[test]
+fn the_fast_paths_of_fold_latin_agree_with_its_table() {
+    // ASCII and the Arabic block skip the table: nothing there may be in it but '`'.
+    let table = |c: char| {
+        LATIN
+            .iter()
+            .find(|(from, _)| from.contains(c))
+            .map(|(_, to)| *to)
+    };
+    for c in (0u32..0x80)
+        .chain(0x0600..0x0700)
+        .filter_map(char::from_u32)
+    {
+        assert_eq!(fold_latin(c), table(c), "{c:?}");
+    }
+}
