@@ -66,23 +66,27 @@ pub async fn candidates(c: &mut Conn, ids: &[i64]) -> Result<Vec<Candidate>> {
 }
 
 /// What one person's name match looks for: people with `tag` in either name column,
-/// a birth year from `lo` to `hi` (or none recorded), and any sex but `not_sex`.
+/// a birth year from `lo` to `hi` (or none recorded), and any sex but `not_sex`; the
+/// closest to `born` first.
 #[derive(Debug, Clone, Copy)]
 pub struct NameWindow<'a> {
     pub me: i64,
     pub tag: &'a str,
     pub lo: i64,
     pub hi: i64,
+    pub born: i64,
     pub not_sex: &'a str,
 }
 
 /// The candidates of every window — one query per name column for a whole batch, the
 /// window applied in the database so that a common name does not bring back everyone
-/// who bears it. Returns `(me, candidate)` pairs; `me` itself is left out (it would be
-/// most of the rows of a batch of new people with rare names).
+/// who bears it, and at most `cap` per person and column: the closest in age (no year
+/// recorded counts as farthest), the most recently registered first among equals.
+/// Returns `(me, candidate)` pairs; `me` itself is left out.
 pub async fn by_name_windows(
     c: &mut Conn,
     wanted: &[NameWindow<'_>],
+    cap: i64,
 ) -> Result<Vec<(i64, Candidate)>> {
     #[derive(FromRow)]
     struct Hit {
@@ -92,23 +96,32 @@ pub async fn by_name_windows(
     }
     let mut out = Vec::new();
     for column in ["name_key_latin", "name_key_original"] {
-        for chunk in wanted.chunks(super::rows_per_statement(5)) {
+        for chunk in wanted.chunks(super::rows_per_statement(6)) {
             // Two index ranges per wanted row — the years in the window, then no year
-            // recorded — on the (tag, birth year) index; an `or` of the two would make
-            // the database visit every holder of a common name. `cross join` makes
-            // SQLite read the list first and look each tag up in the index (it cannot
-            // tell how long the list is, and otherwise may scan people instead).
+            // recorded — on the (tag, birth year, sex) index, which answers the whole
+            // test without reading the people table (an `or` of the two ranges would
+            // make the database visit every holder of a common name). Only the
+            // survivors of the ranking are read in full. `cross join` makes SQLite read
+            // the list first and look each tag up in the index (it cannot tell how
+            // long the list is, and otherwise may scan people instead).
             let sql = format!(
-                "with v (me, tag, lo, hi, not_sex) as (values {values})
-                 select v.me, {cols} from v cross join people p
-                 where p.{column} = v.tag and p.birth_year >= v.lo and p.birth_year <= v.hi
-                   and p.sex <> v.not_sex and p.person_id <> v.me
-                 union all
-                 select v.me, {cols} from v cross join people p
-                 where p.{column} = v.tag and p.birth_year is null and p.sex <> v.not_sex
-                   and p.person_id <> v.me",
+                "with v (me, tag, lo, hi, born, not_sex) as (values {values}),
+                 hits (me, person_id, d) as (
+                   select v.me, p.person_id, abs(p.birth_year - v.born) from v cross join people p
+                   where p.{column} = v.tag and p.birth_year >= v.lo and p.birth_year <= v.hi
+                     and p.sex <> v.not_sex and p.person_id <> v.me
+                   union all
+                   select v.me, p.person_id, 10000 from v cross join people p
+                   where p.{column} = v.tag and p.birth_year is null and p.sex <> v.not_sex
+                     and p.person_id <> v.me),
+                 ranked (me, person_id, r) as (
+                   select me, person_id,
+                          row_number() over (partition by me order by d, person_id desc)
+                   from hits)
+                 select ranked.me, {cols} from ranked join people p on p.person_id = ranked.person_id
+                 where ranked.r <= {cap}",
                 cols = CANDIDATE_P,
-                values = super::values_list(c, chunk.len(), 5),
+                values = super::values_list(c, chunk.len(), 6),
             );
             let mut q = sqlx::query_as::<_, Hit>(&sql);
             for w in chunk {
@@ -117,6 +130,7 @@ pub async fn by_name_windows(
                     .bind(w.tag)
                     .bind(w.lo)
                     .bind(w.hi)
+                    .bind(w.born)
                     .bind(w.not_sex);
             }
             out.extend(

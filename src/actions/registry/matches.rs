@@ -116,6 +116,7 @@ async fn flag_people(
             tag,
             lo,
             hi,
+            born: p.birth_year.unwrap_or(0),
             not_sex,
         }));
         tags.extend(mine);
@@ -124,7 +125,7 @@ async fn flag_people(
     let tags: Vec<&str> = tags.into_iter().collect();
     let docs: Vec<&str> = docs.into_iter().collect();
     let mut by_name: HashMap<i64, Vec<Candidate>> = HashMap::new();
-    for (me, cand) in store::matching::by_name_windows(c, &windows).await? {
+    for (me, cand) in store::matching::by_name_windows(c, &windows, NAME_FLAGS_MAX).await? {
         by_name.entry(me).or_default().push(cand);
     }
     let mut by_doc: HashMap<String, Vec<Candidate>> = HashMap::new();
