@@ -41,6 +41,7 @@ mod pg;
 mod registry;
 // evidence: search
 mod search;
+mod search_window;
 mod source_text;
 mod story;
 mod support;
