@@ -42,6 +42,8 @@ mod registry;
 // evidence: search
 mod search;
 mod search_window;
+// evidence: the demo
+mod demo_evidence;
 mod source_text;
 mod story;
 mod support;
