@@ -11,16 +11,18 @@
 //! - dashboard: the dashboard request through the router vs `/healthz` in the same
 //!   router.
 //!
-//! The documentation's (incidents) are described in `incidents`; evidence ingest and
-//! search in `evidence`; the commitments' status history in `commitments`.
+//! The documentation's (incidents) are described in `incidents`; evidence ingest in
+//! `evidence`, search in `search`; the commitments' status history in `commitments`.
 
 // resettlement's allocation
 mod allocation;
 // commitments
 mod commitments;
-// evidence
+// evidence and search
+mod corpus;
 mod evidence;
 mod foundation;
+mod search;
 // incidents
 mod incidents;
 pub mod names;
@@ -247,6 +249,7 @@ async fn scenarios(
     }
     if want("evidence") {
         out.extend(evidence::scenarios(app, scale, runs).await?);
+        out.extend(search::scenarios(app, scale, runs).await?);
     }
     if want("commitments") {
         out.extend(commitments::scenarios(scale, runs).await?);

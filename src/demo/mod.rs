@@ -10,6 +10,9 @@ mod exports;
 // commitments
 mod commitments;
 mod commitments_later;
+// evidence
+mod evidence;
+mod evidence_files;
 // incidents
 mod incident_sources;
 mod incidents;
@@ -125,6 +128,8 @@ pub async fn load(app: &App) -> anyhow::Result<Vec<(Role, String, String)>> {
     .grant()?;
     incidents::load(app, &documenter).await?;
     // end incidents
+    // evidence: source texts, files on an incident and a redacted copy.
+    evidence::load(app, &documenter).await?;
     // resettlement: the cases are the demo case officer's.
     let mut c = app.store.read().await?;
     let officer_id = store::users::by_username(&mut c, "case_officer")

@@ -68,94 +68,179 @@ pub struct HitRow {
     pub rank: f64,
 }
 
-/// The backend difference: the `from`, `where` and rank of a full-text match of
-/// parameter `$1` (the words), and the value to bind for it.
-fn matching(c: &Conn, words: &[String]) -> (&'static str, &'static str, &'static str, String) {
+/// The backend difference: the `from`, `where` and score of a full-text match of
+/// parameter `$1` (the words), the expression of the matching row's `search_id`, and
+/// the value to bind for the words. `d` names `search_docs` wherever the filters may
+/// use it; on SQLite it is joined only when `filtered` (the FTS5 index alone knows the
+/// matches and their bm25).
+struct Matching {
+    from: &'static str,
+    cond: &'static str,
+    score: &'static str,
+    id: &'static str,
+    words: String,
+}
+
+fn matching(c: &Conn, words: &[String], filtered: bool) -> Matching {
     if c.backend_name() == "SQLite" {
-        // Each word quoted: FTS5 reads a quoted string as one phrase, never syntax.
-        let q = words
-            .iter()
-            .map(|w| format!("\"{w}\""))
-            .collect::<Vec<_>>()
-            .join(" ");
-        (
-            "search_fts join search_docs d on d.search_id = search_fts.rowid",
-            "search_fts match $1",
+        Matching {
+            from: if filtered {
+                "search_fts join search_docs d on d.search_id = search_fts.rowid"
+            } else {
+                "search_fts"
+            },
+            cond: "search_fts match $1",
             // bm25 is lower for better matches.
-            "-bm25(search_fts)",
-            q,
-        )
+            score: "-bm25(search_fts)",
+            id: "search_fts.rowid",
+            // Each word quoted: FTS5 reads a quoted string as one phrase, never syntax.
+            words: words
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
     } else {
-        (
-            "search_docs d",
-            "to_tsvector('simple', d.body) @@ plainto_tsquery('simple', $1)",
-            "ts_rank(to_tsvector('simple', d.body), plainto_tsquery('simple', $1))",
-            words.join(" "),
-        )
+        Matching {
+            from: "search_docs d",
+            cond: "to_tsvector('simple', d.body) @@ plainto_tsquery('simple', $1)",
+            score: "ts_rank(to_tsvector('simple', d.body), plainto_tsquery('simple', $1))",
+            id: "d.search_id",
+            words: words.join(" "),
+        }
     }
 }
 
-/// The best `limit` documents with every word of `q`, within its filters; the best
-/// first, ties by type and id so the order is stable.
-pub async fn search(c: &mut Conn, q: &Query, limit: i64) -> Result<Vec<HitRow>> {
-    let (from, cond, rank, words) = matching(c, &q.words);
-    let mut sql = format!(
-        "select d.doc_type, d.doc_id, d.parent_id, d.title, d.content, d.day, cast({rank} as double precision) as rank
-         from {from} where {cond}"
-    );
-    let mut n = 1;
-    let mut next = |sql: &mut String, clause: &str| {
-        n += 1;
-        sql.push_str(&clause.replace('?', &format!("${n}")));
+/// How many of the most recently indexed matches are ranked (see [`search`]).
+pub const WINDOW: i64 = 5_000;
+
+/// The filters' SQL on `d`, numbering parameters from `$first`.
+fn filters(q: &Query, first: usize) -> String {
+    let mut sql = String::new();
+    let mut n = first;
+    let mut add = |set: bool, clause: &str| {
+        if set {
+            sql.push_str(&clause.replace('?', &format!("${n}")));
+            n += 1;
+        }
     };
-    if q.doc_type.is_some() {
-        next(&mut sql, " and d.doc_type = ?");
-    }
-    if q.from.is_some() {
-        next(&mut sql, " and d.day >= ?");
-    }
-    if q.to.is_some() {
-        next(&mut sql, " and d.day <= ?");
-    }
-    if q.site_id.is_some() {
-        next(&mut sql, " and d.site_id = ?");
-    }
-    if q.category.is_some() {
-        next(&mut sql, " and d.category = ?");
-    }
-    if q.grade.is_some() {
-        next(&mut sql, " and d.grade = ?");
-    }
-    if q.language.is_some() {
-        next(&mut sql, " and d.language = ?");
-    }
-    next(
-        &mut sql,
-        " order by rank desc, d.doc_type, d.doc_id limit ?",
+    add(q.doc_type.is_some(), " and d.doc_type = ?");
+    add(q.from.is_some(), " and d.day >= ?");
+    add(q.to.is_some(), " and d.day <= ?");
+    add(q.site_id.is_some(), " and d.site_id = ?");
+    add(q.category.is_some(), " and d.category = ?");
+    add(q.grade.is_some(), " and d.grade = ?");
+    add(q.language.is_some(), " and d.language = ?");
+    sql
+}
+
+fn filter_count(q: &Query) -> usize {
+    [
+        q.doc_type.is_some(),
+        q.from.is_some(),
+        q.to.is_some(),
+        q.site_id.is_some(),
+        q.category.is_some(),
+        q.grade.is_some(),
+        q.language.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count()
+}
+
+/// Binds the filters' values in the order [`filters`] numbers them.
+macro_rules! bind_filters {
+    ($query:expr, $q:expr) => {{
+        let mut query = $query;
+        if let Some(t) = $q.doc_type {
+            query = query.bind(t);
+        }
+        if let Some(v) = $q.from {
+            query = query.bind(v);
+        }
+        if let Some(v) = $q.to {
+            query = query.bind(v);
+        }
+        if let Some(v) = $q.site_id {
+            query = query.bind(v);
+        }
+        if let Some(v) = &$q.category {
+            query = query.bind(v.clone());
+        }
+        if let Some(v) = &$q.grade {
+            query = query.bind(v.clone());
+        }
+        if let Some(v) = &$q.language {
+            query = query.bind(v.clone());
+        }
+        query
+    }};
+}
+
+/// The best `limit` documents with every word of `q`, within its filters; the best
+/// first, ties by type and id.
+///
+/// Ranking is the cost of a search: a word found in much of the index would have
+/// every one of its matches scored (bm25 reads each match's length) before the best
+/// fifty are known, a time that grows with the index. So only the [`WINDOW`] most
+/// recently indexed matches (within the filters) are ranked: the first query finds
+/// where they start by walking the matches newest first, with no scoring, and the
+/// second ranks those alone. A search with fewer matches ranks them all, as before;
+/// both backends cut at the same place, so they still find the same documents.
+///
+/// The ranking itself keeps only ids and scores; the best `limit` rows are then read
+/// whole (title, text for the snippet), rather than every match's text being sorted.
+pub async fn search(c: &mut Conn, q: &Query, limit: i64) -> Result<Vec<HitRow>> {
+    search_window(c, q, limit, WINDOW).await
+}
+
+/// [`search`] with the window given (tests use small ones).
+pub async fn search_window(
+    c: &mut Conn,
+    q: &Query,
+    limit: i64,
+    window: i64,
+) -> Result<Vec<HitRow>> {
+    let filtered = filter_count(q) > 0;
+    let m = matching(c, &q.words, filtered);
+    let f = filters(q, 2);
+    let next = 2 + filter_count(q);
+    // Where the newest `window` matches start (none: fewer matches, rank them all).
+    let cut_sql = format!(
+        "select {id} from {from} where {cond}{f} order by {id} desc limit 1 offset ${next}",
+        id = m.id,
+        from = m.from,
+        cond = m.cond
     );
-    let mut query = sqlx::query_as::<_, HitRow>(&sql).bind(words);
-    if let Some(t) = q.doc_type {
-        query = query.bind(t);
-    }
-    if let Some(v) = q.from {
-        query = query.bind(v);
-    }
-    if let Some(v) = q.to {
-        query = query.bind(v);
-    }
-    if let Some(v) = q.site_id {
-        query = query.bind(v);
-    }
-    if let Some(v) = &q.category {
-        query = query.bind(v.clone());
-    }
-    if let Some(v) = &q.grade {
-        query = query.bind(v.clone());
-    }
-    if let Some(v) = &q.language {
-        query = query.bind(v.clone());
-    }
-    Ok(query.bind(limit).fetch_all(&mut *c).await?)
+    let cut: Option<i64> = bind_filters!(
+        sqlx::query_scalar::<_, i64>(&cut_sql).bind(m.words.clone()),
+        q
+    )
+    .bind(window.max(1) - 1)
+    .fetch_optional(&mut *c)
+    .await?;
+    let inner = format!(
+        "select {id} as sid, {score} as score from {from} where {cond}{f} and {id} >= ${next}
+         order by score desc, sid limit ${after}",
+        id = m.id,
+        score = m.score,
+        from = m.from,
+        cond = m.cond,
+        after = next + 1
+    );
+    let sql = format!(
+        "select o.doc_type, o.doc_id, o.parent_id, o.title, o.content, o.day, cast(h.score as double precision) as rank
+         from ({inner}) h join search_docs o on o.search_id = h.sid
+         order by h.score desc, o.doc_type, o.doc_id"
+    );
+    Ok(
+        bind_filters!(sqlx::query_as::<_, HitRow>(&sql).bind(m.words), q)
+            .bind(cut.unwrap_or(0))
+            .bind(limit)
+            .fetch_all(&mut *c)
+            .await?,
+    )
 }
 
 /// Takes a document out of the index (it was retracted).

@@ -41,6 +41,9 @@ mod pg;
 mod registry;
 // evidence: search
 mod search;
+mod search_window;
+// evidence: the demo
+mod demo_evidence;
 mod source_text;
 mod story;
 mod support;
