@@ -247,8 +247,10 @@ impl Store {
                         conn.execute("pragma busy_timeout = 15000").await?;
                         // SQLite's default page cache is 2 MB: an import into a large
                         // registry then re-reads the same index pages from the file for
-                        // every batch. Up to 32 MiB per connection, filled only as used.
-                        conn.execute("pragma cache_size = -32768").await?;
+                        // every batch. Up to 8 MiB per connection, filled only as used
+                        // (32 MiB took the import at size M past its memory aim: the
+                        // pool's readers fill theirs too).
+                        conn.execute("pragma cache_size = -8192").await?;
                     }
                     Ok(())
                 })
