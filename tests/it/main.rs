@@ -34,6 +34,7 @@ mod import;
 mod incident_corrections;
 mod incident_exports;
 mod incident_http;
+mod incident_recording;
 mod incidents;
 mod matching;
 mod matching_quality;
