@@ -17,6 +17,7 @@ mod commitment_report;
 mod commitments;
 // end commitments
 mod cli;
+mod cli_documentation;
 mod convoy_http;
 mod convoys;
 mod durability;
