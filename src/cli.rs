@@ -14,6 +14,7 @@ use crate::crypto::MasterKey;
 use crate::domain::Username;
 use crate::store;
 
+mod documentation;
 // evidence
 mod evidence;
 mod export;
@@ -93,6 +94,18 @@ pub enum Command {
     /// The duplicate queue and the watch list: list, decide, keep.
     #[command(subcommand)]
     Registry(registry::RegistryCommand),
+    /// Incidents: retract, edit (as a documenter).
+    #[command(subcommand)]
+    Incident(documentation::IncidentCommand),
+    /// Sources: retract (as a documenter).
+    #[command(subcommand)]
+    Source(documentation::SourceCommand),
+    /// Claims: retract (as a documenter).
+    #[command(subcommand)]
+    Claim(documentation::ClaimCommand),
+    /// Organisations: edit (as a documenter).
+    #[command(subcommand)]
+    Organisation(documentation::OrganisationCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -180,8 +193,25 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("vigil: {e:#}");
-            ExitCode::FAILURE
+            exit_code(&e)
         }
+    }
+}
+
+/// 2 for input that does not parse (the message names the field; nothing was
+/// written), 1 for anything else.
+fn exit_code(e: &anyhow::Error) -> ExitCode {
+    let invalid = e.chain().any(|c| {
+        c.downcast_ref::<crate::domain::Invalid>().is_some()
+            || matches!(
+                c.downcast_ref::<actions::ActionError>(),
+                Some(actions::ActionError::Invalid(_))
+            )
+    });
+    if invalid {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
     }
 }
 
@@ -406,6 +436,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Registry(cmd) => {
             let (app, _) = open(opts, None).await?;
             registry::run(&app, cmd).await?;
+        }
+        Command::Incident(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            documentation::incident(&app, cmd).await?;
+        }
+        Command::Source(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            documentation::source(&app, cmd).await?;
+        }
+        Command::Claim(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            documentation::claim(&app, cmd).await?;
+        }
+        Command::Organisation(cmd) => {
+            let (app, _) = open(opts, None).await?;
+            documentation::organisation(&app, cmd).await?;
         }
     }
     Ok(ExitCode::SUCCESS)

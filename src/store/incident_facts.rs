@@ -38,18 +38,49 @@ pub fn witnesses(
     sources: &HashMap<i64, SourceRow>,
     values: &HashMap<i64, Vec<(Act, i64)>>,
 ) -> Vec<Witness> {
+    counted(claims, sources, values)
+        .iter()
+        .filter_map(Counted::witness)
+        .collect()
+}
+
+/// A standing claim of a standing source, as the facts count it.
+pub struct Counted<'a> {
+    pub source: &'a SourceRow,
+    /// The claim's credibility grade as stored (1–6).
+    pub credibility: i64,
+    pub values: Vec<(Act, i64)>,
+}
+
+impl Counted<'_> {
+    /// The claim as a witness (none if its stored grades do not parse).
+    fn witness(&self) -> Option<Witness> {
+        let s = self.source;
+        let affiliation = Affiliation::parse(&s.affiliation).ok()?;
+        Some(Witness {
+            voice: Voice::of(s.source_id, affiliation, s.publisher_id, s.aligned_with_id),
+            reliability: Reliability::parse(&s.reliability).ok()?,
+            credibility: Credibility::from_stored(self.credibility)?,
+            values: self.values.clone(),
+        })
+    }
+}
+
+/// The standing claims whose source is on record and stands.
+fn counted<'a>(
+    claims: &[ClaimRow],
+    sources: &'a HashMap<i64, SourceRow>,
+    values: &HashMap<i64, Vec<(Act, i64)>>,
+) -> Vec<Counted<'a>> {
     claims
         .iter()
         .filter(|cl| cl.retracted_at.is_none())
         .filter_map(|cl| {
-            let s = sources
-                .get(&cl.source_id)
-                .filter(|s| s.retracted_at.is_none())?;
-            let affiliation = Affiliation::parse(&s.affiliation).ok()?;
-            Some(Witness {
-                voice: Voice::of(s.source_id, affiliation, s.publisher_id, s.aligned_with_id),
-                reliability: Reliability::parse(&s.reliability).ok()?,
-                credibility: Credibility::from_stored(cl.credibility)?,
+            Some(Counted {
+                source: sources
+                    .get(&cl.source_id)
+                    .filter(|s| s.retracted_at.is_none())?,
+                credibility: cl.credibility,
                 values: values.get(&cl.claim_id).cloned().unwrap_or_default(),
             })
         })
@@ -85,21 +116,34 @@ pub fn facts(
     sources: &HashMap<i64, SourceRow>,
     values: &HashMap<i64, Vec<(Act, i64)>>,
 ) -> Facts {
-    let corr = corroborate(&witnesses(claims, sources, values));
-    let standing: Vec<&SourceRow> = claims
-        .iter()
-        .filter(|c| c.retracted_at.is_none())
-        .filter_map(|c| sources.get(&c.source_id))
-        .filter(|s| s.retracted_at.is_none())
-        .collect();
     let precision = Precision::parse(&row.start_precision).unwrap_or(Precision::Day);
+    let standing = claims.iter().filter(|c| c.retracted_at.is_none()).count();
+    facts_of(
+        Period::of(row.started_at, precision),
+        &row.verification,
+        standing,
+        &counted(claims, sources, values),
+    )
+}
+
+/// The facts of an incident of `period` with the documenter's `verification`, `claims`
+/// standing claims and, of those, the `counted` ones (whose source stands). An incident
+/// being recorded with its claims has its facts computed here once, before any row is
+/// written.
+pub fn facts_of(
+    period: Period,
+    verification: &str,
+    claims: usize,
+    counted: &[Counted<'_>],
+) -> Facts {
+    let witnesses: Vec<Witness> = counted.iter().filter_map(Counted::witness).collect();
+    let corr = corroborate(&witnesses);
     Facts {
-        period: Period::of(row.started_at, precision).key(),
-        status: status(&row.verification, &corr),
-        best_grade: standing.iter().map(|s| s.reliability.clone()).min(),
+        period: period.key(),
+        status: status(verification, &corr),
+        best_grade: counted.iter().map(|c| c.source.reliability.clone()).min(),
         voices: i64::try_from(corr.voices).unwrap_or(i64::MAX),
-        claims: i64::try_from(claims.iter().filter(|c| c.retracted_at.is_none()).count())
-            .unwrap_or(i64::MAX),
+        claims: i64::try_from(claims).unwrap_or(i64::MAX),
     }
 }
 
@@ -120,17 +164,16 @@ async fn store(c: &mut Conn, id: i64, f: &Facts, now: i64) -> Result<()> {
     Ok(())
 }
 
-/// The sources a set of claims cites, by id.
+/// The sources a set of claims cites, by id (one statement).
 async fn sources_of(c: &mut Conn, claims: &[ClaimRow]) -> Result<HashMap<i64, SourceRow>> {
-    let mut out = HashMap::new();
-    for cl in claims {
-        if let std::collections::hash_map::Entry::Vacant(e) = out.entry(cl.source_id) {
-            if let Some(s) = super::sources::get_source(c, cl.source_id).await? {
-                e.insert(s);
-            }
-        }
-    }
-    Ok(out)
+    let mut ids: Vec<i64> = claims.iter().map(|cl| cl.source_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(super::sources::sources_by_ids(c, &ids)
+        .await?
+        .into_iter()
+        .map(|s| (s.source_id, s))
+        .collect())
 }
 
 /// Recomputes one incident's facts from its claims (nothing, if there is no such
@@ -139,10 +182,16 @@ pub async fn refresh(c: &mut Conn, id: i64, now: i64) -> Result<()> {
     let Some(row) = super::incidents::get(c, id).await? else {
         return Ok(());
     };
+    refresh_row(c, &row, now).await
+}
+
+/// [`refresh`] of an incident whose row the caller has just read.
+pub async fn refresh_row(c: &mut Conn, row: &IncidentRow, now: i64) -> Result<()> {
+    let id = row.incident_id;
     let claims = super::sources::claims(c, Some(id), None).await?;
     let sources = sources_of(c, &claims).await?;
     let values = values_by_claim(&super::sources::values(c, Some(id)).await?);
-    store(c, id, &facts(&row, &claims, &sources, &values), now).await
+    store(c, id, &facts(row, &claims, &sources, &values), now).await
 }
 
 /// Recomputes the facts of every incident a source speaks of (its grade, affiliation

@@ -4,7 +4,9 @@
 
 use sqlx::FromRow;
 
+use super::incident_facts::Facts;
 use super::{found, on_unique, Conn, Result};
+use crate::domain::person::Choice;
 
 #[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct IncidentRow {
@@ -71,12 +73,15 @@ pub struct IncidentFields<'a> {
 
 /// Records an incident with the facts of one that has no claims yet (its period,
 /// unverified, no grade), so that it needs no separate computation.
-pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, period: &str, now: i64) -> Result<i64> {
+/// Inserts an incident with its stored facts, computed by the caller from the claims
+/// it records in the same transaction (so there is no update after).
+pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, facts: &Facts, now: i64) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "insert into incidents (title, category, started_at, start_precision, ended_at, end_precision, site_id,
                                 place, lat, lon, geo_precision, description, created_at, updated_at, period,
-                                derived_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $13) returning incident_id",
+                                status, best_grade, voices, claim_count, derived_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $13)
+         returning incident_id",
     )
     .bind(f.title)
     .bind(f.category)
@@ -91,7 +96,11 @@ pub async fn insert(c: &mut Conn, f: &IncidentFields<'_>, period: &str, now: i64
     .bind(f.geo_precision)
     .bind(f.description)
     .bind(now)
-    .bind(period)
+    .bind(&facts.period)
+    .bind(facts.status.as_str())
+    .bind(&facts.best_grade)
+    .bind(facts.voices)
+    .bind(facts.claims)
     .fetch_one(&mut *c)
     .await?)
 }

@@ -51,6 +51,35 @@ pub async fn put(c: &mut Conn, d: &Doc<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Writes the rows of documents that have none yet (just recorded: their ids are
+/// new), in one statement per few hundred; the SQLite trigger fills FTS5 row by row.
+pub async fn insert_new(c: &mut Conn, docs: &[Doc<'_>]) -> Result<()> {
+    for chunk in docs.chunks(super::rows_per_statement(11)) {
+        let sql = format!(
+            "insert into search_docs (doc_type, doc_id, parent_id, title, content, body, day, site_id, category,
+             grade, language) values {}",
+            super::values_list(c, chunk.len(), 11)
+        );
+        let mut q = sqlx::query(&sql);
+        for d in chunk {
+            q = q
+                .bind(d.doc_type)
+                .bind(d.doc_id)
+                .bind(d.parent_id)
+                .bind(d.title)
+                .bind(d.content)
+                .bind(d.body)
+                .bind(d.day)
+                .bind(d.site_id)
+                .bind(d.category)
+                .bind(d.grade)
+                .bind(d.language);
+        }
+        q.execute(&mut *c).await?;
+    }
+    Ok(())
+}
+
 pub async fn count(c: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("select count(*) from search_docs")
         .fetch_one(&mut *c)

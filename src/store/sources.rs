@@ -173,6 +173,22 @@ pub async fn get_source(c: &mut Conn, id: i64) -> Result<Option<SourceRow>> {
         .await?)
 }
 
+/// The sources with these ids (those that exist), in one statement.
+pub async fn sources_by_ids(c: &mut Conn, ids: &[i64]) -> Result<Vec<SourceRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "select {SOURCE_COLUMNS} from sources where source_id in ({})",
+        super::placeholders(c, ids.len())
+    );
+    let mut q = sqlx::query_as(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    Ok(q.fetch_all(&mut *c).await?)
+}
+
 pub async fn list_sources(c: &mut Conn) -> Result<Vec<SourceRow>> {
     let sql = format!(
         "select {SOURCE_COLUMNS} from sources order by coalesce(published_on, 0) desc, source_id desc"
@@ -240,6 +256,25 @@ pub async fn insert_value(c: &mut Conn, claim_id: i64, measure: &str, value: i64
     Ok(())
 }
 
+/// Inserts the figures of freshly inserted claims — `(claim, measure, value)` — in one
+/// statement per few hundred.
+pub async fn insert_values(c: &mut Conn, rows: &[(i64, &str, i64)]) -> Result<()> {
+    for chunk in rows.chunks(super::rows_per_statement(3)) {
+        let sql = format!(
+            "insert into claim_values (claim_id, measure, value) values {}",
+            super::values_list(c, chunk.len(), 3)
+        );
+        let mut q = sqlx::query(&sql);
+        for (claim, measure, value) in chunk {
+            q = q.bind(*claim).bind(*measure).bind(*value);
+        }
+        q.execute(&mut *c)
+            .await
+            .map_err(|e| on_unique(e, "this measure in the claim"))?;
+    }
+    Ok(())
+}
+
 const CLAIM_SELECT: &str =
     "select cl.claim_id, cl.source_id, cl.incident_id, cl.person_id, p.code as person_code,
        cl.about, cl.locator, cl.statement, cl.credibility, cl.created_at, cl.retracted_at,
@@ -252,15 +287,23 @@ pub async fn claims(
     incident_id: Option<i64>,
     source_id: Option<i64>,
 ) -> Result<Vec<ClaimRow>> {
-    let sql = format!(
-        "{CLAIM_SELECT} where ($1 is null or cl.incident_id = $1) and ($2 is null or cl.source_id = $2)
-         order by cl.claim_id"
-    );
-    Ok(sqlx::query_as(&sql)
-        .bind(incident_id)
-        .bind(source_id)
-        .fetch_all(&mut *c)
-        .await?)
+    // One statement per case, not `($1 is null or …)`: SQLite plans that as a scan of
+    // every claim, which makes each claim recorded slower as the table grows.
+    let (cond, args): (&str, Vec<i64>) = match (incident_id, source_id) {
+        (Some(i), Some(s)) => (
+            "where cl.incident_id = $1 and cl.source_id = $2",
+            vec![i, s],
+        ),
+        (Some(i), None) => ("where cl.incident_id = $1", vec![i]),
+        (None, Some(s)) => ("where cl.source_id = $1", vec![s]),
+        (None, None) => ("", Vec::new()),
+    };
+    let sql = format!("{CLAIM_SELECT} {cond} order by cl.claim_id");
+    let mut q = sqlx::query_as(&sql);
+    for a in args {
+        q = q.bind(a);
+    }
+    Ok(q.fetch_all(&mut *c).await?)
 }
 
 #[derive(Debug, Clone, FromRow, serde::Serialize, utoipa::ToSchema)]
@@ -273,11 +316,27 @@ pub struct ValueRow {
 
 /// The figures of the claims about one incident (or of every claim).
 pub async fn values(c: &mut Conn, incident_id: Option<i64>) -> Result<Vec<ValueRow>> {
+    // As in `claims`: an `or` would make SQLite read every claim.
+    let q = match incident_id {
+        Some(i) => sqlx::query_as(
+            "select v.claim_id, v.measure, v.value from claim_values v join claims cl on cl.claim_id = v.claim_id
+             where cl.incident_id = $1 order by v.claim_id, v.measure",
+        )
+        .bind(i),
+        None => sqlx::query_as(
+            "select v.claim_id, v.measure, v.value from claim_values v order by v.claim_id, v.measure",
+        ),
+    };
+    Ok(q.fetch_all(&mut *c).await?)
+}
+
+/// The figures of the claims of one source.
+pub async fn values_of_source(c: &mut Conn, source_id: i64) -> Result<Vec<ValueRow>> {
     Ok(sqlx::query_as(
         "select v.claim_id, v.measure, v.value from claim_values v join claims cl on cl.claim_id = v.claim_id
-         where $1 is null or cl.incident_id = $1 order by v.claim_id, v.measure",
+         where cl.source_id = $1 order by v.claim_id, v.measure",
     )
-    .bind(incident_id)
+    .bind(source_id)
     .fetch_all(&mut *c)
     .await?)
 }

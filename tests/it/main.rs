@@ -17,6 +17,7 @@ mod commitment_report;
 mod commitments;
 // end commitments
 mod cli;
+mod cli_documentation;
 mod convoy_http;
 mod convoys;
 mod durability;
@@ -34,6 +35,7 @@ mod import;
 mod incident_corrections;
 mod incident_exports;
 mod incident_http;
+mod incident_recording;
 mod incidents;
 mod matching;
 mod matching_quality;

@@ -8,25 +8,27 @@ use std::collections::HashMap;
 
 use serde_json::json;
 
+use super::recording::{citable, claim_event, claim_fields};
 use super::resolve_org;
+use super::search::{claim_content, claim_doc, Parent};
 use super::sources::{named, with_values, Claim, Source};
 use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
 use crate::domain::incident::corroboration::{corroborate, Corroboration};
-use crate::domain::incident::timeline::Period;
 use crate::domain::incident::{
     ActInput, FigureInput, IncidentInput, PerpetratorInput, VerificationInput, Victims,
 };
 use crate::domain::person::{Choice, PersonCode};
+use crate::domain::search::index_body;
 use crate::domain::source::ClaimInput;
 use crate::domain::Invalid;
-use crate::store::incident_facts::{refresh, status, values_by_claim, witnesses};
+use crate::store::incident_facts::{refresh, refresh_row, status, values_by_claim, witnesses};
 use crate::store::incidents::{
     ActFields, ActRow, FigureRow, IncidentFields, IncidentRow, PerpetratorRow,
 };
 use crate::store::sites::SiteRow;
-use crate::store::sources::{ClaimFields, SourceRow};
+use crate::store::sources::SourceRow;
 use crate::store::{self, Conn};
 
 pub(crate) async fn event(
@@ -60,7 +62,7 @@ async fn exists(c: &mut Conn, id: i64) -> Result<IncidentRow> {
         .ok_or(ActionError::NotFound)
 }
 
-async fn person_id(c: &mut Conn, code: &PersonCode) -> Result<i64> {
+pub(crate) async fn person_id(c: &mut Conn, code: &PersonCode) -> Result<i64> {
     store::people::by_code(c, code.as_str())
         .await?
         .map(|p| p.person_id)
@@ -127,23 +129,14 @@ pub(crate) async fn standing(c: &mut Conn, id: i64) -> Result<IncidentRow> {
     Ok(row)
 }
 
+/// Records an incident without claims (see `recording` for one with its claims).
 pub async fn create_in(
     c: &mut Conn,
     app: &App,
     cap: &Cap<WriteDocumentation>,
     i: &IncidentInput,
 ) -> Result<i64> {
-    let site_id = site_id(c, i).await?;
-    let fields = fields(i, site_id);
-    // A new incident has no claims: its stored facts are its period and nothing else.
-    let period = Period::of(i.started_at, i.start_precision).key();
-    let id = store::incidents::insert(c, &fields, &period, app.now()).await?;
-    let summary = format!("incident {} ({})", i.title, i.category.as_str());
-    let details = recorded(i, site_id);
-    event(c, app, cap, "incident.create", id, summary, details).await?;
-    // evidence: search
-    super::search::index_incident(c, id).await?;
-    Ok(id)
+    Ok(super::recording::record_in(c, app, cap, i, &[]).await?.id)
 }
 
 pub async fn create(app: &App, cap: &Cap<WriteDocumentation>, i: &IncidentInput) -> Result<i64> {
@@ -230,61 +223,36 @@ pub async fn add_claim_in(
     id: i64,
     cl: &ClaimInput,
 ) -> Result<i64> {
-    standing(c, id).await?;
-    let source = store::sources::get_source(c, cl.source_id)
-        .await?
-        .ok_or_else(|| Invalid::new("source", "claim-invalid-unknown-source", "no such source"))?;
-    if source.retracted_at.is_some() {
-        return Err(Invalid::new(
-            "source",
-            "source-invalid-retracted",
-            "this source was retracted; it can no longer be changed",
-        )
-        .into());
-    }
+    let row = standing(c, id).await?;
+    let source = store::sources::get_source(c, cl.source_id).await?;
+    let source = citable(source.as_ref())?;
     let person = match &cl.person {
         Some(code) => Some(person_id(c, code).await?),
         None => None,
     };
-    let fields = ClaimFields {
-        source_id: cl.source_id,
-        incident_id: Some(id),
-        person_id: person,
-        about: cl.about.as_str(),
-        locator: &cl.locator,
-        statement: &cl.statement,
-        credibility: cl.credibility.value(),
-    };
-    let claim_id = store::sources::insert_claim(c, &fields, app.now()).await?;
-    for (measure, value) in &cl.values {
-        store::sources::insert_value(c, claim_id, measure.as_str(), *value).await?;
-    }
-    let values: Vec<String> = cl
+    let now = app.now();
+    let claim_id = store::sources::insert_claim(c, &claim_fields(id, cl, person), now).await?;
+    let values: Vec<(i64, &str, i64)> = cl
         .values
         .iter()
-        .map(|(m, v)| format!("{}={v}", m.as_str()))
+        .map(|(m, v)| (claim_id, m.as_str(), *v))
         .collect();
-    let summary = format!(
-        "claim {claim_id} of source {} graded {} [{}]",
-        cl.source_id,
-        cl.credibility.value(),
-        values.join(", ")
-    );
-    let details = json!({ "claim": claim_id, "source": cl.source_id, "about": cl.about.as_str(),
-        "person": person, "locator": cl.locator, "statement": cl.statement, "values": values,
-        "credibility": cl.credibility.value() });
-    event(c, app, cap, "incident.claim", id, summary, details).await?;
-    refresh(c, id, app.now()).await?;
-    // evidence: search
-    super::search::index_claim(
-        c,
+    store::sources::insert_values(c, &values).await?;
+    audit(c, app, cap.actor(), claim_event(id, claim_id, cl, person)).await?;
+    refresh_row(c, &row, now).await?;
+    // evidence: search — the claim is new, so its document is too.
+    let content = claim_content(&cl.statement, &cl.locator);
+    let body = index_body(&content);
+    let language = source.language.to_ascii_lowercase();
+    let doc = claim_doc(
         claim_id,
-        cl.source_id,
-        Some(id),
-        &cl.locator,
-        &cl.statement,
-    )
-    .await?;
+        source,
+        Some(Parent::of(&row)),
+        &content,
+        &body,
+        &language,
+    );
+    store::search::insert_new(c, &[doc]).await?;
     Ok(claim_id)
 }
 

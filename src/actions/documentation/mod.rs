@@ -15,6 +15,7 @@ pub mod corrections;
 pub mod export;
 // evidence: search
 pub mod incidents;
+pub mod recording;
 pub mod search;
 pub mod source_text;
 pub mod sources;

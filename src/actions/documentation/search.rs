@@ -8,7 +8,9 @@ use crate::actions::Result;
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord};
 use crate::domain::search::{index_body, snippet, Query, Segment};
+use crate::store::incidents::IncidentRow;
 use crate::store::search::Doc;
+use crate::store::sources::SourceRow;
 use crate::store::{self, Conn};
 
 /// Indexes incident `id` as it is stored.
@@ -19,12 +21,7 @@ pub async fn index_incident(c: &mut Conn, id: i64) -> Result<()> {
     if i.retracted_at.is_some() {
         return Ok(store::search::remove(c, "incident", id).await?);
     }
-    let content = [i.title.as_str(), &i.place, &i.description]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" — ");
+    let content = incident_content(&i.title, &i.place, &i.description);
     store::search::put(
         c,
         &Doc {
@@ -43,6 +40,70 @@ pub async fn index_incident(c: &mut Conn, id: i64) -> Result<()> {
     )
     .await?;
     Ok(())
+}
+
+/// What is searched of an incident: its title, place and description.
+pub(crate) fn incident_content(title: &str, place: &str, description: &str) -> String {
+    joined(&[title, place, description])
+}
+
+/// What is searched of a claim: what it says and where in the source.
+pub(crate) fn claim_content(statement: &str, locator: &str) -> String {
+    joined(&[statement, locator])
+}
+
+fn joined(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// What a claim's document copies of its incident.
+#[derive(Clone, Copy)]
+pub(crate) struct Parent<'a> {
+    pub id: i64,
+    pub started_at: i64,
+    pub site_id: Option<i64>,
+    pub category: &'a str,
+}
+
+impl<'a> Parent<'a> {
+    pub(crate) fn of(i: &'a IncidentRow) -> Self {
+        Parent {
+            id: i.incident_id,
+            started_at: i.started_at,
+            site_id: i.site_id,
+            category: &i.category,
+        }
+    }
+}
+
+/// A claim's document, with its source's grade and language and its incident's date,
+/// site and category; `content` and `body` are [`claim_content`] and its `index_body`.
+pub(crate) fn claim_doc<'a>(
+    claim_id: i64,
+    s: &'a SourceRow,
+    incident: Option<Parent<'a>>,
+    content: &'a str,
+    body: &'a str,
+    language: &'a str,
+) -> Doc<'a> {
+    Doc {
+        doc_type: "claim",
+        doc_id: claim_id,
+        parent_id: incident.map(|i| i.id),
+        title: &s.title,
+        content,
+        body,
+        day: incident.map(|i| i.started_at).or(s.published_on),
+        site_id: incident.and_then(|i| i.site_id),
+        category: incident.map_or("", |i| i.category),
+        grade: &s.reliability,
+        language,
+    }
 }
 
 /// Indexes source `id` as it is stored.
@@ -105,29 +166,18 @@ pub async fn index_claim(
     if s.retracted_at.is_some() || incident.as_ref().is_some_and(|i| i.retracted_at.is_some()) {
         return Ok(store::search::remove(c, "claim", claim_id).await?);
     }
-    let content = [statement, locator]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" — ");
-    store::search::put(
-        c,
-        &Doc {
-            doc_type: "claim",
-            doc_id: claim_id,
-            parent_id: incident_id,
-            title: &s.title,
-            content: &content,
-            body: &index_body(&content),
-            day: incident.as_ref().map(|i| i.started_at).or(s.published_on),
-            site_id: incident.as_ref().and_then(|i| i.site_id),
-            category: incident.as_ref().map_or("", |i| i.category.as_str()),
-            grade: &s.reliability,
-            language: &s.language.to_ascii_lowercase(),
-        },
-    )
-    .await?;
+    let content = claim_content(statement, locator);
+    let body = index_body(&content);
+    let language = s.language.to_ascii_lowercase();
+    let doc = claim_doc(
+        claim_id,
+        &s,
+        incident.as_ref().map(Parent::of),
+        &content,
+        &body,
+        &language,
+    );
+    store::search::put(c, &doc).await?;
     Ok(())
 }
 

@@ -181,7 +181,7 @@ pub async fn get(app: &App, _cap: &Cap<ReadRecord>, id: i64) -> Result<SourceDet
         .pop()
         .ok_or(ActionError::NotFound)?;
     let claims = store::sources::claims(&mut c, None, Some(id)).await?;
-    let values = store::sources::values(&mut c, None).await?;
+    let values = store::sources::values_of_source(&mut c, id).await?;
     Ok(SourceDetail {
         source,
         claims: with_values(claims, &values),
