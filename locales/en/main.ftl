@@ -1223,6 +1223,7 @@ search-any = any
 search-go = Search
 search-results = Results, best first
 search-none = Nothing found.
+search-windowed = More than 5,000 documents match: these are the best of the 5,000 indexed most recently. Add a word, a date range or another filter to reach older ones.
 field-q = Search
 field-type = Type
 field-from = From

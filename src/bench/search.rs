@@ -200,7 +200,7 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
     // matches ranked by bm25, the best fifty read), straight on a connection.
     async fn engine(app: &App, q: &Query) -> anyhow::Result<usize> {
         let mut c = app.store.read().await?;
-        Ok(store::search::search(&mut c, q, 50).await?.len())
+        Ok(store::search::search(&mut c, q, 50).await?.rows.len())
     }
     // For the record: FTS5 ranking every match, as vigil did before the window.
     let everything = |q: &Query| {

@@ -220,35 +220,39 @@ macro_rules! bind_filters {
 ///
 /// The ranking itself keeps only ids and scores; the best `limit` rows are then read
 /// whole (title, text for the snippet), rather than every match's text being sorted.
-pub async fn search(c: &mut Conn, q: &Query, limit: i64) -> Result<Vec<HitRow>> {
+pub async fn search(c: &mut Conn, q: &Query, limit: i64) -> Result<Ranked> {
     search_window(c, q, limit, WINDOW).await
 }
 
+/// The best rows of a search, and whether older matches were left unranked.
+pub struct Ranked {
+    pub rows: Vec<HitRow>,
+    /// More than the window matched: the rows are the best of the newest matches.
+    pub windowed: bool,
+}
+
 /// [`search`] with the window given (tests use small ones).
-pub async fn search_window(
-    c: &mut Conn,
-    q: &Query,
-    limit: i64,
-    window: i64,
-) -> Result<Vec<HitRow>> {
+pub async fn search_window(c: &mut Conn, q: &Query, limit: i64, window: i64) -> Result<Ranked> {
     let filtered = filter_count(q) > 0;
     let m = matching(c, &q.words, filtered);
     let f = filters(q, 2);
     let next = 2 + filter_count(q);
-    // Where the newest `window` matches start (none: fewer matches, rank them all).
+    // Where the newest `window` matches start (none: fewer matches, rank them all),
+    // and whether any match is older still.
     let cut_sql = format!(
-        "select {id} from {from} where {cond}{f} order by {id} desc limit 1 offset ${next}",
+        "select {id} from {from} where {cond}{f} order by {id} desc limit 2 offset ${next}",
         id = m.id,
         from = m.from,
         cond = m.cond
     );
-    let cut: Option<i64> = bind_filters!(
+    let cuts: Vec<i64> = bind_filters!(
         sqlx::query_scalar::<_, i64>(&cut_sql).bind(m.words.clone()),
         q
     )
     .bind(window.max(1) - 1)
-    .fetch_optional(&mut *c)
+    .fetch_all(&mut *c)
     .await?;
+    let cut = cuts.first().copied();
     let inner = format!(
         "select {id} as sid, {score} as score from {from} where {cond}{f} and {id} >= ${next}
          order by score desc, sid limit ${after}",
@@ -263,13 +267,15 @@ pub async fn search_window(
          from ({inner}) h join search_docs o on o.search_id = h.sid
          order by h.score desc, o.doc_type, o.doc_id"
     );
-    Ok(
-        bind_filters!(sqlx::query_as::<_, HitRow>(&sql).bind(m.words), q)
-            .bind(cut.unwrap_or(0))
-            .bind(limit)
-            .fetch_all(&mut *c)
-            .await?,
-    )
+    let rows = bind_filters!(sqlx::query_as::<_, HitRow>(&sql).bind(m.words), q)
+        .bind(cut.unwrap_or(0))
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
+    Ok(Ranked {
+        rows,
+        windowed: cuts.len() > 1,
+    })
 }
 
 /// Takes a document out of the index (it was retracted).

@@ -227,10 +227,23 @@ pub struct Hit {
     pub snippet: Vec<Segment>,
 }
 
-pub async fn search(app: &App, _cap: &Cap<ReadRecord>, q: &Query) -> Result<Vec<Hit>> {
+/// The hits of a search, and whether older matches were left unranked.
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// More than [`store::search::WINDOW`] documents matched: the hits are the best of
+    /// the most recently indexed ones (narrow the search to reach older ones).
+    pub windowed: bool,
+}
+
+pub async fn search(app: &App, cap: &Cap<ReadRecord>, q: &Query) -> Result<Vec<Hit>> {
+    Ok(search_found(app, cap, q).await?.hits)
+}
+
+pub async fn search_found(app: &App, _cap: &Cap<ReadRecord>, q: &Query) -> Result<Found> {
     let mut c = app.store.read().await?;
-    let rows = store::search::search(&mut c, q, LIMIT).await?;
-    Ok(rows
+    let ranked = store::search::search(&mut c, q, LIMIT).await?;
+    let hits = ranked
+        .rows
         .into_iter()
         .map(|r| Hit {
             href: match (r.doc_type.as_str(), r.parent_id) {
@@ -244,5 +257,9 @@ pub async fn search(app: &App, _cap: &Cap<ReadRecord>, q: &Query) -> Result<Vec<
             title: r.title,
             day: r.day,
         })
-        .collect())
+        .collect();
+    Ok(Found {
+        hits,
+        windowed: ranked.windowed,
+    })
 }

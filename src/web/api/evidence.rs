@@ -260,6 +260,8 @@ pub struct SearchParams {
 }
 
 /// Searches sources, claims and incidents (never people), best first, with snippets.
+/// When more than 5,000 documents match, the hits are the best of the 5,000 indexed
+/// most recently (the search page says so); narrow the query to reach older ones.
 #[utoipa::path(get, path = "/api/v1/search", tag = "documentation", operation_id = "search",
     params(SearchParams),
     responses((status = 200, body = Vec<crate::actions::documentation::search::Hit>), (status = 401, body = Problem),

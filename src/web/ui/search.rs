@@ -54,6 +54,8 @@ pub struct SearchTemplate {
     pub searched: bool,
     pub error: Option<String>,
     pub hits: Vec<HitView>,
+    /// More matched than are ranked: the hits come from the newest matches.
+    pub windowed: bool,
 }
 
 fn mark(mut opts: Vec<Opt>, value: &str) -> Vec<Opt> {
@@ -106,6 +108,7 @@ pub async fn show(ui: Ui, Query(f): Query<Form>) -> Result<Response, UiError> {
         searched: false,
         error: None,
         hits: Vec::new(),
+        windowed: false,
         f: f.clone(),
     };
     if !f.q.trim().is_empty() {
@@ -128,8 +131,10 @@ pub async fn show(ui: Ui, Query(f): Query<Form>) -> Result<Response, UiError> {
                 ))
             }
             Ok(q) => {
-                t.hits = search::search(&ui.app, &cap, &q)
-                    .await?
+                let found = search::search_found(&ui.app, &cap, &q).await?;
+                t.windowed = found.windowed;
+                t.hits = found
+                    .hits
                     .into_iter()
                     .map(|h| HitView {
                         kind: tr.t(&format!("evidence-target-{}", h.doc_type)),
