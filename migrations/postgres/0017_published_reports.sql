@@ -20,6 +20,11 @@ create index published_reports_at on published_reports (published_at);
 
 -- The incidents that breach a prohibition or access term: standing ones of a
 -- category at a site in a span of time, read (the first few) and counted from the
--- index alone.
-create index incidents_breach on incidents (category, site_id, started_at)
+-- index alone (`retracted_at` is in it so that no table row need be read).
+create index incidents_breach on incidents (category, site_id, started_at, retracted_at)
     where retracted_at is null;
+
+-- The visits that feed a presence or frequency term, read from the index alone (it
+-- replaces the narrower one of 0009).
+create index monitoring_visits_spans on monitoring_visits (organisation_id, site_id, arrival, departure);
+drop index monitoring_visits_site;

@@ -74,12 +74,12 @@ pub async fn visit_spans(
         Some(_) => {
             "select visit_id, arrival, departure from monitoring_visits
              where organisation_id = $1 and site_id = $2 and arrival <= $3
-             order by arrival, visit_id"
+             order by arrival, departure, visit_id"
         }
         None => {
             "select visit_id, arrival, departure from monitoring_visits
              where organisation_id = $1 and $2 is null and arrival <= $3
-             order by arrival, visit_id"
+             order by arrival, departure, visit_id"
         }
     };
     Ok(sqlx::query_as(sql)

@@ -201,3 +201,89 @@ async fn observers_read_what_the_documenter_published() {
     let (_, shown) = o.text(&at).await;
     assert!(shown.contains("id=\"published-withdrawn\"") && shown.contains("Superseded."));
 }
+
+/// At the command line: a documenter publishes, anyone lists, the content written out
+/// hashes to what the list says (checked with `sha256sum`), a withdrawal needs a
+/// documenter and a reason.
+#[test]
+fn publish_list_and_withdraw_at_the_command_line() {
+    use crate::cli::{text, Env};
+    let e = Env::new();
+    let base = ["--data", "data", "--key-file", "keys/master.key"];
+    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
+    assert!(e
+        .run(&["key", "new", "--out", "keys/master.key"])
+        .status
+        .success());
+    for (name, role) in [("doc", "documenter"), ("ana", "analyst")] {
+        assert!(run(&["user", "add", name, "--role", role]).status.success());
+    }
+    let o = run(&["report", "publish", "--as-of", "2012-09-01", "--as", "ana"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("not a documenter"), "{}", text(&o));
+    let o = run(&[
+        "report",
+        "publish",
+        "--as-of",
+        "2012-09-01",
+        "--lang",
+        "xx",
+        "--as",
+        "doc",
+    ]);
+    assert!(
+        !o.status.success() && text(&o).contains("--lang"),
+        "{}",
+        text(&o)
+    );
+    let o = run(&[
+        "report",
+        "publish",
+        "--as-of",
+        "2012-09-01",
+        "--lang",
+        "ar",
+        "--as",
+        "doc",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let sha = out.trim().rsplit(' ').next().unwrap().to_string();
+    assert_eq!(sha.len(), 64, "{out}");
+
+    let o = run(&["report", "published"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let list = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        list.contains(&format!("1\t2012-09-01\tar\t{sha}\tdoc\tpublished")),
+        "{list}"
+    );
+    let o = run(&["report", "published", "--id", "1", "--out", "r.html"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let sum = std::process::Command::new("sha256sum")
+        .arg(e.dir.path().join("r.html"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(sum.stdout).unwrap().starts_with(&sha));
+
+    let o = run(&["report", "withdraw", "1", "--reason", " ", "--as", "doc"]);
+    assert!(
+        !o.status.success() && text(&o).contains("reason"),
+        "{}",
+        text(&o)
+    );
+    let o = run(&[
+        "report",
+        "withdraw",
+        "1",
+        "--reason",
+        "Superseded",
+        "--as",
+        "doc",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = run(&["report", "published", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json[0]["withdrawal_reason"], "Superseded");
+    assert_eq!(json[0]["intact"], true);
+}
