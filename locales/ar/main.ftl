@@ -154,7 +154,7 @@ dashboard-audit-entries = قيود سجل التدقيق
 dashboard-checkpoints = نقاط التحقق الموقّعة
 dashboard-last-checkpoint = آخر نقطة تحقق
 dashboard-never = أبدًا
-dashboard-observer-note = دورك قراءة التقارير المنشورة. لم يُنشر أي تقرير بعد.
+dashboard-observer-note = دورك قراءة التقارير المنشورة للمراقبين (أدناه).
 dashboard-audit-link = تحقّق من سجل التدقيق الآن
 
 ## الحساب
@@ -1291,6 +1291,7 @@ commitment-term = الشرط
 commitment-status = الحالة
 commitment-since = الحالة دون تغيير منذ
 commitment-decided-by = استنادًا إلى
+commitment-deciding-more = و{ $n } أخرى
 commitment-as-of = في تاريخ
 commitment-as-of-show = عرض
 commitment-history = تطوّر الحالة
@@ -1418,3 +1419,28 @@ visit-hours = الساعات
 visit-monitors = المراقبون
 visit-feeds = الالتزامات التي تُحتسب فيها هذه الزيارة
 visit-feeds-none = لا التزام حضور أو تواتر لهذه المنظمة في هذا الموقع.
+
+## Published reports
+published-title = التقارير المنشورة
+published-intro = تقارير منشورة لجميع القرّاء، ومنهم المراقبون: كلٌّ منها نسخة ثابتة من تقرير كما كان يوم نُشر، مع بصمة SHA-256 لمحتواه ليمكن التحقق من أي نسخة بمقارنتها بها. التقرير المسحوب يُحتفظ به، مع بيان من سحبه ومتى ولماذا.
+published-none = لم يُنشر أي تقرير بعد.
+published-report = التقرير
+published-at = النشر
+published-sha256 = SHA-256
+published-state = الحالة
+published-standing = منشور
+published-withdrawn = مسحوب
+published-withdrawn-note = سُحب هذا التقرير. يُحتفظ به كما نُشر للتوثيق؛ لا تعتمد عليه.
+published-intact = المحتوى يطابق بصمته
+published-altered = المحتوى لا يطابق بصمته
+published-reason = سبب السحب
+published-withdraw = سحب هذا التقرير
+published-publish = نشر هذا التقرير للمراقبين
+published-publish-hint = نسخة ثابتة حتى هذا اليوم، بلغة هذه الصفحة، مع بصمة SHA-256 الخاصة بها.
+published-commitments-title = الالتزامات والخروقات حتى { $date }
+published-done = نُشر التقرير.
+published-withdrawn-done = سُحب التقرير.
+published-dashboard-note = تقارير منشورة لجميع القرّاء.
+published-invalid-reason = اذكر سبب سحب التقرير.
+published-invalid-reason-long = السبب أطول من ٢٬٠٠٠ حرف.
+published-already-withdrawn = سُحب هذا التقرير من قبل.

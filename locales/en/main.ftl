@@ -149,7 +149,7 @@ dashboard-audit-entries = Audit trail entries
 dashboard-checkpoints = Signed checkpoints
 dashboard-last-checkpoint = Last checkpoint
 dashboard-never = never
-dashboard-observer-note = Your role reads published reports. None have been published yet.
+dashboard-observer-note = Your role reads the reports published for observers (below).
 dashboard-audit-link = Verify the audit trail now
 
 ## Account
@@ -1261,6 +1261,7 @@ commitment-term = Term
 commitment-status = Status
 commitment-since = Status unchanged since
 commitment-decided-by = decided by
+commitment-deciding-more = and { $n } more
 commitment-as-of = As of
 commitment-as-of-show = Show
 commitment-history = How the status changed
@@ -1388,3 +1389,28 @@ visit-hours = Hours
 visit-monitors = Monitors
 visit-feeds = Commitments this visit counts for
 visit-feeds-none = No presence or frequency commitment of this organisation at this site.
+
+## Published reports
+published-title = Published reports
+published-intro = Reports published for every reader, observers included: each is a frozen copy of a report as it stood on the day it was published, with the SHA-256 of its content so that any copy can be checked against it. A withdrawn report is kept, marked with who withdrew it, when and why.
+published-none = No report has been published yet.
+published-report = Report
+published-at = Published
+published-sha256 = SHA-256
+published-state = State
+published-standing = Published
+published-withdrawn = Withdrawn
+published-withdrawn-note = This report has been withdrawn. It is kept as it was published, for the record; do not rely on it.
+published-intact = content matches its hash
+published-altered = content does not match its hash
+published-reason = Reason for withdrawing
+published-withdraw = Withdraw this report
+published-publish = Publish this report for observers
+published-publish-hint = A frozen copy as of this day, in the language of this page, with its SHA-256.
+published-commitments-title = Commitments and breaches as of { $date }
+published-done = The report has been published.
+published-withdrawn-done = The report has been withdrawn.
+published-dashboard-note = reports published for every reader.
+published-invalid-reason = say why the report is withdrawn.
+published-invalid-reason-long = the reason is longer than 2,000 characters.
+published-already-withdrawn = this report has already been withdrawn.

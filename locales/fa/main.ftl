@@ -150,7 +150,7 @@ dashboard-audit-entries = ثبت‌های ردپای حسابرسی
 dashboard-checkpoints = نقطه‌های بازبینی امضاشده
 dashboard-last-checkpoint = آخرین نقطهٔ بازبینی
 dashboard-never = هرگز
-dashboard-observer-note = نقش شما خواندن گزارش‌های منتشرشده است. هنوز گزارشی منتشر نشده است.
+dashboard-observer-note = نقش شما خواندن گزارش‌هایی است که برای ناظران منتشر شده‌اند (پایین‌تر).
 dashboard-audit-link = اکنون ردپای حسابرسی را بررسی کنید
 
 ## حساب
@@ -1262,6 +1262,7 @@ commitment-term = شرط
 commitment-status = وضعیت
 commitment-since = وضعیت بدون تغییر از
 commitment-decided-by = بر پایهٔ
+commitment-deciding-more = و { $n } مورد دیگر
 commitment-as-of = در تاریخ
 commitment-as-of-show = نمایش
 commitment-history = سیر تغییر وضعیت
@@ -1389,3 +1390,28 @@ visit-hours = ساعت
 visit-monitors = ناظران
 visit-feeds = تعهداتی که این بازدید در آن‌ها به حساب می‌آید
 visit-feeds-none = این سازمان در این محل تعهد حضور یا تناوبی ندارد.
+
+## Published reports
+published-title = گزارش‌های منتشرشده
+published-intro = گزارش‌هایی که برای همهٔ خوانندگان، از جمله ناظران، منتشر شده‌اند: هر یک نسخه‌ای ثابت از گزارش است، همان‌گونه که در روز انتشار بود، همراه با SHA-256 محتوایش تا هر نسخه‌ای را بتوان با آن سنجید. گزارشِ پس‌گرفته‌شده نگه داشته می‌شود و نشان می‌دهد چه کسی، کی و چرا آن را پس گرفت.
+published-none = هنوز هیچ گزارشی منتشر نشده است.
+published-report = گزارش
+published-at = انتشار
+published-sha256 = SHA-256
+published-state = وضعیت
+published-standing = منتشرشده
+published-withdrawn = پس‌گرفته‌شده
+published-withdrawn-note = این گزارش پس گرفته شده است. برای ثبت در سابقه همان‌گونه که منتشر شده بود نگه داشته می‌شود؛ به آن تکیه نکنید.
+published-intact = محتوا با هش آن می‌خواند
+published-altered = محتوا با هش آن نمی‌خواند
+published-reason = دلیل پس‌گرفتن
+published-withdraw = پس‌گرفتن این گزارش
+published-publish = انتشار این گزارش برای ناظران
+published-publish-hint = نسخه‌ای ثابت تا این روز، به زبان همین صفحه، همراه با SHA-256 آن.
+published-commitments-title = تعهدات و نقض‌ها تا { $date }
+published-done = گزارش منتشر شد.
+published-withdrawn-done = گزارش پس گرفته شد.
+published-dashboard-note = گزارش‌هایی که برای همهٔ خوانندگان منتشر شده‌اند.
+published-invalid-reason = بنویسید چرا گزارش پس گرفته می‌شود.
+published-invalid-reason-long = دلیل بیش از ۲٬۰۰۰ نویسه است.
+published-already-withdrawn = این گزارش پیش‌تر پس گرفته شده است.

@@ -12,11 +12,14 @@
 //!   router.
 //!
 //! The documentation's (incidents) are described in `incidents`; evidence ingest in
-//! `evidence`, search in `search`; the commitments' status history in `commitments`.
+//! `evidence`, search in `search`; the commitments' status history in `commitments`,
+//! their evaluation at scale and the report page in `commitment_eval`.
 
 // resettlement's allocation
 mod allocation;
 // commitments
+mod commitment_eval;
+mod commitment_sql;
 mod commitments;
 // evidence and search
 mod corpus;
@@ -253,6 +256,7 @@ async fn scenarios(
     }
     if want("commitments") {
         out.extend(commitments::scenarios(scale, runs).await?);
+        out.extend(commitment_eval::scenarios(scale, runs).await?);
     }
     Ok(out)
 }

@@ -16,8 +16,10 @@
 
 pub mod audit;
 // commitments
+pub mod commitment_evidence;
 pub mod commitments;
 pub mod convoys;
+pub mod published_reports;
 // evidence
 pub mod evidence;
 pub mod exports;

@@ -246,6 +246,15 @@ pub fn router(app: AppState) -> Router {
             get(ui::commitments_report::xlsx),
         )
         .route(
+            "/reports/published",
+            get(ui::published::list).post(ui::published::publish),
+        )
+        .route("/reports/published/{id}", get(ui::published::show))
+        .route(
+            "/reports/published/{id}/withdraw",
+            post(ui::published::withdraw),
+        )
+        .route(
             "/documentation/visits",
             get(ui::visits::list).post(ui::visits::record),
         )

@@ -96,6 +96,10 @@ enum Obj {
     Agreement,
     Commitment,
     Visit,
+    /// Published reports: one to read, one to withdraw from each surface.
+    Published,
+    WithdrawUi,
+    WithdrawApi,
 }
 
 const fn row(m: M, path: &'static str, allowed: &'static [Role], ok: u16) -> Row {
@@ -502,6 +506,17 @@ const UI: &[Row] = &[
         RECORD,
         200,
     ),
+    // Published reports: every role reads them; the documenter publishes and withdraws.
+    row(M::Get, "/reports/published", ALL, 200),
+    row(M::Post, "/reports/published", DOCUMENTER, 303),
+    on(M::Get, "/reports/published/{id}", Obj::Published, ALL, 200),
+    on(
+        M::Post,
+        "/reports/published/{id}/withdraw",
+        Obj::WithdrawUi,
+        DOCUMENTER,
+        303,
+    ),
     row(M::Get, "/documentation/visits", RECORD, 200),
     row(M::Post, "/documentation/visits", DOCUMENTER, 303),
     on(
@@ -827,6 +842,22 @@ const API: &[Row] = &[
     row(M::Post, "/api/v1/visits", DOCUMENTER, 201),
     on(M::Get, "/api/v1/visits/{id}", Obj::Visit, RECORD, 200),
     row(M::Get, "/api/v1/reports/commitments", RECORD, 200),
+    row(M::Get, "/api/v1/reports/published", ALL, 200),
+    row(M::Post, "/api/v1/reports/published", DOCUMENTER, 201),
+    on(
+        M::Get,
+        "/api/v1/reports/published/{id}",
+        Obj::Published,
+        ALL,
+        200,
+    ),
+    on(
+        M::Post,
+        "/api/v1/reports/published/{id}/withdraw",
+        Obj::WithdrawApi,
+        DOCUMENTER,
+        204,
+    ),
     row(M::Get, "/api/v1/reports/commitments/export", RECORD, 200),
     // end commitments
 ];
@@ -1024,6 +1055,8 @@ fn form_for(path: &str, n: usize) -> Vec<(&'static str, String)> {
             ("term", "deadline".into()),
             ("due_on", "2012-07-20".into()),
         ],
+        "/reports/published" => vec![("as_of", "2013-01-01".into())],
+        "/reports/published/{id}/withdraw" => vec![("reason", "matrix".into())],
         "/documentation/visits" => vec![
             ("organisation", "Matrix Party".into()),
             ("site", "MAIN".into()),
@@ -1134,6 +1167,8 @@ fn json_for(path: &str, n: usize) -> serde_json::Value {
             "period_days": 30}),
         "/api/v1/commitments/{id}/observations" => serde_json::json!({"observed_on": "2012-03-01",
             "outcome": "statement", "source_id": 1}),
+        "/api/v1/reports/published" => serde_json::json!({"as_of": "2013-01-01", "lang": "fa"}),
+        "/api/v1/reports/published/{id}/withdraw" => serde_json::json!({"reason": "matrix"}),
         "/api/v1/visits" => serde_json::json!({"organisation": "Matrix Party", "site": "MAIN",
             "arrival": "2012-03-01 09:00", "departure": "2012-03-01 12:00", "monitors": 2}),
         // end commitments
@@ -1434,6 +1469,9 @@ fn object(
         (false, Obj::Agreement) => k.agreement,
         (false, Obj::Commitment) => k.commitment,
         (false, Obj::Visit) => k.visit,
+        (false, Obj::Published) => k.published,
+        (false, Obj::WithdrawUi) => k.withdraw_ui,
+        (false, Obj::WithdrawApi) => k.withdraw_api,
         // evidence: the callers put the matrix's file in themselves.
         (false, Obj::Evidence) => unreachable!("evidence ids are resolved by the caller"),
     }

@@ -31,7 +31,7 @@ async fn audit_count(t: &TestApp, action: &str) -> i64 {
 
 /// An agreement with a prohibition breached by an incident and a deadline breached by
 /// a graded source's observation. Returns (agreement, prohibition, deadline, source).
-async fn story(t: &TestApp) -> (i64, i64, i64, i64) {
+pub(crate) async fn story(t: &TestApp) -> (i64, i64, i64, i64) {
     let cap = documenter();
     t.site_and_person("LIBERTY").await;
     org(t, "United Nations", "un_body", "UN").await;

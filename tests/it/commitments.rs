@@ -263,6 +263,10 @@ pub struct MatrixObjects {
     pub agreement: i64,
     pub commitment: i64,
     pub visit: i64,
+    /// Published reports: one to read, one each to withdraw from the page and the API.
+    pub published: i64,
+    pub withdraw_ui: i64,
+    pub withdraw_api: i64,
 }
 
 pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
@@ -295,10 +299,26 @@ pub async fn matrix_objects(t: &TestApp) -> MatrixObjects {
     )
     .await
     .unwrap();
+    let mut published = vec![];
+    for _ in 0..3 {
+        published.push(
+            vigil::actions::documentation::commitments::publish::publish_commitments(
+                &t.app,
+                &cap,
+                day("2013-01-01"),
+                vigil::web::ui::published::rendered(vigil::i18n::Lang::En),
+            )
+            .await
+            .unwrap(),
+        );
+    }
     MatrixObjects {
         agreement,
         commitment,
         visit,
+        published: published[0],
+        withdraw_ui: published[1],
+        withdraw_api: published[2],
     }
 }
 

@@ -15,6 +15,8 @@ mod canary;
 // commitments
 mod commitment_report;
 mod commitments;
+mod golden;
+mod published;
 // end commitments
 mod cli;
 mod cli_documentation;

@@ -175,16 +175,19 @@ pub fn judge(c: &Commitment, ev: &Evidence, t: i64) -> Judgement {
                 return judged(Status::Pending, vec![]);
             }
             let stop = c.from.saturating_add(windows.saturating_mul(len));
-            let mut met = 0i64;
-            let mut refs = vec![];
-            for w in 0..windows {
-                let a = c.from + w * len;
-                let n = vs
-                    .iter()
-                    .filter(|v| v.arrival >= a && v.arrival < a + len)
-                    .count();
-                met += i64::from(i64::try_from(n).unwrap_or(i64::MAX) >= *visits);
+            // The visits bucketed by window in one pass (not windows × visits).
+            let mut counts = vec![0i64; usize::try_from(windows).unwrap_or(0)];
+            for v in vs
+                .iter()
+                .filter(|v| v.arrival >= c.from && v.arrival < stop)
+            {
+                let w = usize::try_from((v.arrival - c.from) / len).unwrap_or(usize::MAX);
+                if let Some(n) = counts.get_mut(w) {
+                    *n += 1;
+                }
             }
+            let met = counts.iter().map(|n| i64::from(*n >= *visits)).sum::<i64>();
+            let mut refs = vec![];
             refs.extend(
                 vs.iter()
                     .filter(|v| v.arrival >= c.from && v.arrival < stop)
@@ -351,12 +354,22 @@ fn moments(c: &Commitment, ev: &Evidence, t: i64) -> Vec<i64> {
 }
 
 /// Every change of status up to `t`, oldest first: the first entry is the status at
-/// the start of the period in force (or the first moment judged). A presence term is
-/// swept (`sweep.rs`) rather than judged afresh at every midnight.
+/// the start of the period in force (or the first moment judged). Presence, frequency,
+/// prohibition and access terms are swept (`sweep.rs`, `sweep_terms.rs`) rather than
+/// judged afresh at every moment.
 pub fn history(c: &Commitment, ev: &Evidence, t: i64) -> Vec<(i64, Judgement)> {
     match &c.term {
         Term::Presence { share_permille } => {
             super::sweep::presence_history(c, *share_permille, ev, &moments(c, ev, t))
+        }
+        Term::Frequency {
+            visits,
+            period_days,
+        } => {
+            super::sweep_terms::frequency_history(c, *visits, *period_days, ev, &moments(c, ev, t))
+        }
+        Term::Prohibition { .. } | Term::Access { .. } => {
+            super::sweep_terms::breach_history(c, ev, &moments(c, ev, t))
         }
         _ => history_by_judging(c, ev, t),
     }

@@ -9,6 +9,7 @@
 pub mod compliance;
 pub mod input;
 mod sweep;
+mod sweep_terms;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Every term kind against hand-computed cases, before and after its evidence, and
 //! the property that the judge never looks past the moment it is asked about.
 
-use super::compliance::{coverage, gaps, history, judge, verdict, Status};
+use super::compliance::{coverage, gaps, history, history_by_judging, judge, verdict, Status};
 use super::*;
 use proptest::prelude::*;
 
@@ -524,6 +524,20 @@ proptest! {
         prop_assert_eq!(judge(&c, &ev, t), judge(&c, &known_at(&ev, t), t));
         let v = verdict(&c, &ev, t);
         prop_assert!(v.since <= t.max(c.from));
+    }
+
+    /// The swept histories (presence, frequency, prohibition, access) are exactly
+    /// what judging every moment afresh gives, for every term kind.
+    #[test]
+    fn every_history_equals_judging_every_moment(
+        term in any_term(),
+        from in 0i64..(100 * DAY_MS),
+        len in proptest::option::of(1i64..(200 * DAY_MS)),
+        ev in any_evidence(),
+        t in 0i64..(320 * DAY_MS),
+    ) {
+        let c = commit(term, from, len.map(|l| from + l));
+        prop_assert_eq!(history(&c, &ev, t), history_by_judging(&c, &ev, t));
     }
 
     #[test]

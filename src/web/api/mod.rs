@@ -14,6 +14,7 @@ pub mod incidents;
 // commitments
 pub mod commitments;
 pub mod commitments_report;
+pub mod published;
 // end commitments
 pub mod matching;
 pub mod registry;
@@ -142,6 +143,10 @@ use super::AppState;
         commitments_report::report,
         commitments_report::export,
         commitments_report::visit,
+        published::list,
+        published::get,
+        published::create,
+        published::withdraw,
         // end commitments
     ),
     components(schemas(super::error::Problem)),
@@ -395,6 +400,15 @@ pub fn router() -> Router<AppState> {
         )
         .route("/visits/{id}", get(commitments_report::visit))
         .route("/reports/commitments", get(commitments_report::report))
+        .route(
+            "/reports/published",
+            get(published::list).post(published::create),
+        )
+        .route("/reports/published/{id}", get(published::get))
+        .route(
+            "/reports/published/{id}/withdraw",
+            axum::routing::post(published::withdraw),
+        )
         .route(
             "/reports/commitments/export",
             get(commitments_report::export),

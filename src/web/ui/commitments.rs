@@ -166,6 +166,8 @@ pub struct StatusLine {
     pub text: String,
     pub since: String,
     pub deciding: Vec<EvidenceLine>,
+    /// "and N more" when the deciding incidents run past those listed.
+    pub more: String,
 }
 
 pub(super) fn status_line(tr: &Tr, s: &StatusView, commitment: i64) -> StatusLine {
@@ -184,6 +186,14 @@ pub(super) fn status_line(tr: &Tr, s: &StatusView, commitment: i64) -> StatusLin
             .iter()
             .map(|e| evidence_line(tr, e, commitment))
             .collect(),
+        more: if s.deciding_more > 0 {
+            tr.t_args(
+                "commitment-deciding-more",
+                &[("n", Arg::Num(s.deciding_more))],
+            )
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -382,6 +392,7 @@ pub async fn commitment(
                 share_permille: h.share_permille,
                 since: h.at,
                 deciding: h.deciding.clone(),
+                deciding_more: 0,
             };
             HistoryLine {
                 at: date(&tr, h.at),

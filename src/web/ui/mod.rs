@@ -7,6 +7,8 @@ pub mod charts;
 pub mod commitment_forms;
 pub mod commitments;
 pub mod commitments_report;
+pub mod commitments_report_body;
+pub mod published;
 pub mod visits;
 // end commitments
 pub mod convoy_forms;

@@ -63,11 +63,26 @@ fn same_item(a: &str, b: &str) -> bool {
     k(a) == k(b)
 }
 
-/// The commitment as the judge sees it, and every piece of evidence of any date.
-pub async fn evidence(
-    c: &mut Conn,
-    r: &CommitmentRow,
-) -> Result<(Commitment, Evidence, Vec<ObservationRow>)> {
+/// Incidents read for a prohibition or access term: the judge needs the first only
+/// (a breach stands for ever after); the pages list this many and count the rest.
+pub const INCIDENTS_READ: i64 = 100;
+
+/// What a commitment is judged on as of instant `at`.
+pub struct Judged {
+    pub commitment: Commitment,
+    /// Evidence dated up to `at` (observations of any date: the pages list them).
+    pub evidence: Evidence,
+    pub observations: Vec<ObservationRow>,
+    /// Incidents in the period that breach it beyond the `INCIDENTS_READ` read.
+    pub incidents_more: i64,
+}
+
+/// The commitment as the judge sees it and its evidence up to instant `at`: the judge
+/// ignores anything later, so it is not read (a term's visits and incidents can run to
+/// millions). The incidents that breach a prohibition or access term are those of its
+/// category at its site (any site when it names none), standing (not retracted), in
+/// the period in force up to `at`: the first `INCIDENTS_READ` of them, and a count.
+pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64) -> Result<Judged> {
     let term = term_of(r)?;
     let obs = store::commitments::observations(c, r.commitment_id).await?;
     let mut ev = Evidence {
@@ -83,6 +98,8 @@ pub async fn evidence(
             .collect::<std::result::Result<_, _>>()?,
         ..Evidence::default()
     };
+    ev.observations.retain(|o| o.at <= at);
+    let mut incidents_more = 0;
     match &term {
         Term::Quantity {
             item,
@@ -90,7 +107,10 @@ pub async fn evidence(
             ..
         } => {
             // Counts made at the site: per residents, owed as of each count's day.
-            for o in obs.iter().filter(|o| o.counted.is_some()) {
+            for o in obs
+                .iter()
+                .filter(|o| o.counted.is_some() && o.observed_on <= at)
+            {
                 let residents = match (per_residents, r.site_id) {
                     (Some(_), Some(site)) => Some(
                         store::commitments::site_population_at(c, site, end_of(o.observed_on))
@@ -121,20 +141,26 @@ pub async fn evidence(
             }
         }
         Term::Prohibition { category } | Term::Access { category } => {
-            ev.incidents = store::commitments::incidents_of(c, category.as_str(), r.site_id)
+            let upto = r.in_force_until.map_or(at, |u| u.min(at));
+            let span = (category.as_str(), r.site_id, r.in_force_from, upto);
+            ev.incidents = store::commitment_evidence::breaches(c, span, INCIDENTS_READ)
                 .await?
                 .into_iter()
                 .map(|(id, at)| IncidentFact { id, at })
                 .collect();
+            if ev.incidents.len() >= usize::try_from(INCIDENTS_READ).unwrap_or(usize::MAX) {
+                incidents_more =
+                    store::commitment_evidence::count_breaches(c, span).await? - INCIDENTS_READ;
+            }
         }
         Term::Presence { .. } | Term::Frequency { .. } => {
-            ev.visits = store::commitments::visits(c, Some(r.owed_by_id), r.site_id)
+            ev.visits = store::commitment_evidence::visit_spans(c, r.owed_by_id, r.site_id, at)
                 .await?
                 .into_iter()
-                .map(|v| Visit {
-                    id: v.visit_id,
-                    arrival: v.arrival,
-                    departure: v.departure,
+                .map(|(id, arrival, departure)| Visit {
+                    id,
+                    arrival,
+                    departure,
                 })
                 .collect();
         }
@@ -145,7 +171,12 @@ pub async fn evidence(
         from: r.in_force_from,
         until: r.in_force_until,
     };
-    Ok((k, ev, obs))
+    Ok(Judged {
+        commitment: k,
+        evidence: ev,
+        observations: obs,
+        incidents_more,
+    })
 }
 
 /// One piece of evidence a status rests on: observation, incident, visit or

@@ -7,6 +7,7 @@
 mod agreements;
 mod commitment;
 mod evidence;
+pub mod publish;
 pub mod report;
 mod visits;
 
@@ -16,7 +17,7 @@ pub use agreements::{
 };
 pub use commitment::{
     add_commitment, add_commitment_in, add_observation, add_observation_in, get_commitment,
-    CommitmentDetail, CommitmentSummary, HistoryEntry, StatusView,
+    statuses, CommitmentDetail, CommitmentSummary, HistoryEntry, StatusView,
 };
 pub use evidence::{evidence, term_of, EvidenceLink};
 pub use visits::{

@@ -288,7 +288,8 @@ pub async fn commitments_report(
                     ));
                 }
             }
-            let more_evidence = links.len().saturating_sub(EVIDENCE_SHOWN);
+            let more_evidence = links.len().saturating_sub(EVIDENCE_SHOWN)
+                + usize::try_from(summary.status.deciding_more).unwrap_or(0);
             let mut evidence = vec![];
             for (l, deciding) in links.into_iter().take(EVIDENCE_SHOWN) {
                 evidence.push(state(&mut c, l, deciding, &obs, &mut lines).await?);
