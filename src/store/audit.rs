@@ -76,7 +76,10 @@ pub async fn append_many(c: &mut Conn, new: Vec<NewEntry>) -> Result<Vec<Entry>>
             "insert into audit_log ({COLUMNS}) values {}",
             super::values_list(c, chunk.len(), 11)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(11),
+        ));
         for e in chunk {
             q = q
                 .bind(e.seq)

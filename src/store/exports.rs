@@ -132,7 +132,7 @@ pub async fn needs_of(c: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, String, Str
          order by person_id, kind",
         super::placeholders(c, ids.len())
     );
-    let mut q = sqlx::query_as(&sql);
+    let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(ids.len(), usize::MAX));
     for id in ids {
         q = q.bind(*id);
     }
@@ -149,7 +149,7 @@ pub async fn sealed_of(c: &mut Conn, ids: &[i64]) -> Result<Vec<SealedRow>> {
          from people where person_id in ({}) order by person_id",
         super::placeholders(c, ids.len())
     );
-    let mut q = sqlx::query_as(&sql);
+    let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(ids.len(), usize::MAX));
     for id in ids {
         q = q.bind(*id);
     }

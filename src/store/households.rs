@@ -35,7 +35,10 @@ pub async fn insert_many(c: &mut Conn, rows: &[NewHousehold<'_>], now: i64) -> R
             "insert into households (household_id, code, external_ref, site_id, created_at, updated_at) values {}",
             super::values_list(c, chunk.len(), 6)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(6),
+        ));
         for h in chunk {
             q = q
                 .bind(h.id)
@@ -60,7 +63,10 @@ pub async fn by_refs(c: &mut Conn, refs: &[&str]) -> Result<Vec<HouseholdRow>> {
             "select {COLUMNS} from households where external_ref in ({})",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_as(&sql);
+        let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for r in chunk {
             q = q.bind(*r);
         }
@@ -77,7 +83,10 @@ pub async fn taken_codes(c: &mut Conn, codes: &[String]) -> Result<Vec<String>> 
             "select code from households where code in ({})",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_scalar(&sql);
+        let mut q = sqlx::query_scalar(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for code in chunk {
             q = q.bind(code);
         }

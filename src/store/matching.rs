@@ -39,7 +39,10 @@ async fn candidates_where(c: &mut Conn, column: &str, values: &[&str]) -> Result
             "select {CANDIDATE} from people where {column} in ({}) order by person_id",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_as(&sql);
+        let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for v in chunk {
             q = q.bind(*v);
         }
@@ -56,7 +59,10 @@ pub async fn candidates(c: &mut Conn, ids: &[i64]) -> Result<Vec<Candidate>> {
             "select {CANDIDATE} from people where person_id in ({})",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_as(&sql);
+        let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for v in chunk {
             q = q.bind(*v);
         }
@@ -123,7 +129,10 @@ pub async fn by_name_windows(
                 cols = CANDIDATE_P,
                 values = super::values_list(c, chunk.len(), 6),
             );
-            let mut q = sqlx::query_as::<_, Hit>(&sql);
+            let mut q = sqlx::query_as::<_, Hit>(&sql).persistent(super::keep_prepared(
+                chunk.len(),
+                super::rows_per_statement(6),
+            ));
             for w in chunk {
                 q = q
                     .bind(w.me)
@@ -158,7 +167,10 @@ pub async fn flags_of_many(c: &mut Conn, people: &[i64]) -> Result<Vec<FlagRow>>
                 "select {FLAG} from match_flags where {column} in ({})",
                 super::placeholders(c, chunk.len())
             );
-            let mut q = sqlx::query_as(&sql);
+            let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(
+                chunk.len(),
+                super::rows_per_statement(1),
+            ));
             for v in chunk {
                 q = q.bind(*v);
             }
@@ -295,7 +307,10 @@ pub async fn insert_flags(c: &mut Conn, flags: &[NewFlag<'_>], now: i64) -> Resu
             "insert into match_flags (flag_id, person_a, person_b, watch_id, reason, status, created_at) values {}",
             super::values_list(c, chunk.len(), 7)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(7),
+        ));
         for f in chunk {
             q = q
                 .bind(f.id)

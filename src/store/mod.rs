@@ -71,6 +71,16 @@ pub(crate) fn rows_per_statement(cols: usize) -> usize {
     (PARAMS_PER_STATEMENT / cols.max(1)).max(1)
 }
 
+/// Whether a bulk statement of `rows` rows (at most `per` to a statement) is worth
+/// keeping prepared on its connection. Full chunks recur batch after batch, and so do
+/// small statements (a form registers one person); but the last chunk of each batch
+/// has a size of its own, and keeping every such statement — thousands of parameters
+/// each, up to the cache's hundred per connection — held memory that grew with a large
+/// import.
+pub(crate) fn keep_prepared(rows: usize, per: usize) -> bool {
+    rows == per || rows <= 16
+}
+
 /// The one place where bulk statements differ between the backends: PostgreSQL
 /// needs numbered `$n` parameters, while SQLite looks each `$n` up by name when it is
 /// bound, in time that grows with the number of parameters — quadratic for a

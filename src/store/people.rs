@@ -77,7 +77,10 @@ pub async fn insert_many(c: &mut Conn, rows: &[NewPerson<'_>], now: i64) -> Resu
              values {}",
             super::values_list(c, chunk.len(), COLS)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(COLS),
+        ));
         for r in chunk {
             let (p, s) = (&r.plain, &r.sealed);
             q = q
@@ -120,7 +123,10 @@ pub async fn taken_codes(c: &mut Conn, codes: &[String]) -> Result<Vec<String>> 
             "select code from people where code in ({})",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_scalar(&sql);
+        let mut q = sqlx::query_scalar(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for code in chunk {
             q = q.bind(code);
         }
@@ -137,7 +143,10 @@ pub async fn by_external_ids(c: &mut Conn, ids: &[&str]) -> Result<Vec<PersonRow
             "select {COLUMNS} from people where external_id in ({})",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_as(&sql);
+        let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for id in chunk {
             q = q.bind(*id);
         }
@@ -323,7 +332,10 @@ pub async fn insert_needs_many(c: &mut Conn, rows: &[(i64, &str, &str)]) -> Resu
             "insert into person_needs (person_id, kind, urgency) values {}",
             super::values_list(c, chunk.len(), 3)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(3),
+        ));
         for (id, kind, urgency) in chunk {
             q = q.bind(*id).bind(*kind).bind(*urgency);
         }
@@ -384,7 +396,10 @@ pub async fn add_history_many(
             "insert into person_history (person_id, status, site_id, effective_at, recorded_at, reason) values {}",
             super::values_list(c, chunk.len(), 6)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(6),
+        ));
         for h in chunk {
             q = q
                 .bind(h.person_id)

@@ -60,7 +60,10 @@ pub async fn insert_new(c: &mut Conn, docs: &[Doc<'_>]) -> Result<()> {
              grade, language) values {}",
             super::values_list(c, chunk.len(), 11)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(11),
+        ));
         for d in chunk {
             q = q
                 .bind(d.doc_type)

@@ -182,7 +182,7 @@ pub async fn sources_by_ids(c: &mut Conn, ids: &[i64]) -> Result<Vec<SourceRow>>
         "select {SOURCE_COLUMNS} from sources where source_id in ({})",
         super::placeholders(c, ids.len())
     );
-    let mut q = sqlx::query_as(&sql);
+    let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(ids.len(), usize::MAX));
     for id in ids {
         q = q.bind(*id);
     }
@@ -264,7 +264,10 @@ pub async fn insert_values(c: &mut Conn, rows: &[(i64, &str, i64)]) -> Result<()
             "insert into claim_values (claim_id, measure, value) values {}",
             super::values_list(c, chunk.len(), 3)
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(3),
+        ));
         for (claim, measure, value) in chunk {
             q = q.bind(*claim).bind(*measure).bind(*value);
         }

@@ -77,7 +77,10 @@ pub async fn matching_many(c: &mut Conn, tags: &[&str]) -> Result<Vec<(i64, Stri
              where removed_at is null and name_key in ({}) order by watch_id",
             super::placeholders(c, chunk.len())
         );
-        let mut q = sqlx::query_as(&sql);
+        let mut q = sqlx::query_as(&sql).persistent(super::keep_prepared(
+            chunk.len(),
+            super::rows_per_statement(1),
+        ));
         for t in chunk {
             q = q.bind(*t);
         }
