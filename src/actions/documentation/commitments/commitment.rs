@@ -176,8 +176,8 @@ pub struct StatusView {
     /// Epoch milliseconds of the moment the status (its kind) last changed.
     pub since: i64,
     pub deciding: Vec<EvidenceLink>,
-    /// Deciding incidents beyond those listed (a prohibition breached thousands of
-    /// times lists the first hundred).
+    /// Deciding items beyond those listed: a prohibition breached thousands of times,
+    /// or a presence term decided by thousands of visits, lists the first hundred.
     pub deciding_more: i64,
 }
 
@@ -189,13 +189,18 @@ pub struct HistoryEntry {
     pub deciding: Vec<EvidenceLink>,
 }
 
-fn view(s: Status, since: i64, deciding: Vec<EvidenceRef>, more: i64) -> StatusView {
+fn view(s: Status, since: i64, mut deciding: Vec<EvidenceRef>, more: i64) -> StatusView {
+    // A presence or frequency term can be decided by every visit of years of
+    // monitoring: list as many as for incidents, and count the rest.
+    let listed = usize::try_from(super::evidence::INCIDENTS_READ).unwrap_or(100);
+    let beyond = i64::try_from(deciding.len().saturating_sub(listed)).unwrap_or(i64::MAX);
+    deciding.truncate(listed);
     StatusView {
         status: s.as_str(),
         share_permille: s.share(),
         since,
         deciding: deciding.into_iter().map(EvidenceLink::from).collect(),
-        deciding_more: more,
+        deciding_more: more.saturating_add(beyond),
     }
 }
 
@@ -300,4 +305,21 @@ pub async fn statuses(
         out.push(summarise(&mut c, &orgs, k, at).await?.0);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::commitment::EvidenceRef;
+
+    #[test]
+    fn a_status_lists_a_hundred_deciding_items_and_counts_the_rest() {
+        let visits: Vec<EvidenceRef> = (1..=350).map(EvidenceRef::Visit).collect();
+        let v = view(Status::PartlyMet(Some(70)), 0, visits, 0);
+        assert_eq!((v.deciding.len(), v.deciding_more), (100, 250));
+        // Incidents beyond those read are counted by the store; few listed, none cut.
+        let incidents: Vec<EvidenceRef> = (1..=3).map(EvidenceRef::Incident).collect();
+        let v = view(Status::Breached, 0, incidents, 40);
+        assert_eq!((v.deciding.len(), v.deciding_more), (3, 40));
+    }
 }
