@@ -12,7 +12,7 @@ use vigil::domain::incident::retraction::Retraction;
 use vigil::domain::incident::{ActInput, ActText, IncidentInput, IncidentText};
 use vigil::domain::source::{ClaimInput, ClaimText, OrganisationInput};
 
-use crate::incidents::{claim, documenter, incident_input, org, reader, source_input};
+use crate::incidents::{claim, documenter, incident_input, org, reader, source_input, two_wires};
 use crate::matching::{register, site, trail};
 use crate::support;
 
@@ -39,22 +39,7 @@ async fn corrections_keep_the_stored_facts_true_and_the_history_whole() {
     for t in support::both().await {
         let b = t.backend;
         let cap = documenter();
-        org(&t, "Wire One", "media_outlet", "").await;
-        org(&t, "Wire Two", "media_outlet", "").await;
-        let one = sources::create(
-            &t.app,
-            &cap,
-            &source_input("One", "Wire One", "independent", "", "B"),
-        )
-        .await
-        .unwrap();
-        let two = sources::create(
-            &t.app,
-            &cap,
-            &source_input("Two", "Wire Two", "independent", "", "C"),
-        )
-        .await
-        .unwrap();
+        let (one, two) = two_wires(&t).await;
         let id = incidents::create(&t.app, &cap, &incident_input("Rockets", ""))
             .await
             .unwrap();
@@ -322,22 +307,7 @@ async fn stale_facts_are_computed_the_same_way() {
     for t in support::both().await {
         let b = t.backend;
         let cap = documenter();
-        org(&t, "Wire One", "media_outlet", "").await;
-        org(&t, "Wire Two", "media_outlet", "").await;
-        let one = sources::create(
-            &t.app,
-            &cap,
-            &source_input("One", "Wire One", "independent", "", "B"),
-        )
-        .await
-        .unwrap();
-        let two = sources::create(
-            &t.app,
-            &cap,
-            &source_input("Two", "Wire Two", "independent", "", "C"),
-        )
-        .await
-        .unwrap();
+        let (one, two) = two_wires(&t).await;
         let id = incidents::create(&t.app, &cap, &incident_input("Rockets", ""))
             .await
             .unwrap();

@@ -4,12 +4,12 @@
 //! audit entries in the same order, the same search documents — and a claim that
 //! cannot be recorded (an unknown or a retracted source) leaves nothing at all.
 
-use vigil::actions::documentation::{corrections, incidents, recording, search, sources};
+use vigil::actions::documentation::{corrections, incidents, recording, search};
 use vigil::actions::ActionError;
 use vigil::domain::incident::retraction::Retraction;
 use vigil::domain::search::Query;
 
-use crate::incidents::{claim, documenter, incident_input, org, reader, source_input};
+use crate::incidents::{claim, documenter, incident_input, reader, two_wires};
 use crate::support::{self, TestApp};
 
 async fn actions_of(t: &TestApp, id: i64) -> Vec<String> {
@@ -36,22 +36,7 @@ async fn recording_with_claims_leaves_what_one_by_one_leaves() {
     for t in support::both().await {
         let b = t.backend;
         let cap = documenter();
-        org(&t, "Wire One", "media_outlet", "").await;
-        org(&t, "Wire Two", "media_outlet", "").await;
-        let one = sources::create(
-            &t.app,
-            &cap,
-            &source_input("One", "Wire One", "independent", "", "B"),
-        )
-        .await
-        .unwrap();
-        let two = sources::create(
-            &t.app,
-            &cap,
-            &source_input("Two", "Wire Two", "independent", "", "C"),
-        )
-        .await
-        .unwrap();
+        let (one, two) = two_wires(&t).await;
         let claims = [claim(one, "killed = 3", "2"), claim(two, "killed = 4", "3")];
 
         let done = recording::record(&t.app, &cap, &incident_input("Together", ""), &claims)

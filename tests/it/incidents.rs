@@ -32,6 +32,29 @@ pub async fn org(t: &TestApp, name: &str, kind: &str, aliases: &str) -> i64 {
     doc::create_org(&t.app, &documenter(), &o).await.unwrap()
 }
 
+/// Two independent outlets, "Wire One" (grade B) and "Wire Two" (grade C), each with
+/// a source: the ids of the sources "One" and "Two".
+pub async fn two_wires(t: &TestApp) -> (i64, i64) {
+    let cap = documenter();
+    org(t, "Wire One", "media_outlet", "").await;
+    org(t, "Wire Two", "media_outlet", "").await;
+    let one = sources::create(
+        &t.app,
+        &cap,
+        &source_input("One", "Wire One", "independent", "", "B"),
+    )
+    .await
+    .unwrap();
+    let two = sources::create(
+        &t.app,
+        &cap,
+        &source_input("Two", "Wire Two", "independent", "", "C"),
+    )
+    .await
+    .unwrap();
+    (one, two)
+}
+
 pub fn source_input(
     title: &str,
     publisher: &str,
