@@ -84,15 +84,18 @@ pub struct NameWindow<'a> {
     pub not_sex: &'a str,
 }
 
-/// The candidates of every window — one query per name column for a whole batch, the
-/// window applied in the database so that a common name does not bring back everyone
-/// who bears it, and at most `cap` per person and column: the closest in age (no year
-/// recorded counts as farthest), the most recently registered first among equals.
-/// Returns `(me, candidate)` pairs; `me` itself is left out.
+/// The people a name match flags for every window, in either name column, for a whole
+/// batch in one query per chunk: the holders of the window's tag (in either column,
+/// either script) whose sex does not contradict and whose birth year is in the window
+/// or unknown — but only where they are few. A name shared by more than `rare` such
+/// people is common in that age band, and sharing it says little: then only holders
+/// of the very same birth year are returned, and only if those are at most `rare`.
+/// Counting is answered from the (tag, birth year, sex) index; only the people returned
+/// are read from the table. Returns `(me, candidate)` pairs; `me` itself is left out.
 pub async fn by_name_windows(
     c: &mut Conn,
     wanted: &[NameWindow<'_>],
-    cap: i64,
+    rare: i64,
 ) -> Result<Vec<(i64, Candidate)>> {
     #[derive(FromRow)]
     struct Hit {
@@ -100,55 +103,73 @@ pub async fn by_name_windows(
         #[sqlx(flatten)]
         cand: Candidate,
     }
+    let arm = |column: &str, years: &str| {
+        format!(
+            "select v.me, p.person_id, v.born, p.birth_year from v cross join people p
+             where p.{column} = v.tag and {years} and p.sex <> v.not_sex and p.person_id <> v.me"
+        )
+    };
+    let (within, unknown) = (
+        "p.birth_year >= v.lo and p.birth_year <= v.hi",
+        "p.birth_year is null",
+    );
+    // Four index ranges per window — each column, the years in the window and then no
+    // year recorded (an `or` of the two would make the database visit every holder of a
+    // common name) — merged by `union`, so a person found through both columns or both
+    // tags counts once. `cross join` makes SQLite read the list first and look each tag
+    // up in the index (it cannot tell how long the list is, and otherwise may scan
+    // people instead).
+    let hits = [
+        arm("name_key_latin", within),
+        arm("name_key_original", within),
+        arm("name_key_latin", unknown),
+        arm("name_key_original", unknown),
+    ]
+    .join(" union ");
     let mut out = Vec::new();
-    for column in ["name_key_latin", "name_key_original"] {
-        for chunk in wanted.chunks(super::rows_per_statement(6)) {
-            // Two index ranges per wanted row — the years in the window, then no year
-            // recorded — on the (tag, birth year, sex) index, which answers the whole
-            // test without reading the people table (an `or` of the two ranges would
-            // make the database visit every holder of a common name). Only the
-            // survivors of the ranking are read in full. `cross join` makes SQLite read
-            // the list first and look each tag up in the index (it cannot tell how
-            // long the list is, and otherwise may scan people instead).
-            let sql = format!(
-                "with v (me, tag, lo, hi, born, not_sex) as (values {values}),
-                 hits (me, person_id, d) as (
-                   select v.me, p.person_id, abs(p.birth_year - v.born) from v cross join people p
-                   where p.{column} = v.tag and p.birth_year >= v.lo and p.birth_year <= v.hi
-                     and p.sex <> v.not_sex and p.person_id <> v.me
-                   union all
-                   select v.me, p.person_id, 10000 from v cross join people p
-                   where p.{column} = v.tag and p.birth_year is null and p.sex <> v.not_sex
-                     and p.person_id <> v.me),
-                 ranked (me, person_id, r) as (
-                   select me, person_id,
-                          row_number() over (partition by me order by d, person_id desc)
-                   from hits)
-                 select ranked.me, {cols} from ranked join people p on p.person_id = ranked.person_id
-                 where ranked.r <= {cap}",
-                cols = CANDIDATE_P,
-                values = super::values_list(c, chunk.len(), 6),
-            );
-            let mut q = sqlx::query_as::<_, Hit>(&sql).persistent(super::keep_prepared(
-                chunk.len(),
-                super::rows_per_statement(6),
-            ));
-            for w in chunk {
-                q = q
-                    .bind(w.me)
-                    .bind(w.tag)
-                    .bind(w.lo)
-                    .bind(w.hi)
-                    .bind(w.born)
-                    .bind(w.not_sex);
-            }
-            out.extend(
-                q.fetch_all(&mut *c)
-                    .await?
-                    .into_iter()
-                    .map(|h| (h.me, h.cand)),
-            );
+    // Chunks never split one person's windows: the count is per person.
+    let per = super::rows_per_statement(6);
+    let mut rest = wanted;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(per);
+        while end < rest.len()
+            && end > 1
+            && rest.get(end).map(|w| w.me) == rest.get(end - 1).map(|w| w.me)
+        {
+            end -= 1;
         }
+        let (chunk, tail) = rest.split_at(end);
+        rest = tail;
+        let sql = format!(
+            "with v (me, tag, lo, hi, born, not_sex) as (values {values}),
+             hits (me, person_id, born, birth_year) as ({hits}),
+             counted (me, person_id, exact, n, n_exact) as (
+               select me, person_id, case when birth_year = born then 1 else 0 end,
+                      count(*) over (partition by me),
+                      sum(case when birth_year = born then 1 else 0 end) over (partition by me)
+               from hits)
+             select counted.me, {cols} from counted join people p on p.person_id = counted.person_id
+             where counted.n <= {rare} or (counted.exact = 1 and counted.n_exact <= {rare})",
+            cols = CANDIDATE_P,
+            values = super::values_list(c, chunk.len(), 6),
+        );
+        let mut q =
+            sqlx::query_as::<_, Hit>(&sql).persistent(super::keep_prepared(chunk.len(), per));
+        for w in chunk {
+            q = q
+                .bind(w.me)
+                .bind(w.tag)
+                .bind(w.lo)
+                .bind(w.hi)
+                .bind(w.born)
+                .bind(w.not_sex);
+        }
+        out.extend(
+            q.fetch_all(&mut *c)
+                .await?
+                .into_iter()
+                .map(|h| (h.me, h.cand)),
+        );
     }
     Ok(out)
 }

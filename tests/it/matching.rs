@@ -481,3 +481,73 @@ pub async fn authz_objects(t: &TestApp) -> Objects {
         watch_api: watch[1],
     }
 }
+
+/// A name shared by more than `NAME_RARE` people of one sex within two years of age is
+/// common there: a newcomer with it is flagged only with holders born the same year
+/// (when they are few), and by document always; a rare name flags every holder in
+/// the window. Both databases.
+#[tokio::test]
+async fn a_common_name_flags_only_the_same_year_and_documents() {
+    assert_eq!(
+        matches::NAME_RARE,
+        5,
+        "the holders below are one more than rare"
+    );
+    let years = ["1978", "1979", "1981", "1982", "1980", "1980"];
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    for t in support::both().await {
+        let b = t.backend;
+        let camp = site(&t, "CAMP").await;
+        let mut holders = Vec::new();
+        for (k, year) in years.iter().enumerate() {
+            let doc = format!("D-{k}");
+            let fields = [
+                ("name_latin", "Ali Rezaei"),
+                ("sex", "male"),
+                ("birth_year", *year),
+                ("document", doc.as_str()),
+            ];
+            holders.push(register(&t, Some(camp), &fields).await.code);
+        }
+        let fields = [
+            ("name_latin", "Ali Rezaei"),
+            ("sex", "male"),
+            ("birth_year", "1980"),
+        ];
+        let r = register(&t, Some(camp), &fields).await;
+        assert_eq!(
+            sorted(r.possible_duplicates),
+            sorted(vec![holders[4].clone(), holders[5].clone()]),
+            "{b}: a common name flags the same birth year only"
+        );
+        let fields = [
+            ("name_latin", "Ali Rezaei"),
+            ("sex", "male"),
+            ("birth_year", "1981"),
+            ("document", "D-0"),
+        ];
+        let r = register(&t, Some(camp), &fields).await;
+        assert_eq!(
+            sorted(r.possible_duplicates),
+            sorted(vec![holders[0].clone(), holders[2].clone()]),
+            "{b}: the same year by name, another year by document"
+        );
+
+        // A rare name (two holders) flags both, a year apart or not.
+        let mut rare = Vec::new();
+        for year in ["1990", "1992"] {
+            let fields = [("name_latin", "Kaveh Niknam"), ("birth_year", year)];
+            rare.push(register(&t, Some(camp), &fields).await.code);
+        }
+        let fields = [("name_latin", "Kaveh Niknam"), ("birth_year", "1991")];
+        let r = register(&t, Some(camp), &fields).await;
+        assert_eq!(
+            sorted(r.possible_duplicates),
+            sorted(rare),
+            "{b}: a rare name flags every holder in the window"
+        );
+    }
+}

@@ -409,8 +409,8 @@ async fn precision_and_recall_of_the_matcher() {
 
     // Floors: a little under today's figures (docs/matching.md), so that a change to
     // the name key or the rules that loses duplicates or adds false merges fails here.
-    assert!(recall >= 94.0, "recall {recall:.1} %");
-    assert!(precision >= 33.0, "precision {precision:.1} %");
+    assert!(recall >= 93.0, "recall {recall:.1} %");
+    assert!(precision >= 38.0, "precision {precision:.1} %");
     assert!(
         key_precision >= 92.0,
         "name-key precision {key_precision:.1} %"

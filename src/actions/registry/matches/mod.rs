@@ -36,10 +36,14 @@ pub struct Found {
     pub new: bool,
 }
 
-/// At most this many people are flagged by name for one registration: beyond it the
-/// name is too common to be evidence on its own, and no one can compare more. The
-/// closest in age are kept; document matches are never capped.
-pub const NAME_FLAGS_MAX: i64 = 20;
+/// A name is rare in an age band when at most this many people of a compatible sex
+/// within [`YEAR_TOLERANCE`] years of age (or of unknown age) bear it: sharing it is
+/// then evidence, and all of them are flagged. A commoner name flags only its holders
+/// born the very same year, and only if they are this few; beyond that a name and an
+/// age cannot single anyone out (in a registry of 500,000 the usual person shares
+/// both with several others), and only a document links them. Document matches are
+/// never limited. See docs/matching.md for what this costs and gains.
+pub const NAME_RARE: i64 = 5;
 
 /// Raises a flag for every possible duplicate of person `id` and every watch-list
 /// entry its name matches, inside the caller's transaction; returns the open flags
@@ -104,7 +108,13 @@ async fn flag_people(
     let mut tags: BTreeSet<&str> = BTreeSet::new();
     let mut docs: BTreeSet<&str> = BTreeSet::new();
     let mut windows = Vec::new();
-    for p in people.values() {
+    // People in the order of their first name tag: the index is then walked forwards,
+    // and the pages one window reads are still in the cache for the next (otherwise a
+    // batch's windows land at random in it). A person's windows stay together: the
+    // database counts holders per person.
+    let mut ordered: Vec<&Candidate> = people.values().collect();
+    ordered.sort_by_key(|p| (name_tags(p).min(), p.person_id));
+    for p in ordered {
         let (lo, hi) = match p.birth_year {
             Some(y) => (y - YEAR_TOLERANCE, y + YEAR_TOLERANCE),
             None => (i64::MIN, i64::MAX),
@@ -125,7 +135,7 @@ async fn flag_people(
     let tags: Vec<&str> = tags.into_iter().collect();
     let docs: Vec<&str> = docs.into_iter().collect();
     let mut by_name: HashMap<i64, Vec<Candidate>> = HashMap::new();
-    for (me, cand) in store::matching::by_name_windows(c, &windows, NAME_FLAGS_MAX).await? {
+    for (me, cand) in store::matching::by_name_windows(c, &windows, NAME_RARE).await? {
         by_name.entry(me).or_default().push(cand);
     }
     let mut by_doc: HashMap<String, Vec<Candidate>> = HashMap::new();
@@ -285,9 +295,8 @@ fn name_tags(p: &Candidate) -> impl Iterator<Item = &str> {
         .flatten()
 }
 
-/// Of the people who share a name tag with `me` and a compatible birth year (or none
-/// recorded): the [`NAME_FLAGS_MAX`] closest in age, the most recent first among
-/// equals.
+/// Of the people flagged by name for `me` (see [`NAME_RARE`]): the closest in age
+/// first, the most recent first among equals, each once.
 fn closest_by_name<'a>(me: &Candidate, found: Option<&'a Vec<Candidate>>) -> Vec<&'a Candidate> {
     let mut v: Vec<&Candidate> = found.map(|f| f.iter().collect()).unwrap_or_default();
     // One person can match by both name columns.
@@ -300,7 +309,7 @@ fn closest_by_name<'a>(me: &Candidate, found: Option<&'a Vec<Candidate>>) -> Vec
             std::cmp::Reverse(p.person_id),
         )
     });
-    v.truncate(usize::try_from(NAME_FLAGS_MAX).unwrap_or(20));
+    v.truncate(usize::try_from(NAME_RARE).unwrap_or(3));
     v
 }
 
