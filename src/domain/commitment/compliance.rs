@@ -262,7 +262,7 @@ pub fn owed(at_least: i64, per_residents: Option<i64>, residents: Option<i64>) -
     }
 }
 
-fn ratio_status(got: i64, owed: i64) -> Status {
+pub(super) fn ratio_status(got: i64, owed: i64) -> Status {
     if got >= owed {
         Status::Met
     } else if got <= 0 {
