@@ -225,7 +225,12 @@ impl<'a> FactJudge<'a> {
         let deciding = match basis {
             Basis::Nothing => vec![],
             Basis::Observation(id) => vec![EvidenceRef::Observation(id)],
-            Basis::Visits => self.f.deciding.iter().map(|id| EvidenceRef::Visit(*id)).collect(),
+            Basis::Visits => self
+                .f
+                .deciding
+                .iter()
+                .map(|id| EvidenceRef::Visit(*id))
+                .collect(),
         };
         Judgement { status, deciding }
     }
@@ -240,7 +245,12 @@ impl<'a> FactJudge<'a> {
         let stop = c.until.map_or(self.at, |u| u.min(self.at));
         match &c.term {
             Term::Presence { .. } => {
-                m.extend(self.f.spans.iter().flat_map(|(a, b)| [*a, *b, b.saturating_add(1)]));
+                m.extend(
+                    self.f
+                        .spans
+                        .iter()
+                        .flat_map(|(a, b)| [*a, *b, b.saturating_add(1)]),
+                );
                 let mut d = c.from - c.from.rem_euclid(DAY_MS) + DAY_MS;
                 while d <= stop {
                     m.push(d);
@@ -266,7 +276,8 @@ impl<'a> FactJudge<'a> {
     /// Every change of status up to `at` at the moments the facts keep, oldest first;
     /// a presence term's changes carry where to look for an earlier moment (`refine`).
     pub fn changes(&self, ev: &Evidence) -> Vec<Change> {
-        let mut moments: Vec<(i64, bool)> = self.moments(ev).into_iter().map(|m| (m, true)).collect();
+        let mut moments: Vec<(i64, bool)> =
+            self.moments(ev).into_iter().map(|m| (m, true)).collect();
         let presence = matches!(self.c.term, Term::Presence { .. });
         if presence && moments.last().is_some_and(|(m, _)| *m < self.at) {
             moments.push((self.at, false));
@@ -275,7 +286,10 @@ impl<'a> FactJudge<'a> {
         let mut prev: Option<i64> = None;
         for (at, sampled) in moments {
             let (status, _) = self.status(at);
-            if out.last().is_none_or(|p| p.status.as_str() != status.as_str()) {
+            if out
+                .last()
+                .is_none_or(|p| p.status.as_str() != status.as_str())
+            {
                 let after = match prev {
                     Some(p) if presence => Some((p, self.lowest_arrival(p))),
                     _ => None,

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use super::commitment::summarise;
+use super::evidence::{fact_history, Visits};
 use super::{end_of, org_names, CommitmentSummary, EvidenceLink};
 use serde_json::json;
 
@@ -18,8 +19,8 @@ use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord};
 use crate::calendar::{civil_from_days, days_from_civil};
-use crate::domain::commitment::compliance::{coverage, history};
-use crate::domain::commitment::{Visit, DAY_MS};
+use crate::domain::commitment::compliance::history;
+use crate::domain::commitment::DAY_MS;
 use crate::domain::export::Format;
 use crate::io::export::commitments as files;
 use crate::store::commitments::{AgreementRow, DeliveryRow, ObservationRow};
@@ -86,7 +87,8 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
-    fn add(&mut self, status: &str) {
+    /// Counts one commitment in `status`.
+    pub fn add(&mut self, status: &str) {
         match status {
             "pending" => self.pending += 1,
             "met" => self.met += 1,
@@ -242,22 +244,31 @@ pub async fn commitments_report(
         }
         let mut commitments = vec![];
         for k in store::commitments::commitments(&mut c, Some(id)).await? {
-            let (summary, judged, ev, obs) = summarise(&mut c, &orgs, k, at).await?;
+            let (summary, judged) = summarise(&mut c, &orgs, k, at, Visits::Summed).await?;
             tallies
                 .entry(summary.row.owed_by_id)
                 .or_default()
                 .add(summary.status.status);
-            histories.push((summary.row.in_force_from, history(&judged, &ev, at)));
-            if summary.row.term == "presence" && at >= summary.row.in_force_from {
-                let vs: Vec<&Visit> = ev.visits.iter().filter(|v| v.arrival <= at).collect();
+            let changes = match &judged.facts {
+                Some(f) => fact_history(&mut c, &summary.row, &judged, f, at).await?,
+                None => history(&judged.commitment, &judged.evidence, at)
+                    .into_iter()
+                    .map(|(t, j)| (t, j.status))
+                    .collect(),
+            };
+            histories.push((summary.row.in_force_from, changes));
+            let facts = judged
+                .facts
+                .as_ref()
+                .filter(|_| summary.row.term == "presence");
+            if let (Some(f), true) = (facts, at >= summary.row.in_force_from) {
                 let stop = summary.row.in_force_until.map_or(at, |u| u.min(at));
                 let months = month_ends(summary.row.in_force_from, stop)
                     .into_iter()
                     .map(|end| {
                         let first = (month_of(end).0 * DAY_MS).max(summary.row.in_force_from);
                         let span = (end - first).max(1);
-                        let got = coverage(&vs, first, end);
-                        (first, got.saturating_mul(1000) / span)
+                        (first, f.covered(first, end).saturating_mul(1000) / span)
                     })
                     .collect();
                 coverage_series.push(CoverageSeries {
@@ -273,6 +284,7 @@ pub async fn commitments_report(
                 .iter()
                 .map(|l| (l.clone(), true))
                 .collect();
+            let obs = &judged.observations;
             for o in obs.iter().filter(|o| o.observed_on <= at) {
                 let seen = links
                     .iter()
@@ -292,7 +304,7 @@ pub async fn commitments_report(
                 + usize::try_from(summary.status.deciding_more).unwrap_or(0);
             let mut evidence = vec![];
             for (l, deciding) in links.into_iter().take(EVIDENCE_SHOWN) {
-                evidence.push(state(&mut c, l, deciding, &obs, &mut lines).await?);
+                evidence.push(state(&mut c, l, deciding, obs, &mut lines).await?);
             }
             commitments.push(ReportCommitment {
                 summary,
@@ -326,7 +338,7 @@ pub async fn commitments_report(
                         .iter()
                         .rev()
                         .find(|(when, _)| *when <= t)
-                        .map_or("pending", |(_, j)| j.status.as_str());
+                        .map_or("pending", |(_, s)| s.as_str());
                     n.add(s);
                 }
                 n
