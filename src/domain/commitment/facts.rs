@@ -15,7 +15,7 @@
 //! hands them to `refine`). A frequency term changes only at moments the facts keep.
 //! A property test holds both equal to the history judged from every visit.
 
-use super::compliance::{ratio_status, Judgement, Status};
+use super::compliance::{presence_status, ratio_status, Judgement, Status};
 use super::sweep_terms::deciding_observations;
 use super::{Commitment, Evidence, EvidenceRef, Outcome, Term, Visit, DAY_MS};
 
@@ -194,16 +194,10 @@ impl<'a> FactJudge<'a> {
                     return (Status::Pending, Basis::Nothing);
                 }
                 let covered = self.f.covered(c.from, end);
-                let owed = i128::from(span) * i128::from(*share_permille);
-                let got = i128::from(covered) * 1000;
-                let status = if got >= owed {
-                    Status::Met
-                } else if covered == 0 {
-                    Status::Breached
-                } else {
-                    Status::PartlyMet(Some(i64::try_from(got * 1000 / owed.max(1)).unwrap_or(0)))
-                };
-                (status, Basis::Visits)
+                (
+                    presence_status(covered, span, *share_permille),
+                    Basis::Visits,
+                )
             }
             Term::Frequency { period_days, .. } => {
                 let (_, n, _) = windows_upto(c, *period_days, t);
