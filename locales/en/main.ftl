@@ -1374,6 +1374,7 @@ report-evidence = Evidence and sources
 report-deciding = Decides:
 report-no-evidence = No evidence recorded: the status rests on its absence (nothing due yet, or no breach recorded).
 report-more-evidence = { $n } more on the commitment's page
+report-more-evidence-published = { $n } more in the record, not listed in this copy
 report-link = Report: commitments and breaches
 visits-title = Monitoring visits
 visits-intro = Each visit of an organisation's monitors to a site, from arrival to departure. Visits count towards the presence and frequency commitments of the organisation at that site.

@@ -11,6 +11,7 @@ pub mod commitments;
 pub mod population;
 // resettlement
 pub mod resettlement;
+mod sheet;
 mod xlsx;
 
 use std::borrow::Cow;

@@ -1,10 +1,14 @@
 //! The evidence a commitment is judged on, read up to the moment judged and no
 //! further: the incidents that breach a prohibition or access term (the first few and
 //! a count, over the index `incidents_breach` of migration 0017) and the spans of the
-//! owing party's visits at a site. Portable SQL; each query has one form per case
-//! (with or without a site) so that the planner can use the index.
+//! owing party's visits at a site, or what a presence or frequency term needs of them
+//! summed up (`visit_facts`: the time covered as merged spans, the visits per window).
+//! Portable SQL; each query has one form per case (with or without a site) so that
+//! the planner can use the index.
 
 use super::{Conn, Result};
+use crate::domain::commitment::facts::{windows_upto, VisitFacts};
+use crate::domain::commitment::{Commitment, Term};
 
 /// A prohibition or access term's span: (category, site or any, from, up to), the
 /// bounds included, epoch ms.
@@ -88,4 +92,146 @@ pub async fn visit_spans(
         .bind(at)
         .fetch_all(&mut *c)
         .await?)
+}
+
+/// Whose visits, where: (organisation, site or any site).
+pub type Visitor = (i64, Option<i64>);
+
+/// The condition on the site, so that the planner can use the index in either case.
+fn at_site(site: Option<i64>) -> &'static str {
+    match site {
+        Some(_) => "organisation_id = $1 and site_id = $2",
+        None => "organisation_id = $1 and $2 is null",
+    }
+}
+
+/// What a presence or frequency term needs of the visits that began by `at`, summed
+/// up in SQL (`VisitFacts::from_visits` is the same in Rust): a term can rest on tens
+/// of thousands of visits, and these are a few rows a day at most.
+pub async fn visit_facts(
+    c: &mut Conn,
+    who: Visitor,
+    k: &Commitment,
+    at: i64,
+    listed: i64,
+) -> Result<VisitFacts> {
+    let (org, site) = who;
+    let place = at_site(site);
+    let first_arrival: Option<i64> = sqlx::query_scalar(&format!(
+        "select min(arrival) from monitoring_visits where {place} and arrival <= $3"
+    ))
+    .bind(org)
+    .bind(site)
+    .bind(at)
+    .fetch_one(&mut *c)
+    .await?;
+    let mut f = VisitFacts {
+        first_arrival,
+        ..VisitFacts::default()
+    };
+    // The visits named: (arrival from, arrival before, departure after).
+    let named = match &k.term {
+        Term::Presence { .. } => {
+            // Gaps and islands: a visit starts a new span when it arrives after every
+            // visit before it (by arrival) has left; each span is an island's bounds.
+            // Visits are cut at the start of the period in force, as the judge cuts them.
+            let sql = format!(
+                "select min(a), max(b) from (
+                   select a, b, sum(fresh) over (order by arrival, departure, visit_id
+                     rows between unbounded preceding and current row) as island
+                   from (
+                     select arrival, departure, visit_id, a, b,
+                       case when a <= max(b) over (order by arrival, departure, visit_id
+                         rows between unbounded preceding and 1 preceding) then 0 else 1 end
+                         as fresh
+                     from (select arrival, departure, visit_id,
+                             case when arrival < $3 then $3 else arrival end as a,
+                             departure as b
+                           from monitoring_visits
+                           where {place} and arrival <= $4 and departure > $3
+                             and departure > arrival) v
+                   ) w
+                 ) s group by island order by 1"
+            );
+            f.spans = sqlx::query_as(&sql)
+                .bind(org)
+                .bind(site)
+                .bind(k.from)
+                .bind(at)
+                .fetch_all(&mut *c)
+                .await?;
+            let end = k.until.map_or(at, |u| u.min(at));
+            (i64::MIN, end, k.from)
+        }
+        Term::Frequency { period_days, .. } => {
+            let (len, _, stop) = windows_upto(k, *period_days, at);
+            f.windows = sqlx::query_as(&format!(
+                "select (arrival - $3) / $4 as w, count(*) from monitoring_visits
+                 where {place} and arrival >= $3 and arrival < $5
+                 group by 1 order by 1"
+            ))
+            .bind(org)
+            .bind(site)
+            .bind(k.from)
+            .bind(len)
+            .bind(stop)
+            .fetch_all(&mut *c)
+            .await?;
+            (k.from, stop, i64::MIN)
+        }
+        _ => return Ok(f),
+    };
+    let (lo, hi, gone) = named;
+    let which = format!(
+        "from monitoring_visits where {place} and arrival >= $3 and arrival < $4
+           and departure > $5"
+    );
+    f.deciding = sqlx::query_scalar(&format!(
+        "select visit_id {which} order by arrival, departure, visit_id limit $6"
+    ))
+    .bind(org)
+    .bind(site)
+    .bind(lo)
+    .bind(hi)
+    .bind(gone)
+    .bind(listed)
+    .fetch_all(&mut *c)
+    .await?;
+    if i64::try_from(f.deciding.len()).unwrap_or(i64::MAX) >= listed {
+        let all: i64 = sqlx::query_scalar(&format!("select count(*) {which}"))
+            .bind(org)
+            .bind(site)
+            .bind(lo)
+            .bind(hi)
+            .bind(gone)
+            .fetch_one(&mut *c)
+            .await?;
+        f.deciding_more = (all - listed).max(0);
+    }
+    Ok(f)
+}
+
+/// The visits a change of a presence term is refined with (`facts::Change::after`):
+/// arrived from `lowest` up to `upto`, departed at or after `after`, as (arrival,
+/// departure). A stretch of one span: a handful of visits.
+pub async fn visits_around(
+    c: &mut Conn,
+    who: Visitor,
+    after: i64,
+    lowest: i64,
+    upto: i64,
+) -> Result<Vec<(i64, i64)>> {
+    let (org, site) = who;
+    Ok(sqlx::query_as(&format!(
+        "select arrival, departure from monitoring_visits
+         where {} and arrival >= $3 and arrival <= $4 and departure >= $5",
+        at_site(site)
+    ))
+    .bind(org)
+    .bind(site)
+    .bind(lowest)
+    .bind(upto)
+    .bind(after)
+    .fetch_all(&mut *c)
+    .await?)
 }

@@ -12,7 +12,7 @@ use vigil::domain::commitment::input::{
 };
 use vigil::domain::export::Format;
 
-use crate::commitments::{agreement, prohibition};
+use crate::commitments::agreement;
 use crate::incidents::{documenter, incident_input, org, reader, source_input};
 use crate::support::{self, TestApp};
 
@@ -33,42 +33,7 @@ async fn audit_count(t: &TestApp, action: &str) -> i64 {
 /// a graded source's observation. Returns (agreement, prohibition, deadline, source).
 pub(crate) async fn story(t: &TestApp) -> (i64, i64, i64, i64) {
     let cap = documenter();
-    t.site_and_person("LIBERTY").await;
-    org(t, "United Nations", "un_body", "UN").await;
-    org(t, "Government of Iraq", "government", "GoI").await;
-    org(t, "Camp Observer", "media_outlet", "").await;
-    let src = sources::create(
-        &t.app,
-        &cap,
-        &source_input("Observer on water", "Camp Observer", "independent", "", "B"),
-    )
-    .await
-    .unwrap();
-    let a = acts::create_agreement(
-        &t.app,
-        &cap,
-        &agreement("Memorandum", &["UN", "Government of Iraq"], Some(src)),
-    )
-    .await
-    .unwrap();
-    let k = acts::add_commitment(
-        &t.app,
-        &cap,
-        a,
-        &prohibition("GoI", "LIBERTY", "rocket_attack", "2013-01-01"),
-    )
-    .await
-    .unwrap();
-    let due = CommitmentInput::parse(&CommitmentText {
-        statement: "Water connected.",
-        owed_by: "Government of Iraq",
-        from: "2012-06-12",
-        term: "deadline",
-        due_on: "2012-07-20",
-        ..CommitmentText::default()
-    })
-    .unwrap();
-    let w = acts::add_commitment(&t.app, &cap, a, &due).await.unwrap();
+    let (a, k, w, src) = crate::commitments::memorandum(t, "").await;
     let obs = ObservationInput::parse(&ObservationText {
         observed_on: "2012-08-30",
         outcome: "not_fulfilled",

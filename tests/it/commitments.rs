@@ -62,47 +62,57 @@ async fn audit_count(t: &TestApp, object_type: &str) -> i64 {
         .unwrap()
 }
 
+/// The memorandum of the tests: Liberty, the UN and the Government of Iraq, a grade-B
+/// source that carries it, a prohibition (no rocket attacks at Liberty from 2013) and
+/// a deadline (water connected by 20 July 2012, owed to `owed_to` when given). Returns
+/// (agreement, prohibition, deadline, source).
+pub(crate) async fn memorandum(t: &TestApp, owed_to: &str) -> (i64, i64, i64, i64) {
+    let cap = documenter();
+    t.site_and_person("LIBERTY").await;
+    org(t, "United Nations", "un_body", "UN").await;
+    org(t, "Government of Iraq", "government", "GoI").await;
+    org(t, "Camp Observer", "media_outlet", "").await;
+    let src = sources::create(
+        &t.app,
+        &cap,
+        &source_input("Observer on water", "Camp Observer", "independent", "", "B"),
+    )
+    .await
+    .unwrap();
+    let a = acts::create_agreement(
+        &t.app,
+        &cap,
+        &agreement("Memorandum", &["UN", "Government of Iraq"], Some(src)),
+    )
+    .await
+    .unwrap();
+    let k = acts::add_commitment(
+        &t.app,
+        &cap,
+        a,
+        &prohibition("GoI", "LIBERTY", "rocket_attack", "2013-01-01"),
+    )
+    .await
+    .unwrap();
+    let due = CommitmentInput::parse(&CommitmentText {
+        statement: "Water connected.",
+        owed_by: "Government of Iraq",
+        owed_to,
+        from: "2012-06-12",
+        term: "deadline",
+        due_on: "2012-07-20",
+        ..CommitmentText::default()
+    })
+    .unwrap();
+    let w = acts::add_commitment(&t.app, &cap, a, &due).await.unwrap();
+    (a, k, w, src)
+}
+
 #[tokio::test]
 async fn commitments_are_judged_from_the_record_as_of_any_day() {
     for t in support::both().await {
         let cap = documenter();
-        let (_site, _person) = t.site_and_person("LIBERTY").await;
-        org(&t, "United Nations", "un_body", "UN").await;
-        org(&t, "Government of Iraq", "government", "GoI").await;
-        org(&t, "Camp Observer", "media_outlet", "").await;
-        let src = sources::create(
-            &t.app,
-            &cap,
-            &source_input("Observer", "Camp Observer", "independent", "", "B"),
-        )
-        .await
-        .unwrap();
-        let a = acts::create_agreement(
-            &t.app,
-            &cap,
-            &agreement("Memorandum", &["UN", "Government of Iraq"], Some(src)),
-        )
-        .await
-        .unwrap();
-        let k = acts::add_commitment(
-            &t.app,
-            &cap,
-            a,
-            &prohibition("GoI", "LIBERTY", "rocket_attack", "2013-01-01"),
-        )
-        .await
-        .unwrap();
-        let due = CommitmentInput::parse(&CommitmentText {
-            statement: "Water connected.",
-            owed_by: "Government of Iraq",
-            owed_to: "United Nations",
-            from: "2012-06-12",
-            term: "deadline",
-            due_on: "2012-07-20",
-            ..CommitmentText::default()
-        })
-        .unwrap();
-        let w = acts::add_commitment(&t.app, &cap, a, &due).await.unwrap();
+        let (a, k, w, src) = memorandum(&t, "United Nations").await;
 
         // Before the incident: kept.
         let before = acts::get_commitment(&t.app, &reader(), k, day("2013-12-25"))

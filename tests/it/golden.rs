@@ -1,9 +1,10 @@
 //! Golden files: the report "commitments and breaches" over a small fixed record (a
 //! prohibition breached by an incident, a deadline breached by a graded source's
 //! observation, a presence term with three visits), judged as of a fixed day under a
-//! fixed clock, rendered as HTML content (English and Persian), its SVG charts and its
-//! CSV. Each must equal its file in tests/it/golden/ byte for byte; a difference fails
-//! with the first differing line of each. `VIGIL_UPDATE_GOLDEN=1 cargo test --test it
+//! fixed clock, rendered as HTML content (English and Persian), its SVG charts, its
+//! CSV, and the copy published for observers (no links into the record). Each must
+//! equal its file in tests/it/golden/ byte for byte; a difference fails with the
+//! first differing line of each. `VIGIL_UPDATE_GOLDEN=1 cargo test --test it
 //! golden` rewrites the files (review the diff before committing it).
 
 use std::path::PathBuf;
@@ -12,7 +13,7 @@ use vigil::actions::documentation::commitments::{self as acts, report};
 use vigil::domain::commitment::input::{CommitmentInput, CommitmentText, VisitInput, VisitText};
 use vigil::domain::export::Format;
 use vigil::i18n::{Lang, Tr};
-use vigil::web::ui::commitments_report_body::render;
+use vigil::web::ui::commitments_report_body::{render, Links};
 
 use crate::incidents::{documenter, reader};
 use crate::support;
@@ -122,9 +123,9 @@ async fn the_report_matches_its_golden_files() {
         .unwrap();
     let mut failures = vec![];
     for lang in [Lang::En, Lang::Fa] {
-        let html = render(&Tr { lang }, &r).unwrap();
+        let html = render(&Tr { lang }, &r, Links::Record).unwrap();
         // Rendering twice gives the same bytes (nothing depends on the hour or a map's order).
-        assert_eq!(html, render(&Tr { lang }, &r).unwrap());
+        assert_eq!(html, render(&Tr { lang }, &r, Links::Record).unwrap());
         let code = lang.code();
         failures.extend(check(&format!("commitments_report.{code}.html"), &html));
         let charts = svgs(&html);
@@ -132,6 +133,12 @@ async fn the_report_matches_its_golden_files() {
         for (name, svg) in ["by_party", "over_time", "coverage"].iter().zip(&charts) {
             failures.extend(check(&format!("commitments_{name}.{code}.svg"), svg));
         }
+        // The copy published for observers: the same report, no link into the record.
+        let published = render(&Tr { lang }, &r, Links::Published).unwrap();
+        failures.extend(check(
+            &format!("commitments_published.{code}.html"),
+            &published,
+        ));
     }
     let csv = report::commitments_file(&t.app, &reader(), day("2014-01-10"), Format::Csv)
         .await

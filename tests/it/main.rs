@@ -13,6 +13,7 @@
 mod authz;
 mod canary;
 // commitments
+mod commitment_facts;
 mod commitment_report;
 mod commitments;
 mod golden;

@@ -80,6 +80,7 @@ async fn a_published_report_is_frozen_hashed_audited_and_withdrawn_once() {
         let now = vigil::web::ui::commitments_report_body::render(
             &vigil::i18n::Tr { lang: Lang::Fa },
             &live,
+            vigil::web::ui::commitments_report_body::Links::Published,
         )
         .unwrap();
         assert!(now.contains("Water at last."));
@@ -286,4 +287,77 @@ fn publish_list_and_withdraw_at_the_command_line() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json[0]["withdrawal_reason"], "Superseded");
     assert_eq!(json[0]["intact"], true);
+}
+
+/// Every `href` in a page, entities undone.
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
+        .collect()
+}
+
+/// An observer reading a published report can follow every link in it: the snapshot
+/// states its evidence and sources in words (title, grade, locator, day) with no link
+/// into the record, which observers cannot open; what is left (the page around it,
+/// anchors in the page) opens. The live report's links, followed by the same
+/// observer, are refused: the check would see them.
+#[tokio::test]
+async fn an_observer_can_follow_every_link_of_a_published_report() {
+    let t = support::sqlite().await;
+    crate::commitment_report::story(&t).await;
+    let id =
+        publish::publish_commitments(&t.app, &documenter(), day("2014-01-10"), rendered(Lang::En))
+            .await
+            .unwrap();
+    t.user("olga", Role::Observer).await;
+    let base = t.serve().await;
+    let b = Browser::new(&base);
+    assert_eq!(b.login("olga", PASSWORD).await, 303);
+    let (status, html) = b.text(&format!("/reports/published/{id}")).await;
+    assert_eq!(status, 200, "{html}");
+    // The sources are cited in full and the evidence named, as text.
+    assert!(html.contains("[B]"), "{html}");
+    assert!(html.contains("report-evidence"), "{html}");
+    let links = hrefs(&html);
+    assert!(!links.is_empty());
+    let follow = |h: String| {
+        let b = &b;
+        let html = &html;
+        async move {
+            if let Some(anchor) = h.strip_prefix('#') {
+                return (h.clone(), html.contains(&format!("id=\"{anchor}\"")));
+            }
+            assert!(h.starts_with('/'), "a link out of the site: {h}");
+            let res = b.get(&h).await;
+            let to_login = res
+                .headers()
+                .get("location")
+                .is_some_and(|l| l.to_str().unwrap_or("").starts_with("/login"));
+            let s = res.status().as_u16();
+            (
+                format!("{h} {s}"),
+                s != 403 && s != 404 && s < 500 && !to_login,
+            )
+        }
+    };
+    for h in links {
+        let (what, ok) = follow(h).await;
+        assert!(ok, "an observer following {what}");
+    }
+    // The same report as its live page links it: the observer is refused somewhere.
+    let live = report::commitments_report(&t.app, &reader(), day("2014-01-10"))
+        .await
+        .unwrap();
+    let page = vigil::web::ui::commitments_report_body::render(
+        &vigil::i18n::Tr { lang: Lang::En },
+        &live,
+        vigil::web::ui::commitments_report_body::Links::Record,
+    )
+    .unwrap();
+    let mut refused = 0;
+    for h in hrefs(&page) {
+        refused += usize::from(!follow(h).await.1);
+    }
+    assert!(refused > 0, "the live report's links open for an observer");
 }

@@ -148,18 +148,7 @@ pub fn judge(c: &Commitment, ev: &Evidence, t: i64) -> Judgement {
                 .filter(|v| v.departure > c.from && v.arrival < end)
                 .map(|v| EvidenceRef::Visit(v.id))
                 .collect();
-            // covered / span against share / 1000, in whole numbers.
-            let owed = i128::from(span) * i128::from(*share_permille);
-            let got = i128::from(covered) * 1000;
-            let status = if got >= owed {
-                Status::Met
-            } else if covered == 0 {
-                Status::Breached
-            } else {
-                let share = i64::try_from(got * 1000 / owed.max(1)).unwrap_or(0);
-                Status::PartlyMet(Some(share))
-            };
-            judged(status, refs)
+            judged(presence_status(covered, span, *share_permille), refs)
         }
         Term::Frequency {
             visits,
@@ -262,7 +251,21 @@ pub fn owed(at_least: i64, per_residents: Option<i64>, residents: Option<i64>) -
     }
 }
 
-fn ratio_status(got: i64, owed: i64) -> Status {
+/// A presence term's status: `covered` of `span` (> 0) against `share_permille` ‰,
+/// in whole numbers.
+pub(super) fn presence_status(covered: i64, span: i64, share_permille: i64) -> Status {
+    let owed = i128::from(span) * i128::from(share_permille);
+    let got = i128::from(covered) * 1000;
+    if got >= owed {
+        Status::Met
+    } else if covered == 0 {
+        Status::Breached
+    } else {
+        Status::PartlyMet(Some(i64::try_from(got * 1000 / owed.max(1)).unwrap_or(0)))
+    }
+}
+
+pub(super) fn ratio_status(got: i64, owed: i64) -> Status {
     if got >= owed {
         Status::Met
     } else if got <= 0 {

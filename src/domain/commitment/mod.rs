@@ -7,11 +7,14 @@
 //! Times are epoch milliseconds; days are epoch milliseconds of midnight UTC.
 
 pub mod compliance;
+pub mod facts;
 pub mod input;
 mod sweep;
 mod sweep_terms;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_facts;
 #[cfg(test)]
 mod tests_site;
 

@@ -5,7 +5,7 @@
 //! full judgement (with the visits that decide it) is computed only where the status
 //! changes. A property test holds it equal to judging every moment.
 
-use super::compliance::{judge, Judgement, Status};
+use super::compliance::{judge, presence_status, Judgement, Status};
 use super::{Commitment, Evidence, Outcome};
 
 /// The visits as disjoint spans from `from` on, and the time covered before each.
@@ -81,15 +81,7 @@ impl Presence<'_> {
         if span <= 0 {
             return Status::Pending.as_str();
         }
-        let covered = self.cover.upto(end);
-        let owed = i128::from(span) * i128::from(self.share_permille);
-        if i128::from(covered) * 1000 >= owed {
-            Status::Met.as_str()
-        } else if covered == 0 {
-            Status::Breached.as_str()
-        } else {
-            "partly_met"
-        }
+        presence_status(self.cover.upto(end), span, self.share_permille).as_str()
     }
 }
 

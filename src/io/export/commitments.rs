@@ -6,9 +6,7 @@
 //!
 //! No personal data is in it: parties are organisations, evidence is named by id.
 
-use rust_xlsxwriter::{Format, Workbook};
-
-use super::{csv_plain_row, csv_row, escape_formula, Cell};
+use super::{sheet, Cell};
 
 /// Column names and HXL hashtags.
 pub const COLUMNS: [(&str, &str); 15] = [
@@ -82,42 +80,12 @@ fn cells(l: &Line) -> Vec<Cell<'_>> {
 
 /// The report as CSV: BOM, header, HXL hashtag row, one row per commitment.
 pub fn csv(lines: &[Line]) -> String {
-    let mut out = String::from("\u{FEFF}");
-    csv_plain_row(&mut out, COLUMNS.iter().map(|(n, _)| *n));
-    csv_plain_row(&mut out, COLUMNS.iter().map(|(_, h)| *h));
-    for l in lines {
-        csv_row(&mut out, cells(l));
-    }
-    out
+    sheet::csv(&COLUMNS, lines.iter().map(cells))
 }
 
 /// The report as an XLSX workbook with the same two heading rows.
 pub fn xlsx(lines: &[Line]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let tag = Format::new().set_italic().set_font_color("#555555");
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("commitments")?;
-    for (i, (name, hxl)) in (0u16..).zip(COLUMNS.iter()) {
-        sheet.set_column_width(i, 18)?;
-        sheet.write_string_with_format(0, i, *name, &bold)?;
-        sheet.write_string_with_format(1, i, *hxl, &tag)?;
-    }
-    sheet.set_freeze_panes(2, 0)?;
-    for (r, l) in (2u32..).zip(lines.iter()) {
-        for (i, cell) in (0u16..).zip(cells(l)) {
-            match cell {
-                Cell::Int(n) => {
-                    sheet.write_number(r, i, n as f64)?;
-                }
-                Cell::Text(t) => {
-                    sheet.write_string(r, i, escape_formula(&t).as_ref())?;
-                }
-                Cell::Empty => {}
-            }
-        }
-    }
-    workbook.save_to_buffer()
+    sheet::xlsx("commitments", 18.0, &COLUMNS, lines.iter().map(cells))
 }
 
 #[cfg(test)]

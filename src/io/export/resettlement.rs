@@ -5,10 +5,8 @@
 //! count. The aggregate hides counts of 1 to 4 people (and the households of that
 //! row): where a few people went is exactly what a hostile service wants to know.
 
-use rust_xlsxwriter::{Format, Workbook};
-
 use super::population::SMALL_CELL;
-use super::{csv_plain_row, csv_row, escape_formula, Cell};
+use super::{csv_plain_row, csv_row, sheet, Cell};
 use crate::store::resettlement::CaseRow;
 
 /// Column names and HXL hashtags of the cases export.
@@ -50,42 +48,12 @@ fn cells(c: &CaseRow) -> Vec<Cell<'_>> {
 
 /// The cases as CSV: BOM, header, HXL hashtag row, one row per case.
 pub fn cases_csv(rows: &[CaseRow]) -> String {
-    let mut out = String::from("\u{FEFF}");
-    csv_plain_row(&mut out, CASE_COLUMNS.iter().map(|(n, _)| *n));
-    csv_plain_row(&mut out, CASE_COLUMNS.iter().map(|(_, h)| *h));
-    for c in rows {
-        csv_row(&mut out, cells(c));
-    }
-    out
+    sheet::csv(&CASE_COLUMNS, rows.iter().map(cells))
 }
 
 /// The cases as an XLSX workbook with the same two heading rows.
 pub fn cases_xlsx(rows: &[CaseRow]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let tag = Format::new().set_italic().set_font_color("#555555");
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("cases")?;
-    for (i, (name, hxl)) in (0u16..).zip(CASE_COLUMNS.iter()) {
-        sheet.set_column_width(i, 16)?;
-        sheet.write_string_with_format(0, i, *name, &bold)?;
-        sheet.write_string_with_format(1, i, *hxl, &tag)?;
-    }
-    sheet.set_freeze_panes(2, 0)?;
-    for (r, c) in (2u32..).zip(rows.iter()) {
-        for (i, cell) in (0u16..).zip(cells(c)) {
-            match cell {
-                Cell::Int(n) => {
-                    sheet.write_number(r, i, n as f64)?;
-                }
-                Cell::Text(t) => {
-                    sheet.write_string(r, i, escape_formula(&t).as_ref())?;
-                }
-                Cell::Empty => {}
-            }
-        }
-    }
-    workbook.save_to_buffer()
+    sheet::xlsx("cases", 16.0, &CASE_COLUMNS, rows.iter().map(cells))
 }
 
 /// Resettled people and households by destination country and month (`YYYY-MM`),

@@ -7,7 +7,7 @@ use axum::extract::Query;
 use axum::response::Response;
 
 use super::commitments::{as_of, AsOfQuery};
-use super::commitments_report_body::render;
+use super::commitments_report_body::{render, Links};
 use super::exports::{attachment, file_name, CSV, XLSX};
 use super::page::{PageCtx, Ui};
 use crate::actions::documentation::commitments::report::{commitments_file, commitments_report};
@@ -33,7 +33,8 @@ pub async fn page(ui: Ui, Query(q): Query<AsOfQuery>) -> Result<Response, UiErro
     let tr = ui.tr();
     let (day, as_of) = as_of(&ui, &q, PAGE)?;
     let r = commitments_report(&ui.app, &cap, day).await?;
-    let body = render(&tr, &r).map_err(|e| UiError::from(ActionError::Internal(e.to_string())))?;
+    let body = render(&tr, &r, Links::Record)
+        .map_err(|e| UiError::from(ActionError::Internal(e.to_string())))?;
     ui.render(&ReportTemplate {
         page: ui.page("report-commitments-title", "/documentation/agreements"),
         can_publish: ui.session.actor.role.allows(Perm::WriteDocumentation),

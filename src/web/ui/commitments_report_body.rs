@@ -2,8 +2,15 @@
 //! and a bar chart), the count in each status at every month's end and the monthly
 //! coverage of presence terms (line charts, server-side SVG), then per agreement each
 //! commitment with its term, status and the evidence and sources that support it,
-//! linked. The page and a published snapshot show exactly this; golden files
+//! linked. The page and a published snapshot show this; golden files
 //! (tests/it/golden/) hold it stable.
+//!
+//! The page links every statement to the record page that supports it. A published
+//! copy is read by observers, who cannot open those pages, and must stand on its own
+//! (`Links::Published`): the same words with no link into the record — each piece of
+//! evidence already says what it is, its day and what it says, and each source is
+//! cited in full (number, grade, title, locator) — so nothing in it leads to a page
+//! its readers are refused.
 
 use askama::Template;
 
@@ -35,16 +42,25 @@ fn count(n: &StatusCounts, status: &str) -> i64 {
     }
 }
 
+/// Where the report's links lead: into the record (the report's page), or nowhere
+/// (a published copy, read by observers: the text is self-contained).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    Record,
+    Published,
+}
+
 fn status_name(tr: &Tr, status: &str) -> String {
     status_text(tr, status, None)
 }
 
 pub struct CiteLine {
-    pub href: String,
+    /// The source's page; none in a published copy.
+    pub href: Option<String>,
     pub text: String,
 }
 
-fn cite_line(tr: &Tr, c: &Cite) -> CiteLine {
+fn cite_line(tr: &Tr, c: &Cite, links: Links) -> CiteLine {
     let mut text = format!(
         "{} {} [{}] {}",
         tr.t("agreement-source"),
@@ -56,20 +72,21 @@ fn cite_line(tr: &Tr, c: &Cite) -> CiteLine {
         text.push_str(&format!(" ({})", c.locator));
     }
     CiteLine {
-        href: format!("/documentation/sources/{}", c.source_id),
+        href: (links == Links::Record).then(|| format!("/documentation/sources/{}", c.source_id)),
         text,
     }
 }
 
 /// One piece of evidence in words: what it is, its day, what it says, its source.
 pub struct EvidenceItem {
-    pub href: String,
+    /// The evidence's page; none in a published copy.
+    pub href: Option<String>,
     pub text: String,
     pub deciding: bool,
     pub source: Option<CiteLine>,
 }
 
-fn evidence_item(tr: &Tr, e: &ReportEvidence, commitment: i64) -> EvidenceItem {
+fn evidence_item(tr: &Tr, e: &ReportEvidence, commitment: i64, links: Links) -> EvidenceItem {
     let link = evidence_line(tr, &e.link, commitment);
     let mut text = link.text;
     if let Some(at) = e.at {
@@ -85,10 +102,10 @@ fn evidence_item(tr: &Tr, e: &ReportEvidence, commitment: i64) -> EvidenceItem {
         text.push_str(&format!(" — {}", e.text));
     }
     EvidenceItem {
-        href: link.href,
+        href: (links == Links::Record).then_some(link.href),
         text,
         deciding: e.deciding,
-        source: e.source.as_ref().map(|c| cite_line(tr, c)),
+        source: e.source.as_ref().map(|c| cite_line(tr, c, links)),
     }
 }
 
@@ -182,6 +199,8 @@ fn parties_chart(tr: &Tr, parties: &[PartyRow]) -> String {
 #[template(path = "commitments_report_body.html")]
 pub struct BodyTemplate<'a> {
     pub tr: &'a Tr,
+    /// Whether names link to the record's pages (not in a published copy).
+    pub links: bool,
     pub as_of: String,
     pub as_of_text: String,
     pub statuses: Vec<String>,
@@ -195,7 +214,7 @@ pub struct BodyTemplate<'a> {
 /// The report's content as HTML (an `<article>` without the page around it): what
 /// the page shows and what a publication freezes, byte for byte. It depends only on
 /// the report and the language, so the same report renders to the same bytes.
-pub fn render(tr: &Tr, r: &CommitmentsReport) -> Result<String, askama::Error> {
+pub fn render(tr: &Tr, r: &CommitmentsReport, links: Links) -> Result<String, askama::Error> {
     let parties: Vec<PartyRow> = r
         .parties
         .iter()
@@ -259,7 +278,7 @@ pub fn render(tr: &Tr, r: &CommitmentsReport) -> Result<String, askama::Error> {
             title: a.row.title.clone(),
             made: date(tr, a.row.made_on),
             parties: a.parties.join(", "),
-            sources: a.sources.iter().map(|c| cite_line(tr, c)).collect(),
+            sources: a.sources.iter().map(|c| cite_line(tr, c, links)).collect(),
             commitments: a
                 .commitments
                 .iter()
@@ -276,13 +295,14 @@ pub fn render(tr: &Tr, r: &CommitmentsReport) -> Result<String, askama::Error> {
                         evidence: k
                             .evidence
                             .iter()
-                            .map(|e| evidence_item(tr, e, id))
+                            .map(|e| evidence_item(tr, e, id, links))
                             .collect(),
                         more: if k.more_evidence > 0 {
-                            tr.t_args(
-                                "report-more-evidence",
-                                &[("n", Arg::Num(k.more_evidence as i64))],
-                            )
+                            let key = match links {
+                                Links::Record => "report-more-evidence",
+                                Links::Published => "report-more-evidence-published",
+                            };
+                            tr.t_args(key, &[("n", Arg::Num(k.more_evidence as i64))])
                         } else {
                             String::new()
                         },
@@ -293,6 +313,7 @@ pub fn render(tr: &Tr, r: &CommitmentsReport) -> Result<String, askama::Error> {
         .collect();
     BodyTemplate {
         tr,
+        links: links == Links::Record,
         as_of: crate::clock::rfc3339(r.as_of).chars().take(10).collect(),
         as_of_text: date(tr, r.as_of),
         statuses: STATUSES.iter().map(|(s, _)| status_name(tr, s)).collect(),

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::commitments::date;
-use super::commitments_report_body::render;
+use super::commitments_report_body::{render, Links};
 use super::page::{done, PageCtx, Ui};
 use crate::actions::documentation::commitments::publish::{self, Published, Rendered};
 use crate::auth::capability::{ReadReports, WriteDocumentation};
@@ -117,7 +117,7 @@ pub fn rendered(
                 &[("date", date(&tr, r.as_of).as_str().into())],
             ),
             lang: lang.code().to_string(),
-            content: render(&tr, r).map_err(|e| e.to_string())?,
+            content: render(&tr, r, Links::Published).map_err(|e| e.to_string())?,
         })
     }
 }

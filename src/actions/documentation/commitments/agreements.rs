@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use super::evidence::Visits;
 use super::{end_of, name_of, org_names, summarise, CommitmentSummary};
 use crate::actions::documentation::resolve_org;
 use crate::actions::{audit, ActionError, Event, Result};
@@ -141,7 +142,11 @@ pub async fn get_agreement(
     let sources = store::commitments::sources(&mut c, id).await?;
     let mut commitments = vec![];
     for k in store::commitments::commitments(&mut c, Some(id)).await? {
-        commitments.push(summarise(&mut c, &orgs, k, end_of(as_of)).await?.0);
+        commitments.push(
+            summarise(&mut c, &orgs, k, end_of(as_of), Visits::Summed)
+                .await?
+                .0,
+        );
     }
     Ok(AgreementDetail {
         row,

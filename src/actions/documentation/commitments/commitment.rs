@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::evidence::{evidence, EvidenceLink};
+use super::evidence::{evidence, fact_verdict, EvidenceLink, Judged, Visits};
 use super::visits::{presence, Presence};
 use super::{end_of, name_of, org_names};
 use crate::actions::documentation::resolve_org;
@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
 use crate::domain::commitment::compliance::{history, verdict, Status};
 use crate::domain::commitment::input::{CommitmentInput, ObservationInput};
-use crate::domain::commitment::{Commitment, Evidence, EvidenceRef, Outcome, DAY_MS};
+use crate::domain::commitment::{EvidenceRef, Outcome, DAY_MS};
 use crate::domain::Invalid;
 use crate::store::commitments::{AgreementRow, CommitmentFields, CommitmentRow, ObservationRow};
 use crate::store::{self, Conn};
@@ -229,20 +229,24 @@ pub struct CommitmentDetail {
     pub presence: Option<Presence>,
 }
 
+/// A commitment judged as of instant `at`, with what it was judged on.
 pub(super) async fn summarise(
     c: &mut Conn,
     orgs: &[(i64, String)],
     row: CommitmentRow,
     at: i64,
-) -> Result<(CommitmentSummary, Commitment, Evidence, Vec<ObservationRow>)> {
-    let j = evidence(c, &row, at).await?;
-    let (k, ev, obs) = (j.commitment, j.evidence, j.observations);
-    let v = verdict(&k, &ev, at);
+    visits: Visits,
+) -> Result<(CommitmentSummary, Judged)> {
+    let j = evidence(c, &row, at, visits).await?;
+    let (v, more) = match &j.facts {
+        Some(f) => (fact_verdict(c, &row, &j, f, at).await?, f.deciding_more),
+        None => (verdict(&j.commitment, &j.evidence, at), 0),
+    };
     let status = view(
         v.judgement.status,
         v.since,
         v.judgement.deciding,
-        j.incidents_more,
+        j.incidents_more.saturating_add(more),
     );
     let summary = CommitmentSummary {
         owed_by: name_of(orgs, row.owed_by_id),
@@ -250,7 +254,7 @@ pub(super) async fn summarise(
         status,
         row,
     };
-    Ok((summary, k, ev, obs))
+    Ok((summary, j))
 }
 
 /// One commitment judged as of day `as_of` (epoch ms), with its history to that day.
@@ -269,9 +273,10 @@ pub async fn get_commitment(
         .ok_or(ActionError::NotFound)?;
     let orgs = org_names(&mut c).await?;
     let at = end_of(as_of);
-    let (summary, k, ev, observations) = summarise(&mut c, &orgs, row, at).await?;
-    let presence = presence(&mut c, &summary.row, &ev, at).await?;
-    let history = history(&k, &ev, at)
+    let (summary, j) = summarise(&mut c, &orgs, row, at, Visits::Every).await?;
+    let presence = presence(&mut c, &summary.row, &j.evidence, at).await?;
+    let observations = j.observations;
+    let history = history(&j.commitment, &j.evidence, at)
         .into_iter()
         .map(|(at, j)| HistoryEntry {
             at,
@@ -302,7 +307,7 @@ pub async fn statuses(
     let at = end_of(as_of);
     let mut out = vec![];
     for k in store::commitments::commitments(&mut c, None).await? {
-        out.push(summarise(&mut c, &orgs, k, at).await?.0);
+        out.push(summarise(&mut c, &orgs, k, at, Visits::Summed).await?.0);
     }
     Ok(out)
 }

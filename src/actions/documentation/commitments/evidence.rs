@@ -4,6 +4,8 @@
 
 use super::end_of;
 use crate::actions::{ActionError, Result};
+use crate::domain::commitment::compliance::{Status, Verdict};
+use crate::domain::commitment::facts::{Change, FactJudge, VisitFacts};
 use crate::domain::commitment::{
     Commitment, Count, Delivery, Evidence, EvidenceRef, IncidentFact, Observation, Outcome, Term,
     Visit,
@@ -67,6 +69,15 @@ fn same_item(a: &str, b: &str) -> bool {
 /// (a breach stands for ever after); the pages list this many and count the rest.
 pub const INCIDENTS_READ: i64 = 100;
 
+/// How a presence or frequency term's visits are read: every one (a commitment's own
+/// page lists the visits behind each change of its history) or summed up in SQL
+/// (lists of statuses and the report: a term can rest on tens of thousands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visits {
+    Every,
+    Summed,
+}
+
 /// What a commitment is judged on as of instant `at`.
 pub struct Judged {
     pub commitment: Commitment,
@@ -75,6 +86,9 @@ pub struct Judged {
     pub observations: Vec<ObservationRow>,
     /// Incidents in the period that breach it beyond the `INCIDENTS_READ` read.
     pub incidents_more: i64,
+    /// A presence or frequency term's visits summed up (`Visits::Summed`); its
+    /// `evidence.visits` is then empty.
+    pub facts: Option<VisitFacts>,
 }
 
 /// The commitment as the judge sees it and its evidence up to instant `at`: the judge
@@ -82,7 +96,7 @@ pub struct Judged {
 /// millions). The incidents that breach a prohibition or access term are those of its
 /// category at its site (any site when it names none), standing (not retracted), in
 /// the period in force up to `at`: the first `INCIDENTS_READ` of them, and a count.
-pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64) -> Result<Judged> {
+pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64, visits: Visits) -> Result<Judged> {
     let term = term_of(r)?;
     let obs = store::commitments::observations(c, r.commitment_id).await?;
     let mut ev = Evidence {
@@ -100,6 +114,12 @@ pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64) -> Result<Judged
     };
     ev.observations.retain(|o| o.at <= at);
     let mut incidents_more = 0;
+    let mut facts = None;
+    let k = Commitment {
+        term: term.clone(),
+        from: r.in_force_from,
+        until: r.in_force_until,
+    };
     match &term {
         Term::Quantity {
             item,
@@ -153,6 +173,12 @@ pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64) -> Result<Judged
                     store::commitment_evidence::count_breaches(c, span).await? - INCIDENTS_READ;
             }
         }
+        Term::Presence { .. } | Term::Frequency { .. } if visits == Visits::Summed => {
+            let who = (r.owed_by_id, r.site_id);
+            facts = Some(
+                store::commitment_evidence::visit_facts(c, who, &k, at, INCIDENTS_READ).await?,
+            );
+        }
         Term::Presence { .. } | Term::Frequency { .. } => {
             ev.visits = store::commitment_evidence::visit_spans(c, r.owed_by_id, r.site_id, at)
                 .await?
@@ -166,16 +192,68 @@ pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64) -> Result<Judged
         }
         Term::Deadline { .. } => {}
     }
-    let k = Commitment {
-        term,
-        from: r.in_force_from,
-        until: r.in_force_until,
-    };
     Ok(Judged {
         commitment: k,
         evidence: ev,
         observations: obs,
         incidents_more,
+        facts,
+    })
+}
+
+/// The status as of `at` and the moment it began, from a term's visit facts: only the
+/// last change is refined (the visits of one stretch read), as `verdict` gives it.
+pub async fn fact_verdict(
+    c: &mut Conn,
+    r: &CommitmentRow,
+    j: &Judged,
+    f: &VisitFacts,
+    at: i64,
+) -> Result<Verdict> {
+    let judge = FactJudge::new(&j.commitment, &j.evidence, f, at);
+    let judgement = judge.judge();
+    let changes = judge.changes(&j.evidence);
+    let since = match changes.split_last() {
+        Some((last, rest)) => {
+            let before = rest.last().map(|p| p.status);
+            let seen = around(c, r, last).await?;
+            match judge.refine(before, last, &seen).last() {
+                Some((x, s)) if s.as_str() == judgement.status.as_str() => *x,
+                _ => at,
+            }
+        }
+        None => at,
+    };
+    Ok(Verdict { judgement, since })
+}
+
+/// Every change of status up to `at` from a term's visit facts, each refined: the
+/// history `compliance::history` gives, without the evidence of each change.
+pub async fn fact_history(
+    c: &mut Conn,
+    r: &CommitmentRow,
+    j: &Judged,
+    f: &VisitFacts,
+    at: i64,
+) -> Result<Vec<(i64, Status)>> {
+    let judge = FactJudge::new(&j.commitment, &j.evidence, f, at);
+    let mut out: Vec<(i64, Status)> = vec![];
+    for ch in judge.changes(&j.evidence) {
+        let seen = around(c, r, &ch).await?;
+        let before = out.last().map(|(_, s)| *s);
+        out.extend(judge.refine(before, &ch, &seen));
+    }
+    Ok(out)
+}
+
+/// The visits a change is refined with, if it needs any.
+async fn around(c: &mut Conn, r: &CommitmentRow, ch: &Change) -> Result<Vec<(i64, i64)>> {
+    Ok(match ch.after {
+        Some((after, lowest)) => {
+            let who = (r.owed_by_id, r.site_id);
+            store::commitment_evidence::visits_around(c, who, after, lowest, ch.at).await?
+        }
+        None => vec![],
     })
 }
 

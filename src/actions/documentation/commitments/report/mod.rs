@@ -8,20 +8,22 @@
 //! API, the CLI and the CSV/XLSX files are all drawn from this one value, so they
 //! cannot disagree.
 
+mod file;
+
 use std::collections::BTreeMap;
 
-use super::commitment::summarise;
-use super::{end_of, org_names, CommitmentSummary, EvidenceLink};
-use serde_json::json;
+pub use file::{commitments_file, lines};
 
-use crate::actions::{audit, ActionError, Event, Result};
+use super::commitment::summarise;
+use super::evidence::{fact_history, Visits};
+use super::{end_of, org_names, CommitmentSummary, EvidenceLink};
+
+use crate::actions::Result;
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord};
 use crate::calendar::{civil_from_days, days_from_civil};
-use crate::domain::commitment::compliance::{coverage, history};
-use crate::domain::commitment::{Visit, DAY_MS};
-use crate::domain::export::Format;
-use crate::io::export::commitments as files;
+use crate::domain::commitment::compliance::history;
+use crate::domain::commitment::DAY_MS;
 use crate::store::commitments::{AgreementRow, DeliveryRow, ObservationRow};
 use crate::store::{self, Conn};
 
@@ -86,7 +88,8 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
-    fn add(&mut self, status: &str) {
+    /// Counts one commitment in `status`.
+    pub fn add(&mut self, status: &str) {
         match status {
             "pending" => self.pending += 1,
             "met" => self.met += 1,
@@ -242,22 +245,31 @@ pub async fn commitments_report(
         }
         let mut commitments = vec![];
         for k in store::commitments::commitments(&mut c, Some(id)).await? {
-            let (summary, judged, ev, obs) = summarise(&mut c, &orgs, k, at).await?;
+            let (summary, judged) = summarise(&mut c, &orgs, k, at, Visits::Summed).await?;
             tallies
                 .entry(summary.row.owed_by_id)
                 .or_default()
                 .add(summary.status.status);
-            histories.push((summary.row.in_force_from, history(&judged, &ev, at)));
-            if summary.row.term == "presence" && at >= summary.row.in_force_from {
-                let vs: Vec<&Visit> = ev.visits.iter().filter(|v| v.arrival <= at).collect();
+            let changes = match &judged.facts {
+                Some(f) => fact_history(&mut c, &summary.row, &judged, f, at).await?,
+                None => history(&judged.commitment, &judged.evidence, at)
+                    .into_iter()
+                    .map(|(t, j)| (t, j.status))
+                    .collect(),
+            };
+            histories.push((summary.row.in_force_from, changes));
+            let facts = judged
+                .facts
+                .as_ref()
+                .filter(|_| summary.row.term == "presence");
+            if let (Some(f), true) = (facts, at >= summary.row.in_force_from) {
                 let stop = summary.row.in_force_until.map_or(at, |u| u.min(at));
                 let months = month_ends(summary.row.in_force_from, stop)
                     .into_iter()
                     .map(|end| {
                         let first = (month_of(end).0 * DAY_MS).max(summary.row.in_force_from);
                         let span = (end - first).max(1);
-                        let got = coverage(&vs, first, end);
-                        (first, got.saturating_mul(1000) / span)
+                        (first, f.covered(first, end).saturating_mul(1000) / span)
                     })
                     .collect();
                 coverage_series.push(CoverageSeries {
@@ -273,6 +285,7 @@ pub async fn commitments_report(
                 .iter()
                 .map(|l| (l.clone(), true))
                 .collect();
+            let obs = &judged.observations;
             for o in obs.iter().filter(|o| o.observed_on <= at) {
                 let seen = links
                     .iter()
@@ -292,7 +305,7 @@ pub async fn commitments_report(
                 + usize::try_from(summary.status.deciding_more).unwrap_or(0);
             let mut evidence = vec![];
             for (l, deciding) in links.into_iter().take(EVIDENCE_SHOWN) {
-                evidence.push(state(&mut c, l, deciding, &obs, &mut lines).await?);
+                evidence.push(state(&mut c, l, deciding, obs, &mut lines).await?);
             }
             commitments.push(ReportCommitment {
                 summary,
@@ -326,7 +339,7 @@ pub async fn commitments_report(
                         .iter()
                         .rev()
                         .find(|(when, _)| *when <= t)
-                        .map_or("pending", |(_, j)| j.status.as_str());
+                        .map_or("pending", |(_, s)| s.as_str());
                     n.add(s);
                 }
                 n
@@ -352,134 +365,6 @@ pub async fn commitments_report(
         over_time,
         coverage: coverage_series,
     })
-}
-
-/// A term in plain words, for files read without a locale.
-fn term_plain(r: &crate::store::commitments::CommitmentRow) -> String {
-    let n = |v: Option<i64>| v.unwrap_or(0);
-    let cat = || r.category.clone().unwrap_or_default();
-    match r.term.as_str() {
-        "deadline" => format!(
-            "deadline: done by {}",
-            crate::clock::rfc3339(n(r.due_on))
-                .chars()
-                .take(10)
-                .collect::<String>()
-        ),
-        "quantity" => match r.per_residents {
-            Some(per) => format!(
-                "quantity: at least {} {} per {per} residents",
-                n(r.quantity),
-                r.item
-            ),
-            None => format!("quantity: at least {} {}", n(r.quantity), r.item),
-        },
-        "presence" => format!("presence: {} permille of the time", n(r.share_permille)),
-        "frequency" => format!(
-            "frequency: at least {} visits every {} days",
-            n(r.visits),
-            n(r.period_days)
-        ),
-        "prohibition" => format!("prohibition: no {}", cat()),
-        "access" => format!("access: no {}", cat()),
-        other => other.to_string(),
-    }
-}
-
-/// The report as rows of plain text, for the CSV and XLSX files.
-pub fn lines(r: &CommitmentsReport) -> Vec<files::Line> {
-    let mut out = vec![];
-    for a in &r.agreements {
-        for k in &a.commitments {
-            let s = &k.summary;
-            let mut evidence: Vec<String> = k
-                .evidence
-                .iter()
-                .map(|e| {
-                    let what = match (e.link.kind, e.link.convoy_id) {
-                        ("manifest", Some(c)) => {
-                            format!("manifest line {} of convoy {c}", e.link.id)
-                        }
-                        (kind, _) => format!("{kind} {}", e.link.id),
-                    };
-                    if e.deciding {
-                        format!("{what} (deciding)")
-                    } else {
-                        what
-                    }
-                })
-                .collect();
-            if k.more_evidence > 0 {
-                evidence.push(format!("{} more", k.more_evidence));
-            }
-            let mut sources: Vec<String> = a
-                .sources
-                .iter()
-                .chain(k.evidence.iter().filter_map(|e| e.source.as_ref()))
-                .map(|c| {
-                    let at = if c.locator.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", c.locator)
-                    };
-                    format!("source {} [{}] {}{at}", c.source_id, c.reliability, c.title)
-                })
-                .collect();
-            sources.dedup();
-            out.push(files::Line {
-                agreement_id: a.row.agreement_id,
-                agreement: a.row.title.clone(),
-                agreement_made_on: a.row.made_on,
-                commitment_id: s.row.commitment_id,
-                statement: s.row.statement.clone(),
-                owed_by: s.owed_by.clone(),
-                owed_to: s.owed_to.clone().unwrap_or_default(),
-                term: term_plain(&s.row),
-                as_of: r.as_of,
-                status: s.status.status.to_string(),
-                share_permille: s.status.share_permille,
-                since: s.status.since,
-                evidence: evidence.join("; "),
-                sources: sources.join("; "),
-            });
-        }
-    }
-    out
-}
-
-/// The report as a file in `format`; the download is audited (what was exported, as
-/// of which day, how many rows), like every export.
-pub async fn commitments_file(
-    app: &App,
-    cap: &Cap<ReadRecord>,
-    as_of: i64,
-    format: Format,
-) -> Result<Vec<u8>> {
-    let report = commitments_report(app, cap, as_of).await?;
-    let rows = lines(&report);
-    let bytes = match format {
-        Format::Csv => files::csv(&rows).into_bytes(),
-        Format::Xlsx => files::xlsx(&rows).map_err(|e| ActionError::Internal(e.to_string()))?,
-    };
-    let mut tx = app.store.write().await?;
-    audit(
-        &mut tx,
-        app,
-        cap.actor(),
-        Event {
-            action: "export.commitments",
-            object_type: "export",
-            object_id: "commitments_report".into(),
-            summary: format!(
-                "commitments report exported ({format:?}, {} rows)",
-                rows.len()
-            ),
-            details: json!({ "as_of": report.as_of, "rows": rows.len() }),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(bytes)
 }
 
 #[cfg(test)]
