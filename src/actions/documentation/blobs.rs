@@ -231,3 +231,58 @@ impl ChunkReader {
         Ok(sealed)
     }
 }
+
+/// Seals an upload's chunks and appends them to its spool file on a thread of its
+/// own, so that sealing and writing one chunk overlap with hashing the next on the
+/// request's thread (the two are CPU work of about the same size; done one after the
+/// other, they were most of an upload's time). At most two chunks wait between them.
+pub struct Sealer {
+    tx: Option<std::sync::mpsc::SyncSender<(Vec<u8>, bool)>>,
+    done: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Sealer {
+    /// Starts the thread; it writes to `file` (a handle on the spool file).
+    pub fn start(app: &App, blob_ref: &str, mut file: File) -> std::io::Result<Self> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<u8>, bool)>(2);
+        let keys = app.keys.clone();
+        let blob_ref = blob_ref.to_string();
+        let done = std::thread::Builder::new()
+            .name("evidence-sealer".into())
+            .spawn(move || {
+                use std::io::Write;
+                for (index, (plain, last)) in (0u64..).zip(rx) {
+                    let sealed = keys.seal_chunk(&blob_ref, index, last, &plain);
+                    let len = u32::try_from(sealed.len()).map_err(std::io::Error::other)?;
+                    file.write_all(&len.to_le_bytes())?;
+                    file.write_all(&sealed)?;
+                }
+                Ok(())
+            })?;
+        Ok(Sealer {
+            tx: Some(tx),
+            done: Some(done),
+        })
+    }
+
+    /// Hands over the next chunk (waits while two are already queued).
+    pub fn send(&mut self, plain: Vec<u8>, last: bool) -> std::io::Result<()> {
+        let sent = self.tx.as_ref().map(|tx| tx.send((plain, last)));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            // The thread stopped: its error says why.
+            _ => self.finish(),
+        }
+    }
+
+    /// Waits until every chunk handed over is written; the first write error, if any.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        self.tx = None;
+        match self.done.take() {
+            Some(h) => h
+                .join()
+                .map_err(|_| std::io::Error::other("the sealing thread failed"))?,
+            None => Err(std::io::Error::other("the spool file was already closed")),
+        }
+    }
+}
