@@ -11,6 +11,7 @@
 //! `evidence.download` entries (a download is streamed a chunk at a time): the custody chain is the audit trail's entries on the
 //! item, so `vigil audit verify` catches an edited, removed or inserted custody entry.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use serde_json::json;
@@ -35,7 +36,6 @@ use crate::store::{self, audit::Filter};
 pub struct Ingest {
     spool: PathBuf,
     file: std::fs::File,
-    sealer: blobs::Sealer,
     blob_ref: String,
     file_name: String,
     buf: Vec<u8>,
@@ -71,12 +71,9 @@ impl Ingest {
         let blob_ref = crate::crypto::random_token(16);
         let spool = dir.join(format!("{blob_ref}.part"));
         let file = std::fs::File::create(&spool).map_err(io)?;
-        let sealer =
-            blobs::Sealer::start(app, &blob_ref, file.try_clone().map_err(io)?).map_err(io)?;
         Ok(Ingest {
             spool,
             file,
-            sealer,
             blob_ref,
             file_name: file_name.trim().to_string(),
             buf: Vec::with_capacity(CHUNK),
@@ -90,8 +87,8 @@ impl Ingest {
     }
 
     /// Takes the next bytes of the upload; refuses as soon as the limit is passed.
-    /// The bytes are hashed here; full chunks are sealed and spooled by the upload's
-    /// [`blobs::Sealer`] thread meanwhile.
+    /// (The spool writes are small appends to the page cache, done in place rather
+    /// than on a blocking thread.)
     pub fn push(&mut self, app: &App, mut bytes: &[u8]) -> Result<()> {
         self.size += bytes.len() as u64;
         if self.size > self.limit {
@@ -116,10 +113,15 @@ impl Ingest {
         Ok(())
     }
 
-    fn flush(&mut self, _app: &App, last: bool) -> Result<()> {
-        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
-        self.sealer.send(chunk, last).map_err(io)?;
+    fn flush(&mut self, app: &App, last: bool) -> Result<()> {
+        let sealed = app
+            .keys
+            .seal_chunk(&self.blob_ref, self.chunks, last, &self.buf);
+        let len = u32::try_from(sealed.len()).map_err(|_| too_large())?;
+        self.file.write_all(&len.to_le_bytes()).map_err(io)?;
+        self.file.write_all(&sealed).map_err(io)?;
         self.chunks += 1;
+        self.buf.clear();
         Ok(())
     }
 
@@ -127,7 +129,7 @@ impl Ingest {
     pub fn finish(mut self, app: &App) -> Result<Spooled> {
         let media_type = check(&self.file_name, &self.head, self.size)?;
         self.flush(app, true)?;
-        self.sealer.finish().map_err(io)?;
+        self.file.flush().map_err(io)?;
         let sha256 = hex::encode(self.sha256.clone().finalize());
         let blake3 = self.blake3.finalize().to_hex().to_string();
         Ok(Spooled {
