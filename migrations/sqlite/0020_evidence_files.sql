@@ -5,3 +5,5 @@
 -- and not yet moved out with `vigil evidence move-to-files`).
 alter table evidence_blobs add column file_address text;
 create unique index evidence_blobs_file on evidence_blobs (file_address);
+
+-- (PostgreSQL's 0020 also stores its search vector; SQLite's FTS5 index needs nothing.)

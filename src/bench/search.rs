@@ -224,8 +224,8 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
             store::Backend::Postgres => (
                 q.words.join(" "),
                 "select d.doc_id, d.content from search_docs d
-                 where to_tsvector('simple', d.body) @@ plainto_tsquery('simple', $1)
-                 order by ts_rank(to_tsvector('simple', d.body), plainto_tsquery('simple', $1)) desc
+                 where d.body_tsv @@ plainto_tsquery('simple', $1)
+                 order by ts_rank(d.body_tsv, plainto_tsquery('simple', $1)) desc
                  limit 50",
             ),
         };
