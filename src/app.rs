@@ -2,7 +2,7 @@
 //! one `App` that every surface (web, CLI, benchmarks, tests) shares.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::auth::throttle::Throttle;
 use crate::clock::Clock;
@@ -40,6 +40,7 @@ pub fn load_master_key(config: &Config) -> Result<MasterKey, AppError> {
         }
         KeySource::File(path) => {
             let mut forbidden = vec![config.data_dir.clone()];
+            forbidden.extend(config.evidence_dir.clone());
             if let Some(parent) = config.sqlite_path().as_deref().and_then(Path::parent) {
                 if !parent.as_os_str().is_empty() {
                     forbidden.push(parent.to_path_buf());
@@ -97,6 +98,8 @@ pub fn write_key_file(path: &Path, key: &MasterKey, demo: bool) -> Result<(), Ap
 /// A running vigil's shared state.
 pub struct App {
     pub config: Config,
+    /// Where evidence files are stored (see `actions::documentation::blobs`).
+    pub evidence_dir: PathBuf,
     pub store: Store,
     pub keys: Keyring,
     pub clock: Clock,
@@ -108,6 +111,16 @@ pub struct App {
 impl App {
     /// Opens the store (migrating it) and unlocks the keyring, creating it on first use.
     pub async fn open(config: Config, master: &MasterKey, clock: Clock) -> Result<App, AppError> {
+        // Refused before anything is opened: a PostgreSQL record with nowhere to put
+        // its evidence must not start half-working.
+        let evidence_dir = config.evidence_dir()?.to_path_buf();
+        std::fs::create_dir_all(&evidence_dir).map_err(|err| AppError::Io {
+            what: format!(
+                "cannot create the evidence directory {}",
+                evidence_dir.display()
+            ),
+            err,
+        })?;
         if let Some(path) = config.sqlite_path() {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|err| AppError::Io {
@@ -132,6 +145,7 @@ impl App {
         };
         Ok(App {
             config,
+            evidence_dir,
             store,
             keys,
             clock,

@@ -74,7 +74,8 @@ pub enum Command {
     /// Export the registry (redacted) or population figures to a file.
     #[command(subcommand)]
     Export(export::ExportCommand),
-    /// Evidence: the court bundle of an incident, the spool sweep.
+    /// Evidence: the court bundle of an incident, the spool sweep, checking the stored
+    /// files, moving an older database's evidence into files.
     #[command(subcommand)]
     Evidence(evidence::EvidenceCommand),
     /// The search index: rebuild it.

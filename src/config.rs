@@ -40,6 +40,10 @@ pub struct Options {
         value_name = "URL"
     )]
     pub database_url: Option<String>,
+    /// Where evidence files are stored (sealed). Default with SQLite: beside the
+    /// database file (`vigil.db.evidence`); required with PostgreSQL.
+    #[arg(long, env = "VIGIL_EVIDENCE_DIR", global = true, value_name = "DIR")]
+    pub evidence_dir: Option<PathBuf>,
     /// A file holding the master key (outside the data directory). Alternatively set
     /// VIGIL_MASTER_KEY.
     #[arg(long, env = "VIGIL_KEY_FILE", global = true, value_name = "PATH")]
@@ -55,6 +59,7 @@ pub struct Options {
 struct FileConfig {
     data: Option<PathBuf>,
     database_url: Option<String>,
+    evidence_dir: Option<PathBuf>,
     key_file: Option<PathBuf>,
     listen: Option<String>,
     log: Option<String>,
@@ -92,6 +97,9 @@ pub enum KeySource {
 pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: String,
+    /// Where evidence files live; `None` only with PostgreSQL and nothing configured,
+    /// which `App::open` refuses (see [`Config::evidence_dir`]).
+    pub evidence_dir: Option<PathBuf>,
     pub key: KeySource,
     pub listen: SocketAddr,
     pub log: String,
@@ -109,6 +117,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("data_dir", &self.data_dir)
             .field("database_url", &redact_url(&self.database_url))
+            .field("evidence_dir", &self.evidence_dir)
             .field("key", &self.key)
             .field("listen", &self.listen)
             .field("secure_cookies", &self.secure_cookies)
@@ -158,6 +167,16 @@ impl Config {
             .clone()
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("vigil.db").display()));
+        let sqlite_file = sqlite_file(&database_url);
+        // Beside the SQLite file by default, so the database and its evidence travel
+        // together; a PostgreSQL server's disk is elsewhere, so there it must be said.
+        let evidence_dir = opts.evidence_dir.clone().or(file.evidence_dir).or_else(|| {
+            sqlite_file.map(|db| {
+                let mut name = db.into_os_string();
+                name.push(".evidence");
+                PathBuf::from(name)
+            })
+        });
         let key = if std::env::var_os("VIGIL_MASTER_KEY").is_some() {
             KeySource::Env
         } else {
@@ -203,6 +222,7 @@ impl Config {
         Ok(Config {
             data_dir,
             database_url,
+            evidence_dir,
             key,
             listen,
             log: opts
@@ -223,11 +243,27 @@ impl Config {
 
     /// The path of the SQLite database file, when the backend is SQLite.
     pub fn sqlite_path(&self) -> Option<PathBuf> {
-        self.database_url
-            .strip_prefix("sqlite://")
-            .or_else(|| self.database_url.strip_prefix("sqlite:"))
-            .map(|p| PathBuf::from(p.split('?').next().unwrap_or(p)))
+        sqlite_file(&self.database_url)
     }
+
+    /// The evidence directory, or the reason there is none (PostgreSQL without
+    /// `--evidence-dir`).
+    pub fn evidence_dir(&self) -> Result<&Path, ConfigError> {
+        self.evidence_dir.as_deref().ok_or_else(|| {
+            ConfigError::Invalid(
+                "no evidence directory: with PostgreSQL, set --evidence-dir (or \
+                 VIGIL_EVIDENCE_DIR, or evidence_dir in the configuration file) to the \
+                 directory where evidence files are stored, and back it up with the database"
+                    .into(),
+            )
+        })
+    }
+}
+
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .map(|p| PathBuf::from(p.split('?').next().unwrap_or(p)))
 }
 
 fn positive(name: &str, v: i64) -> Result<i64, ConfigError> {
@@ -261,6 +297,12 @@ data = "/var/lib/vigil"
 
 # SQLite (default: a file in the data directory) or PostgreSQL. [DATABASE_URL]
 # database_url = "postgres://vigil@localhost/vigil"
+
+# Where evidence files are stored, sealed (default with SQLite: beside the database
+# file, as vigil.db.evidence; required with PostgreSQL). Back it up with the database
+# and the key file: the database holds the files' hashes, this directory their
+# bytes. [VIGIL_EVIDENCE_DIR]
+# evidence_dir = "/var/lib/vigil/evidence"
 
 # The master key file: 64 hex characters, made with `vigil key new --out FILE`.
 # It must NOT be inside the data directory: whoever takes the disk with the data
@@ -300,6 +342,32 @@ mod tests {
     #[test]
     fn unknown_keys_are_errors() {
         assert!(toml::from_str::<FileConfig>("lisen = \"x\"").is_err());
+    }
+
+    #[test]
+    fn the_evidence_directory_defaults_beside_sqlite_and_is_required_with_postgres() {
+        let sqlite = Options {
+            database_url: Some("sqlite:///srv/v/vigil.db?mode=rwc".into()),
+            ..Options::default()
+        };
+        let c = Config::load(&sqlite, None).unwrap();
+        assert_eq!(
+            c.evidence_dir().unwrap(),
+            Path::new("/srv/v/vigil.db.evidence")
+        );
+        let pg = Options {
+            database_url: Some("postgres://vigil@db/vigil".into()),
+            ..Options::default()
+        };
+        let c = Config::load(&pg, None).unwrap();
+        let err = c.evidence_dir().unwrap_err().to_string();
+        assert!(err.contains("--evidence-dir"), "{err}");
+        let given = Options {
+            evidence_dir: Some("/srv/evidence".into()),
+            ..pg
+        };
+        let c = Config::load(&given, None).unwrap();
+        assert_eq!(c.evidence_dir().unwrap(), Path::new("/srv/evidence"));
     }
 
     #[test]

@@ -23,6 +23,8 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 const SEALED_V1: u8 = 1;
 const NONCE_LEN: usize = 24;
+/// What sealing adds to a plaintext: the version byte, the nonce and the tag.
+pub const SEALED_OVERHEAD: usize = 1 + NONCE_LEN + 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CryptoError {
@@ -138,6 +140,10 @@ pub struct Keyring {
     blind_mac: Hmac<Sha256>,
     /// The audit MAC key, absorbed the same way (one entry per registered person).
     audit_mac: Hmac<Sha256>,
+    /// Names evidence blob files (derived from the data key, so existing keyrings need
+    /// no new entry): whoever holds the evidence directory cannot tell from a file's
+    /// name whether a file they know is in the record.
+    blob_address: SecretKey,
 }
 
 impl fmt::Debug for Keyring {
@@ -165,8 +171,14 @@ impl Keyring {
         };
         let signing_seed = get("checkpoint-signing")?;
         let blind = get("blind-index")?;
+        let data = get("data")?;
+        let blob_address = SecretKey(blake3::derive_key(
+            "vigil v1 evidence blob file address",
+            data.bytes(),
+        ));
         Ok(Keyring {
-            data: get("data")?,
+            blob_address,
+            data,
             blind_mac: <Hmac<Sha256> as Mac>::new_from_slice(blind.bytes())
                 .unwrap_or_else(|_| unreachable_hmac()),
             audit_mac: <Hmac<Sha256> as Mac>::new_from_slice(get("audit-mac")?.bytes())
@@ -225,6 +237,15 @@ impl Keyring {
     ) -> Result<Vec<u8>, CryptoError> {
         let cipher = XChaCha20Poly1305::new(self.data.bytes().into());
         open_with(&cipher, sealed, chunk_ad(blob_ref, index, last).as_bytes())
+    }
+
+    /// The file name of the evidence blob whose SHA-256 is `sha256` (hex): a keyed
+    /// BLAKE3 of it, in hex. Equal contents get the same name (stored once); the name
+    /// says nothing about the content without the key.
+    pub fn blob_address(&self, sha256: &str) -> String {
+        blake3::keyed_hash(self.blob_address.bytes(), sha256.as_bytes())
+            .to_hex()
+            .to_string()
     }
 
     /// The MAC that binds an audit entry's details (which are not stored in clear).

@@ -77,6 +77,7 @@ error-bad-request-title = طلب غير صالح
 error-bad-request = تعذّر فهم الطلب. راجع النموذج ثم حاول مرة أخرى.
 error-server-title = حدث خطأ
 error-server = حدث خطأ غير متوقع. حاول مرة أخرى، وإذا تكرّر فأبلغ مدير النظام.
+error-evidence-damaged = الملف المخزَّن لهذا الدليل مفقود أو تعرّض للتغيير، لذا لا يمكن تسليمه. أبلغ مدير النظام: الأمر ‎`vigil evidence verify`‎ يكشف الضرر، ويجب استعادة مجلد الأدلة من نسخة احتياطية.
 error-session-expired-title = انتهت الجلسة
 error-session-expired = انتهت صلاحية جلستك. يرجى تسجيل الدخول مرة أخرى.
 error-csrf-title = انتهت صلاحية النموذج
@@ -1192,6 +1193,7 @@ evidence-received = استُلم الملف وسُجِّل.
 custody-receive = استُلم
 custody-view = عُرض
 custody-download = نُزِّل
+evidence-file-damaged = الملف المخزَّن لهذا الدليل مفقود أو لا يطابق ما سُجِّل: لا يمكن تنزيله ولا وضعه في حزمة. أبلغ مدير النظام (‎`vigil evidence verify`‎ ثم استعادة مجلد الأدلة من نسخة احتياطية).
 received-how-in-person = شخصيًا
 received-how-messaging-app = تطبيق مراسلة
 received-how-email = بريد إلكتروني
@@ -1243,6 +1245,7 @@ derivation-transcoded = محوَّلة الترميز
 derivation-thumbnail = صورة مصغّرة
 derivation-excerpt = مقتطف
 custody-derive = صُنعت نسخة
+custody-store = نُقل دون تغيير من قاعدة البيانات إلى مجلد الأدلة
 # end evidence
 # search
 nav-search = البحث

@@ -77,6 +77,7 @@ error-bad-request-title = Invalid request
 error-bad-request = The request could not be understood. Check the form and try again.
 error-server-title = Something went wrong
 error-server = An unexpected error occurred. Try again; if it keeps happening, tell your administrator.
+error-evidence-damaged = The stored file of this evidence item is missing or was altered, so it cannot be delivered. Tell your administrator: `vigil evidence verify` finds the damage, and the evidence directory must be restored from a backup.
 error-session-expired-title = Session expired
 error-session-expired = Your session has expired. Please sign in again.
 error-csrf-title = Form expired
@@ -1162,6 +1163,7 @@ evidence-received = The file was received and recorded.
 custody-receive = received
 custody-view = viewed
 custody-download = downloaded
+evidence-file-damaged = The stored file of this item is missing or not as recorded: it cannot be downloaded or bundled. Tell your administrator (`vigil evidence verify`, then restore the evidence directory from a backup).
 received-how-in-person = in person
 received-how-messaging-app = messaging app
 received-how-email = email
@@ -1213,6 +1215,7 @@ derivation-transcoded = transcoded
 derivation-thumbnail = thumbnail
 derivation-excerpt = excerpt
 custody-derive = a copy was made
+custody-store = moved unchanged from the database into the evidence directory
 # end evidence
 # search
 nav-search = Search

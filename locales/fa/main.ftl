@@ -77,6 +77,7 @@ error-bad-request-title = درخواست نامعتبر
 error-bad-request = درخواست قابل پردازش نبود. فرم را بررسی کنید و دوباره تلاش کنید.
 error-server-title = خطایی رخ داد
 error-server = خطای پیش‌بینی‌نشده‌ای رخ داد. دوباره تلاش کنید؛ اگر تکرار شد، به مدیر سامانه اطلاع دهید.
+error-evidence-damaged = فایل ذخیره‌شدهٔ این مدرک پیدا نمی‌شود یا تغییر کرده است، پس نمی‌توان آن را تحویل داد. به مدیر سامانه اطلاع دهید: فرمان ‎`vigil evidence verify`‎ آسیب را پیدا می‌کند و پوشهٔ مدارک باید از نسخهٔ پشتیبان بازگردانده شود.
 error-session-expired-title = نشست منقضی شد
 error-session-expired = نشست شما منقضی شده است. لطفاً دوباره وارد شوید.
 error-csrf-title = فرم منقضی شد
@@ -1163,6 +1164,7 @@ evidence-received = پرونده دریافت و ثبت شد.
 custody-receive = دریافت شد
 custody-view = مشاهده شد
 custody-download = بارگیری شد
+evidence-file-damaged = فایل ذخیره‌شدهٔ این مدرک پیدا نمی‌شود یا با آنچه ثبت شده یکی نیست: نمی‌توان آن را بارگیری کرد یا در بسته گذاشت. به مدیر سامانه اطلاع دهید (‎`vigil evidence verify`‎ و سپس بازگرداندن پوشهٔ مدارک از نسخهٔ پشتیبان).
 received-how-in-person = حضوری
 received-how-messaging-app = پیام‌رسان
 received-how-email = رایانامه
@@ -1214,6 +1216,7 @@ derivation-transcoded = تبدیل‌قالب‌شده
 derivation-thumbnail = تصویر کوچک
 derivation-excerpt = بخشی از اصل
 custody-derive = نسخه‌ای ساخته شد
+custody-store = بدون تغییر از پایگاه داده به پوشهٔ مدارک منتقل شد
 # end evidence
 # search
 nav-search = جست‌وجو

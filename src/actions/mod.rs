@@ -39,6 +39,10 @@ pub enum ActionError {
     Store(StoreError),
     #[error("internal error: {0}")]
     Internal(String),
+    /// A stored evidence file is missing or not as recorded (the text is for the log
+    /// and the operator; users are told only that the stored file is damaged).
+    #[error("damaged evidence: {0}")]
+    Damaged(String),
 }
 
 impl From<StoreError> for ActionError {

@@ -54,10 +54,15 @@ pub struct BenchArgs {
     /// Also write the results as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Only these areas (foundation, registry, incidents, resettlement, evidence, commitments;
-    /// comma-separated).
+    /// Only these areas (foundation, registry, incidents, resettlement, evidence — or
+    /// its halves ingest and search —, commitments; comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
+    /// Run on this PostgreSQL database instead of a temporary SQLite file. It must be
+    /// an empty, throwaway database: the bench fills it and leaves it to be dropped.
+    /// (Not DATABASE_URL, so a real database is never benchmarked into by accident.)
+    #[arg(long, value_name = "URL")]
+    pub pg: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -175,10 +180,26 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     let dir = tempfile_dir()?;
     let opts = Options {
         data: Some(dir.join("data")),
-        database_url: Some(format!("sqlite://{}", dir.join("data/vigil.db").display())),
+        database_url: Some(match &args.pg {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}", dir.join("data/vigil.db").display()),
+        }),
+        evidence_dir: Some(dir.join("evidence")),
         ..Options::default()
     };
     let config = Config::load(&opts, Some("127.0.0.1:0"))?;
+    if args.pg.is_some() {
+        let store = crate::store::Store::connect(&config.database_url).await?;
+        let used: Option<i64> = sqlx::query_scalar("select count(*) from _sqlx_migrations")
+            .fetch_one(&mut *store.read().await?)
+            .await
+            .ok();
+        store.close().await;
+        anyhow::ensure!(
+            used.unwrap_or(0) == 0,
+            "--pg: the database is not empty; give the bench a new, throwaway database"
+        );
+    }
     let app = Arc::new(App::open(config, &MasterKey::generate(), Clock::System).await?);
     let results = scenarios(&app, scale, runs, &args.only).await;
     app.store.close().await;
@@ -225,12 +246,16 @@ async fn scenarios(
     runs: usize,
     only: &[String],
 ) -> anyhow::Result<Vec<Outcome>> {
-    const AREAS: [&str; 6] = [
+    // `ingest` and `search` are the two halves of `evidence`, to run one alone (the
+    // search corpus at M and L takes longer to build than the ingest takes to run).
+    const AREAS: [&str; 8] = [
         "foundation",
         "registry",
         "incidents",
         "resettlement",
         "evidence",
+        "ingest",
+        "search",
         "commitments",
     ];
     if let Some(bad) = only.iter().find(|a| !AREAS.contains(&a.as_str())) {
@@ -250,8 +275,10 @@ async fn scenarios(
     if want("resettlement") {
         out.extend(resettlement::scenarios(app, scale, runs).await?);
     }
-    if want("evidence") {
+    if want("evidence") || want("ingest") {
         out.extend(evidence::scenarios(app, scale, runs).await?);
+    }
+    if want("evidence") || want("search") {
         out.extend(search::scenarios(app, scale, runs).await?);
     }
     if want("commitments") {

@@ -1,5 +1,6 @@
 //! `vigil evidence` and `vigil search`: the court bundle of an incident written to a
-//! file, the spool sweep, the search index rebuild; and `vigil audit verify-bundle`,
+//! file, the spool sweep, the integrity check of the stored files, the move of old
+//! databases' evidence into files, the search index rebuild; and `vigil audit verify-bundle`,
 //! which checks an unpacked bundle with no database at all.
 
 use std::io::Write;
@@ -9,7 +10,7 @@ use std::time::Duration;
 
 use clap::Subcommand;
 
-use crate::actions::documentation::{bundle, search, upkeep};
+use crate::actions::documentation::{bundle, evidence_files, search, upkeep};
 use crate::app::App;
 use crate::auth::capability::WriteDocumentation;
 use crate::auth::Actor;
@@ -33,12 +34,24 @@ pub enum EvidenceCommand {
         #[arg(long = "as", value_name = "USERNAME")]
         as_user: String,
     },
-    /// Remove the spool files of uploads that never finished.
+    /// Remove the spool files of uploads that never finished, and evidence files no
+    /// record names (left by a crash between storing a file and recording it).
     Sweep {
-        /// Every spool file, however recent (only while the server is stopped).
+        /// Every such file, however recent (only while the server is stopped).
         #[arg(long)]
         all: bool,
     },
+    /// Re-read every stored evidence file (and every blob still in the database),
+    /// open every sealed chunk and check its SHA-256, BLAKE3 and size against the
+    /// record; exits 1 and names each damaged one otherwise.
+    Verify {
+        /// The report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move the evidence stored in the database by earlier versions of vigil out into
+    /// sealed files in the evidence directory (audited on every item moved).
+    MoveToFiles,
 }
 
 #[derive(Subcommand, Debug)]
@@ -79,8 +92,42 @@ pub async fn run(app: &App, cmd: EvidenceCommand) -> anyhow::Result<()> {
         }
         EvidenceCommand::Sweep { all } => {
             let older = if all { Duration::ZERO } else { upkeep::STALE };
-            let n = upkeep::sweep_spool(app, older)?;
-            println!("removed {n} spool file(s)");
+            let (spool, orphans) = upkeep::sweep(app, older).await?;
+            println!(
+                "removed {spool} spool file(s) and {orphans} evidence file(s) no record names"
+            );
+        }
+        EvidenceCommand::Verify { json } => {
+            let report = evidence_files::verify(app).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!(
+                    "{} evidence blob(s) checked ({} still in the database), {} byte(s); {} file(s) no record names",
+                    report.blobs, report.in_database, report.bytes, report.unrecorded_files
+                );
+                for p in &report.problems {
+                    println!("PROBLEM: {p}");
+                }
+                println!(
+                    "{}",
+                    if report.ok() {
+                        "evidence verified"
+                    } else {
+                        "EVIDENCE FAILED VERIFICATION"
+                    }
+                );
+            }
+            if !report.ok() {
+                anyhow::bail!("{} damaged evidence blob(s)", report.problems.len());
+            }
+        }
+        EvidenceCommand::MoveToFiles => {
+            let n = evidence_files::move_to_files(app).await?;
+            println!(
+                "moved {n} evidence blob(s) from the database to {}",
+                app.evidence_dir.display()
+            );
         }
     }
     Ok(())

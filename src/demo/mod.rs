@@ -172,6 +172,8 @@ pub async fn serve_demo(
     let demo_opts = Options {
         data: Some(data.clone()),
         database_url: Some(format!("sqlite://{}", data.join("vigil.db").display())),
+        // Beside the demo's database (the default), never a configured real one.
+        evidence_dir: None,
         key_file: Some(key_file.clone()),
         ..opts.clone()
     };

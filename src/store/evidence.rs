@@ -1,7 +1,10 @@
-//! Evidence: blobs stored once per content (SHA-256) as sealed chunks, and the items
+//! Evidence: blobs stored once per content (SHA-256) — as a sealed file in the evidence
+//! directory named by `file_address`, or, for blobs recorded before that, as sealed
+//! chunks in `evidence_chunks` — and the items
 //! (one per upload) that attach a blob to an incident, source or claim with its
-//! capture record. Nothing here updates a blob or an item: originals are never
-//! modified.
+//! capture record. Nothing here changes a blob's content or hashes, or an item: the
+//! originals are never modified (moving a blob's chunks out into its file only says
+//! where the same sealed bytes are).
 
 use sqlx::FromRow;
 
@@ -16,6 +19,9 @@ pub struct BlobRow {
     pub media_type: String,
     pub blob_ref: String,
     pub chunks: i64,
+    /// The file's keyed name in the evidence directory; `None` while the chunks are
+    /// still in the database.
+    pub file_address: Option<String>,
 }
 
 pub struct NewBlob<'a> {
@@ -25,9 +31,11 @@ pub struct NewBlob<'a> {
     pub media_type: &'a str,
     pub blob_ref: &'a str,
     pub chunks: i64,
+    pub file_address: &'a str,
 }
 
-const BLOB_COLUMNS: &str = "blob_id, sha256, blake3, size_bytes, media_type, blob_ref, chunks";
+const BLOB_COLUMNS: &str =
+    "blob_id, sha256, blake3, size_bytes, media_type, blob_ref, chunks, file_address";
 
 pub async fn blob_by_sha256(c: &mut Conn, sha256: &str) -> Result<Option<BlobRow>> {
     let sql = format!("select {BLOB_COLUMNS} from evidence_blobs where sha256 = $1");
@@ -47,8 +55,9 @@ pub async fn blob(c: &mut Conn, blob_id: i64) -> Result<Option<BlobRow>> {
 
 pub async fn insert_blob(c: &mut Conn, b: &NewBlob<'_>, now: i64) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "insert into evidence_blobs (sha256, blake3, size_bytes, media_type, blob_ref, chunks, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7) returning blob_id",
+        "insert into evidence_blobs (sha256, blake3, size_bytes, media_type, blob_ref, chunks,
+                                     file_address, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning blob_id",
     )
     .bind(b.sha256)
     .bind(b.blake3)
@@ -56,19 +65,65 @@ pub async fn insert_blob(c: &mut Conn, b: &NewBlob<'_>, now: i64) -> Result<i64>
     .bind(b.media_type)
     .bind(b.blob_ref)
     .bind(b.chunks)
+    .bind(b.file_address)
     .bind(now)
     .fetch_one(&mut *c)
     .await?)
 }
 
-pub async fn insert_chunk(c: &mut Conn, blob_id: i64, chunk_no: i64, sealed: &[u8]) -> Result<()> {
-    sqlx::query("insert into evidence_chunks (blob_id, chunk_no, sealed) values ($1, $2, $3)")
+/// Every blob, oldest first (for `vigil evidence verify`), or only those still in the
+/// database (`legacy_only`, for moving them out).
+pub async fn blobs(c: &mut Conn, legacy_only: bool) -> Result<Vec<BlobRow>> {
+    let only = if legacy_only {
+        "where file_address is null"
+    } else {
+        ""
+    };
+    let sql = format!("select {BLOB_COLUMNS} from evidence_blobs {only} order by blob_id");
+    Ok(sqlx::query_as(&sql).fetch_all(&mut *c).await?)
+}
+
+/// The file names of every blob stored as a file (the sweep keeps these).
+pub async fn file_addresses(c: &mut Conn) -> Result<Vec<String>> {
+    Ok(
+        sqlx::query_scalar(
+            "select file_address from evidence_blobs where file_address is not null",
+        )
+        .fetch_all(&mut *c)
+        .await?,
+    )
+}
+
+/// The items that hold blob `blob_id` (their custody chains record a move).
+pub async fn items_of_blob(c: &mut Conn, blob_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "select evidence_id from evidence_items where blob_id = $1 order by evidence_id",
+    )
+    .bind(blob_id)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Marks a blob still in the database as stored in the file `address` and drops its
+/// chunks. The blob's content, hashes and `blob_ref` (bound into the sealed chunks,
+/// which are moved byte for byte) do not change. Returns false if it was already moved.
+pub async fn move_to_file(c: &mut Conn, blob_id: i64, address: &str) -> Result<bool> {
+    let moved = sqlx::query(
+        "update evidence_blobs set file_address = $1 where blob_id = $2 and file_address is null",
+    )
+    .bind(address)
+    .bind(blob_id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    if moved == 0 {
+        return Ok(false);
+    }
+    sqlx::query("delete from evidence_chunks where blob_id = $1")
         .bind(blob_id)
-        .bind(chunk_no)
-        .bind(sealed)
         .execute(&mut *c)
         .await?;
-    Ok(())
+    Ok(true)
 }
 
 /// One sealed chunk (downloads read them one at a time, never the whole blob at once

@@ -1,8 +1,9 @@
 //! The search index: one row per source, claim and incident with its normalised words
 //! and the fields the filters need. The one place where SQL differs between the
 //! backends is [`matching`]: SQLite asks its FTS5 index and ranks by bm25, PostgreSQL
-//! asks its GIN index of `to_tsvector('simple', body)` and ranks by `ts_rank`. Both
-//! see the same words (vigil normalised and split them), so they find the same rows.
+//! asks its GIN index of the stored `body_tsv` (`to_tsvector('simple', body)`,
+//! migration 0020) and ranks by `ts_rank`. Both see the same words (vigil normalised
+//! and split them), so they find the same rows.
 
 use sqlx::FromRow;
 
@@ -135,8 +136,10 @@ fn matching(c: &Conn, words: &[String], filtered: bool) -> Matching {
     } else {
         Matching {
             from: "search_docs d",
-            cond: "to_tsvector('simple', d.body) @@ plainto_tsquery('simple', $1)",
-            score: "ts_rank(to_tsvector('simple', d.body), plainto_tsquery('simple', $1))",
+            // The stored vector (migration 0020): walking matches by id recomputed
+            // the expression for every row walked.
+            cond: "d.body_tsv @@ plainto_tsquery('simple', $1)",
+            score: "ts_rank(d.body_tsv, plainto_tsquery('simple', $1))",
             id: "d.search_id",
             words: words.join(" "),
         }

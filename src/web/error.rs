@@ -84,6 +84,10 @@ impl From<ActionError> for UiError {
                 tracing::error!("request failed: {e}");
                 UiError::Page(StatusCode::INTERNAL_SERVER_ERROR, "error-server")
             }
+            ActionError::Damaged(_) => {
+                tracing::error!("request failed: {e}");
+                UiError::Page(StatusCode::INTERNAL_SERVER_ERROR, "error-evidence-damaged")
+            }
         }
     }
 }
@@ -106,6 +110,10 @@ impl IntoResponse for UiError {
         }
     }
 }
+
+/// What a client is told about a missing or altered evidence file (never its path).
+const DAMAGED: &str = "the stored file of this evidence item is missing or was altered; \
+    an administrator must run `vigil evidence verify` and restore the evidence directory from a backup";
 
 /// An API error as RFC 9457 problem details.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -178,6 +186,12 @@ impl From<ActionError> for ApiError {
             ActionError::Store(_) | ActionError::Internal(_) => {
                 tracing::error!("api request failed: {e}");
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+            ActionError::Damaged(_) => {
+                tracing::error!("api request failed: {e}");
+                let mut p = ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, Some(DAMAGED.into()));
+                p.1.code = Some("error-evidence-damaged".into());
+                p
             }
         }
     }

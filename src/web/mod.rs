@@ -422,7 +422,7 @@ fn spawn_duties(app: AppState) {
                     tracing::warn!("session sweep failed: {e}");
                 }
                 let stale = crate::actions::documentation::upkeep::STALE;
-                if let Err(e) = crate::actions::documentation::upkeep::sweep_spool(&app, stale) {
+                if let Err(e) = crate::actions::documentation::upkeep::sweep(&app, stale).await {
                     tracing::warn!("{e}");
                 }
             }

@@ -24,6 +24,7 @@ impl Env {
             .env_remove("VIGIL_KEY_FILE")
             .env_remove("VIGIL_DATA")
             .env_remove("VIGIL_CONFIG")
+            .env_remove("VIGIL_EVIDENCE_DIR")
             .stdin(Stdio::null());
         c
     }

@@ -114,17 +114,26 @@ async fn an_upload_is_hashed_sealed_stored_once_and_returned_intact() {
             .await
             .unwrap();
         assert_eq!(blobs, 1, "stored by content address");
-        let chunks: Vec<Vec<u8>> = sqlx::query_scalar("select sealed from evidence_chunks")
-            .fetch_all(&mut *c)
+        let in_db: i64 = sqlx::query_scalar("select count(*) from evidence_chunks")
+            .fetch_one(&mut *c)
             .await
             .unwrap();
-        assert_eq!(chunks.len(), 4);
-        for ch in &chunks {
-            assert!(
-                !ch.windows(21).any(|w| w == b"CLEARTEXT-MARKER-8841"),
-                "stored in clear"
-            );
-        }
+        assert_eq!(
+            in_db, 0,
+            "new evidence is stored in files, not the database"
+        );
+        // One sealed file, four chunks long, never in clear.
+        let files = crate::evidence_files::blob_files(&t);
+        assert_eq!(files.len(), 1, "stored once");
+        let stored = std::fs::read(&files[0]).unwrap();
+        assert_eq!(
+            stored.len(),
+            bytes.len() + 4 * (4 + vigil::crypto::SEALED_OVERHEAD)
+        );
+        assert!(
+            !stored.windows(21).any(|w| w == b"CLEARTEXT-MARKER-8841"),
+            "stored in clear"
+        );
         let from: Vec<Vec<u8>> = sqlx::query_scalar("select received_from_enc from evidence_items")
             .fetch_all(&mut *c)
             .await
@@ -174,7 +183,7 @@ async fn an_upload_is_hashed_sealed_stored_once_and_returned_intact() {
 async fn bad_uploads_are_refused_with_a_reason_and_leave_nothing() {
     for t in support::both().await {
         let id = incident(&t).await;
-        let spool = t.app.config.data_dir.join("spool");
+        let spool = t.app.evidence_dir.join("spool");
         let key = |r: Result<evidence::Spooled, ActionError>| match r {
             Err(ActionError::Invalid(i)) => (i.field, i.key),
             Err(e) => panic!("unexpected {e}"),
@@ -212,6 +221,10 @@ async fn bad_uploads_are_refused_with_a_reason_and_leave_nothing() {
         drop(c);
         let left = std::fs::read_dir(&spool).map(|d| d.count()).unwrap_or(0);
         assert_eq!(left, 0, "no spool file is left behind");
+        assert!(
+            crate::evidence_files::blob_files(&t).is_empty(),
+            "no evidence file is left behind"
+        );
         let _ = id;
     }
 }

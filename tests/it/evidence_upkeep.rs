@@ -1,6 +1,6 @@
 //! Evidence upkeep on both databases: a download is streamed chunk by chunk (whole
-//! and with its length over the API; broken off, never completed, when a stored chunk
-//! was altered), unfinished uploads' spool files are swept by age, and an emptied
+//! and with its length over the API; broken off, never completed, when a chunk of the
+//! stored file was altered), unfinished uploads' spool files are swept by age, and an emptied
 //! search index is rebuilt by the start-up hook.
 
 use std::time::{Duration, SystemTime};
@@ -39,21 +39,12 @@ async fn downloads_stream_whole_and_break_off_on_an_altered_chunk() {
         assert_eq!(res.content_length(), Some(1_000_000));
         assert_eq!(res.bytes().await.unwrap().to_vec(), bytes, "{}", t.backend);
 
-        // Someone with the database alters the third sealed chunk.
-        let mut c = t.app.store.read().await.unwrap();
-        let sealed: Vec<u8> =
-            sqlx::query_scalar("select sealed from evidence_chunks where chunk_no = 2")
-                .fetch_one(&mut *c)
-                .await
-                .unwrap();
-        let mut bad = sealed.clone();
-        bad[40] ^= 1;
-        sqlx::query("update evidence_chunks set sealed = $1 where chunk_no = 2")
-            .bind(bad)
-            .execute(&mut *c)
-            .await
-            .unwrap();
-        drop(c);
+        // Someone with the disk alters a byte inside the third sealed chunk of its file.
+        let files = crate::evidence_files::blob_files(&t);
+        let mut stored = std::fs::read(&files[0]).unwrap();
+        let third = 2 * (4 + evidence::CHUNK + vigil::crypto::SEALED_OVERHEAD) + 40;
+        stored[third] ^= 1;
+        std::fs::write(&files[0], &stored).unwrap();
         let res = get().await.unwrap();
         let body = res.bytes().await;
         assert!(
@@ -66,7 +57,7 @@ async fn downloads_stream_whole_and_break_off_on_an_altered_chunk() {
 #[tokio::test]
 async fn stale_spool_files_are_swept_and_fresh_ones_kept() {
     let t = support::sqlite().await;
-    let spool = t.app.config.data_dir.join("spool");
+    let spool = t.app.evidence_dir.join("spool");
     std::fs::create_dir_all(&spool).unwrap();
     let old = spool.join("old.part");
     let fresh = spool.join("fresh.part");

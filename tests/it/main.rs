@@ -30,6 +30,7 @@ mod evidence_http;
 // evidence: court bundle
 mod bundle;
 mod evidence_copy;
+mod evidence_files;
 mod evidence_upkeep;
 mod export;
 mod export_tools;

@@ -23,9 +23,13 @@ pub struct TestApp {
 }
 
 fn config(dir: &std::path::Path, url: String) -> Config {
+    // SQLite keeps its default (beside the database file, in the temp dir); PostgreSQL
+    // needs one said, also in the temp dir.
+    let evidence_dir = (!url.starts_with("sqlite")).then(|| dir.join("evidence"));
     let opts = Options {
         data: Some(dir.join("data")),
         database_url: Some(url),
+        evidence_dir,
         key_file: Some(dir.join("keys/master.key")),
         ..Options::default()
     };

@@ -247,6 +247,9 @@ pub async fn prepare(
         let blob = store::evidence::blob(&mut tx, i.blob_id)
             .await?
             .ok_or(ActionError::NotFound)?;
+        // A missing or cut file refuses the bundle before anything is recorded (the
+        // transaction is dropped); an altered chunk breaks the stream as it is read.
+        super::blobs::check(app, &blob)?;
         files.push((f.path.clone(), blob));
     }
     tx.commit().await?;

@@ -3,20 +3,23 @@
 //! An upload streams through an [`Ingest`]: SHA-256 and BLAKE3 are computed on the
 //! way in, the bytes are sealed chunk by chunk under the data key and spooled to a
 //! file in the data folder (never held whole in memory, never written in clear), and
-//! the first bytes are sniffed against the file's name. [`record`] then checks the
-//! capture record and, in one write transaction, stores the blob by content address
-//! (an identical file already stored is not stored again), the item, and the
-//! `evidence.receive` audit entry. Views and downloads write `evidence.view` and
+//! the first bytes are sniffed against the file's name. [`record`] then `fsync`s the
+//! spool file, checks the capture record and, in one write transaction, renames the
+//! spool file to its keyed content address in the evidence directory (see [`blobs`];
+//! an identical file already stored is not stored again), and records the blob, the
+//! item and the `evidence.receive` audit entry. Views and downloads write `evidence.view` and
 //! `evidence.download` entries (a download is streamed a chunk at a time): the custody chain is the audit trail's entries on the
 //! item, so `vigil audit verify` catches an edited, removed or inserted custody entry.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use serde_json::json;
 use sha2::Digest;
 use tokio::sync::mpsc;
 
+use super::blobs;
+pub use super::blobs::{ChunkReader, CHUNK};
 use crate::actions::registry::export::Chunk;
 
 use crate::actions::{audit, ActionError, Event, Result};
@@ -28,9 +31,6 @@ use crate::domain::person::Choice;
 use crate::domain::Invalid;
 use crate::store::evidence::{BlobRow, ItemRow, NewBlob, NewItem};
 use crate::store::{self, audit::Filter};
-
-/// Plaintext bytes per sealed chunk.
-pub const CHUNK: usize = 256 * 1024;
 
 /// An upload on its way in. Dropping it removes its spool file.
 pub struct Ingest {
@@ -66,7 +66,7 @@ impl Ingest {
     }
 
     pub fn with_limit(app: &App, file_name: &str, limit: u64) -> Result<Self> {
-        let dir = app.config.data_dir.join("spool");
+        let dir = blobs::spool_dir(app);
         std::fs::create_dir_all(&dir).map_err(io)?;
         let blob_ref = crate::crypto::random_token(16);
         let spool = dir.join(format!("{blob_ref}.part"));
@@ -138,6 +138,7 @@ impl Ingest {
             size: self.size,
             media_type,
             chunks: self.chunks,
+            synced: false,
             ingest: self,
         })
     }
@@ -156,16 +157,36 @@ pub struct Spooled {
     pub size: u64,
     pub media_type: &'static str,
     chunks: u64,
+    synced: bool,
     ingest: Ingest,
+}
+
+impl Spooled {
+    /// Makes the spool file durable (on a blocking thread: for a large upload this is
+    /// the slow part of storing it), so that the write transaction, which serialises
+    /// writers, only renames it. Done once; [`record_in`] does it if the caller did not.
+    pub async fn sync(&mut self) -> Result<()> {
+        if self.synced {
+            return Ok(());
+        }
+        let f = self.ingest.file.try_clone().map_err(io)?;
+        tokio::task::spawn_blocking(move || f.sync_all())
+            .await
+            .map_err(|e| ActionError::Internal(format!("evidence spool sync: {e}")))?
+            .map_err(io)?;
+        self.synced = true;
+        Ok(())
+    }
 }
 
 /// Records a spooled upload with its capture record; returns the item's id.
 pub async fn record(
     app: &App,
     cap: &Cap<WriteDocumentation>,
-    file: Spooled,
+    mut file: Spooled,
     capture: &Capture,
 ) -> Result<i64> {
+    file.sync().await?;
     let mut tx = app.store.write().await?;
     let (id, _) = record_in(&mut tx, app, cap, file, capture).await?;
     tx.commit().await?;
@@ -177,7 +198,7 @@ pub async fn record_in(
     tx: &mut store::Conn,
     app: &App,
     cap: &Cap<WriteDocumentation>,
-    file: Spooled,
+    mut file: Spooled,
     capture: &Capture,
 ) -> Result<(i64, BlobRow)> {
     let file_name: String = file.ingest.file_name.chars().take(255).collect();
@@ -193,8 +214,13 @@ pub async fn record_in(
     let blob_id = match store::evidence::blob_by_sha256(&mut *tx, &file.sha256).await? {
         Some(b) => b.blob_id,
         None => {
+            file.sync().await?;
             let chunks = i64::try_from(file.chunks).map_err(|_| too_large())?;
-            let blob_id = store::evidence::insert_blob(
+            // Renamed into place before the row is written; if the transaction does
+            // not commit, the file is an orphan that the sweep removes.
+            let address = app.keys.blob_address(&file.sha256);
+            blobs::place(app, &file.ingest.spool, &address)?;
+            store::evidence::insert_blob(
                 &mut *tx,
                 &NewBlob {
                     sha256: &file.sha256,
@@ -203,20 +229,11 @@ pub async fn record_in(
                     media_type: file.media_type,
                     blob_ref: &file.ingest.blob_ref,
                     chunks,
+                    file_address: &address,
                 },
                 app.now(),
             )
-            .await?;
-            let mut spool =
-                std::io::BufReader::new(std::fs::File::open(&file.ingest.spool).map_err(io)?);
-            for n in 0..chunks {
-                let mut len = [0u8; 4];
-                spool.read_exact(&mut len).map_err(io)?;
-                let mut sealed = vec![0u8; u32::from_le_bytes(len) as usize];
-                spool.read_exact(&mut sealed).map_err(io)?;
-                store::evidence::insert_chunk(&mut *tx, blob_id, n, &sealed).await?;
-            }
-            blob_id
+            .await?
         }
     };
     let id = store::evidence::insert_item(
@@ -272,6 +289,9 @@ pub struct Evidence {
     pub row: ItemRow,
     /// Who handed it over: only for the documenter (it may name a witness).
     pub received_from: Option<String>,
+    /// Its stored file is missing or not as long as recorded (checked when the item
+    /// is viewed, without reading the file; [`ChunkReader`] catches altered bytes).
+    pub damaged: bool,
 }
 
 fn open(app: &App, row: ItemRow, personal: bool) -> Result<Evidence> {
@@ -285,7 +305,11 @@ fn open(app: &App, row: ItemRow, personal: bool) -> Result<Evidence> {
     } else {
         None
     };
-    Ok(Evidence { row, received_from })
+    Ok(Evidence {
+        row,
+        received_from,
+        damaged: false,
+    })
 }
 
 /// Every item, or those attached to one target (not a custody event: the list shows
@@ -310,6 +334,9 @@ pub async fn view(app: &App, cap: &Cap<ReadRecord>, id: i64) -> Result<(Evidence
     let row = store::evidence::item(&mut tx, id)
         .await?
         .ok_or(ActionError::NotFound)?;
+    let blob = store::evidence::blob(&mut tx, row.blob_id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
     custody(&mut tx, app, cap, "evidence.view", &row).await?;
     let chain = chain(&mut tx, id).await?;
     tx.commit().await?;
@@ -317,7 +344,12 @@ pub async fn view(app: &App, cap: &Cap<ReadRecord>, id: i64) -> Result<(Evidence
         .actor()
         .role
         .allows(crate::domain::Perm::WriteDocumentation);
-    Ok((open(app, row, personal)?, chain))
+    let mut e = open(app, row, personal)?;
+    if let Err(why) = blobs::check(app, &blob) {
+        tracing::error!("{why}");
+        e.damaged = true;
+    }
+    Ok((e, chain))
 }
 
 async fn custody(
@@ -371,56 +403,6 @@ pub struct Original {
     reader: ChunkReader,
 }
 
-/// Reads a blob's sealed chunks in order and opens them. Each chunk's AEAD binds the
-/// blob, its index and whether it is the last, so a moved, dropped or altered chunk
-/// fails to open; the SHA-256 of the whole is checked as well when the last chunk is
-/// read (a mismatch is an error instead of the end of the file, so a stream that
-/// carried it is broken off rather than completed).
-pub struct ChunkReader {
-    blob: BlobRow,
-    next: i64,
-    sha256: sha2::Sha256,
-}
-
-impl ChunkReader {
-    pub fn new(blob: BlobRow) -> Self {
-        ChunkReader {
-            blob,
-            next: 0,
-            sha256: sha2::Sha256::new(),
-        }
-    }
-
-    pub fn size(&self) -> u64 {
-        u64::try_from(self.blob.size_bytes).unwrap_or_default()
-    }
-
-    /// The next chunk of plaintext, or `None` after the last one (checked).
-    pub async fn next(&mut self, c: &mut store::Conn, app: &App) -> Result<Option<Vec<u8>>> {
-        let (blob, n) = (&self.blob, self.next);
-        if n >= blob.chunks {
-            return Ok(None);
-        }
-        let sealed = store::evidence::chunk(c, blob.blob_id, n)
-            .await?
-            .ok_or_else(|| {
-                ActionError::Internal(format!("evidence blob {} lacks chunk {n}", blob.blob_id))
-            })?;
-        let index = u64::try_from(n).unwrap_or_default();
-        let last = n + 1 == blob.chunks;
-        let plain = app.keys.open_chunk(&blob.blob_ref, index, last, &sealed)?;
-        self.sha256.update(&plain);
-        self.next += 1;
-        if last && hex::encode(self.sha256.clone().finalize()) != blob.sha256 {
-            return Err(ActionError::Internal(format!(
-                "evidence blob {} does not match its SHA-256",
-                blob.blob_id
-            )));
-        }
-        Ok(Some(plain))
-    }
-}
-
 impl Original {
     pub fn size(&self) -> u64 {
         self.reader.size()
@@ -472,6 +454,9 @@ pub async fn download(app: &App, cap: &Cap<ReadRecord>, id: i64) -> Result<Origi
     let blob = store::evidence::blob(&mut tx, row.blob_id)
         .await?
         .ok_or(ActionError::NotFound)?;
+    // A missing or cut file is refused before the download is recorded (an altered
+    // chunk is caught as it is read, and breaks the stream off).
+    blobs::check(app, &blob)?;
     custody(&mut tx, app, cap, "evidence.download", &row).await?;
     tx.commit().await?;
     Ok(Original {

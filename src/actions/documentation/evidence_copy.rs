@@ -22,8 +22,9 @@ pub async fn derive(
     app: &App,
     cap: &Cap<WriteDocumentation>,
     input: &CopyInput,
-    file: Spooled,
+    mut file: Spooled,
 ) -> Result<i64> {
+    file.sync().await?;
     let mut tx = app.store.write().await?;
     let original = store::evidence::item(&mut tx, input.original_id)
         .await?

@@ -4,8 +4,10 @@
 //! code only); only the documenter changes it, each change audited in its transaction.
 
 // evidence
+pub mod blobs;
 pub mod evidence;
 pub mod evidence_copy;
+pub mod evidence_files;
 // evidence: court bundle
 pub mod bundle;
 pub mod upkeep;

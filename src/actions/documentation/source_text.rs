@@ -21,7 +21,7 @@ use crate::store::{self, source_texts::SourceTextRow};
 pub async fn import(
     app: &App,
     cap: &Cap<WriteDocumentation>,
-    file: Spooled,
+    mut file: Spooled,
     capture: &Capture,
 ) -> Result<(i64, usize)> {
     if capture.target.kind() != "source" {
@@ -40,6 +40,7 @@ pub async fn import(
         )
     })?;
     let source_id = capture.target.id();
+    file.sync().await?;
     let mut tx = app.store.write().await?;
     let (evidence_id, blob) = record_in(&mut tx, app, cap, file, capture).await?;
     // The whole document is needed to take its text (a PDF's objects are anywhere in

@@ -73,6 +73,9 @@ pub struct EvidenceDetail {
     pub file: EvidenceFile,
     /// Oldest first; includes the view that answered this request.
     pub custody: Vec<CustodyEntry>,
+    /// The stored file is missing or not as long as recorded: it cannot be downloaded
+    /// or bundled until restored from a backup.
+    pub file_damaged: bool,
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -117,6 +120,7 @@ pub async fn get(
     let cap = a.grant::<ReadRecord>()?;
     let (e, chain) = evidence::view(&app, &cap, id).await?;
     Ok(Json(EvidenceDetail {
+        file_damaged: e.damaged,
         file: e.into(),
         custody: chain
             .into_iter()

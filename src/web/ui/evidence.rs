@@ -151,6 +151,8 @@ pub struct ShowTemplate {
     pub copies: Vec<CopyLine>,
     pub can_write: bool,
     pub derivations: Vec<Opt>,
+    /// The stored file is missing or cut short: said at the top of the page.
+    pub damaged: bool,
 }
 
 pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
@@ -171,6 +173,7 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         .collect();
     let (copy_of, copies) = evidence_copy::lineage(&ui.app, &cap, id).await?;
     ui.render(&ShowTemplate {
+        damaged: e.damaged,
         f: line(&tr, &e),
         chain,
         copy_of: copy_of.map(|d| copy_line(&tr, d)),
