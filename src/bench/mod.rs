@@ -55,12 +55,13 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// Only these areas (foundation, registry, incidents, resettlement, evidence, commitments;
-    /// comma-separated).
+    /// comma-separated); `timeline` is the incidents' timeline alone, over a table filled
+    /// raw.
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
 }
 
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Outcome {
     pub scenario: &'static str,
     pub unit: &'static str,
@@ -78,6 +79,17 @@ pub struct Outcome {
     /// What else the scenario measured (the allocation's optimality gap).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For a scenario repeated on a grown table: its rates there as a share of the
+    /// rates on the small one (1.0 = no slowdown as the table grows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<Growth>,
+}
+
+/// Rates on the grown table over rates on the small one, subject's and anchor's.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Growth {
+    pub subject: f64,
+    pub anchor: f64,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -100,10 +112,22 @@ pub(crate) struct Rates {
     peak_kib: Option<u64>,
 }
 
+impl Rates {
+    /// The medians of rounds timed by the scenario itself, and the peak memory since
+    /// the last reset.
+    pub(crate) fn of(subject: Vec<f64>, anchor: Vec<f64>) -> Rates {
+        Rates {
+            subject: median(subject),
+            anchor: median(anchor),
+            peak_kib: peak_rss_kib(),
+        }
+    }
+}
+
 /// Resets the process's peak-memory mark (Linux: `5` to `/proc/self/clear_refs`), so
 /// that each scenario reports its own peak; where that is refused, peaks are the
 /// whole run's so far.
-fn reset_peak_rss() {
+pub(crate) fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
@@ -155,6 +179,7 @@ pub(crate) fn outcome(
         anchor,
         peak_mib: r.peak_kib.map(|k| k / 1024),
         note: None,
+        growth: None,
     }
 }
 
@@ -172,14 +197,8 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         other => anyhow::bail!("--size: expected S, M or L, got {other}"),
     };
     let runs = args.runs.max(5);
-    let dir = tempfile_dir()?;
-    let opts = Options {
-        data: Some(dir.join("data")),
-        database_url: Some(format!("sqlite://{}", dir.join("data/vigil.db").display())),
-        ..Options::default()
-    };
-    let config = Config::load(&opts, Some("127.0.0.1:0"))?;
-    let app = Arc::new(App::open(config, &MasterKey::generate(), Clock::System).await?);
+    let dir = tempfile_dir("")?;
+    let app = open_in(&dir).await?;
     let results = scenarios(&app, scale, runs, &args.only).await;
     app.store.close().await;
     std::fs::remove_dir_all(&dir).ok();
@@ -209,6 +228,12 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         if let Some(note) = &o.note {
             println!("{}: {note}", o.scenario);
         }
+        if let Some(g) = o.growth {
+            println!(
+                "{}: rate on the grown table / on the small one: vigil {:.2}, anchor {:.2}",
+                o.scenario, g.subject, g.anchor
+            );
+        }
     }
     if let Some(kib) = results.peak_rss_kib {
         println!("peak memory: {} MiB", kib / 1024);
@@ -225,10 +250,11 @@ async fn scenarios(
     runs: usize,
     only: &[String],
 ) -> anyhow::Result<Vec<Outcome>> {
-    const AREAS: [&str; 6] = [
+    const AREAS: [&str; 7] = [
         "foundation",
         "registry",
         "incidents",
+        "timeline",
         "resettlement",
         "evidence",
         "commitments",
@@ -246,6 +272,10 @@ async fn scenarios(
     }
     if want("incidents") {
         out.extend(incidents::scenarios(app, scale, runs).await?);
+    } else if !only.is_empty() && want("timeline") {
+        // The timeline alone, over a table filled raw (size L without the hours of
+        // its recording rounds); `incidents` runs it too.
+        out.extend(incidents::timeline_only(app, scale, runs).await?);
     }
     if want("resettlement") {
         out.extend(resettlement::scenarios(app, scale, runs).await?);
@@ -261,8 +291,22 @@ async fn scenarios(
     Ok(out)
 }
 
-fn tempfile_dir() -> anyhow::Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", std::process::id()));
+/// A fresh record (SQLite) in `dir`, as `vigil bench` runs on.
+pub(crate) async fn open_in(dir: &std::path::Path) -> anyhow::Result<Arc<App>> {
+    let opts = Options {
+        data: Some(dir.join("data")),
+        database_url: Some(format!("sqlite://{}", dir.join("data/vigil.db").display())),
+        ..Options::default()
+    };
+    let config = Config::load(&opts, Some("127.0.0.1:0"))?;
+    Ok(Arc::new(
+        App::open(config, &MasterKey::generate(), Clock::System).await?,
+    ))
+}
+
+/// The bench's scratch directory under `TMPDIR`; `suffix` names a second one.
+pub(crate) fn tempfile_dir(suffix: &str) -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("vigil-bench-{}{suffix}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
 }

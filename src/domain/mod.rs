@@ -88,3 +88,24 @@ impl std::fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+#[cfg(test)]
+mod tests {
+    use super::Invalid;
+
+    #[test]
+    fn a_refusal_in_a_list_names_the_element() {
+        let i = Invalid::new("credibility", "claim-invalid-credibility", "1 to 6");
+        assert_eq!(
+            (i.path(), i.to_string()),
+            ("credibility".to_string(), "credibility: 1 to 6".to_string())
+        );
+        let i = i.in_item("claims", 2);
+        assert_eq!(i.path(), "claims[2].credibility");
+        assert_eq!(i.to_string(), "claims[2].credibility: 1 to 6");
+        assert_eq!(
+            (i.field, i.key),
+            ("credibility", "claim-invalid-credibility")
+        );
+    }
+}
