@@ -55,7 +55,8 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// Only these areas (foundation, registry, incidents, resettlement, evidence — or
-    /// its halves ingest and search —, commitments; comma-separated).
+    /// its halves ingest and search —, commitments; comma-separated); `timeline` is the
+    /// incidents' timeline alone, over a table filled raw.
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
     /// Run on this PostgreSQL database instead of a temporary SQLite file. It must be
@@ -65,7 +66,7 @@ pub struct BenchArgs {
     pub pg: Option<String>,
 }
 
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Outcome {
     pub scenario: &'static str,
     pub unit: &'static str,
@@ -83,6 +84,17 @@ pub struct Outcome {
     /// What else the scenario measured (the allocation's optimality gap).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For a scenario repeated on a grown table: its rates there as a share of the
+    /// rates on the small one (1.0 = no slowdown as the table grows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<Growth>,
+}
+
+/// Rates on the grown table over rates on the small one, subject's and anchor's.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Growth {
+    pub subject: f64,
+    pub anchor: f64,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -105,10 +117,22 @@ pub(crate) struct Rates {
     peak_kib: Option<u64>,
 }
 
+impl Rates {
+    /// The medians of rounds timed by the scenario itself, and the peak memory since
+    /// the last reset.
+    pub(crate) fn of(subject: Vec<f64>, anchor: Vec<f64>) -> Rates {
+        Rates {
+            subject: median(subject),
+            anchor: median(anchor),
+            peak_kib: peak_rss_kib(),
+        }
+    }
+}
+
 /// Resets the process's peak-memory mark (Linux: `5` to `/proc/self/clear_refs`), so
 /// that each scenario reports its own peak; where that is refused, peaks are the
 /// whole run's so far.
-fn reset_peak_rss() {
+pub(crate) fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
@@ -160,6 +184,7 @@ pub(crate) fn outcome(
         anchor,
         peak_mib: r.peak_kib.map(|k| k / 1024),
         note: None,
+        growth: None,
     }
 }
 
@@ -177,30 +202,8 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         other => anyhow::bail!("--size: expected S, M or L, got {other}"),
     };
     let runs = args.runs.max(5);
-    let dir = tempfile_dir()?;
-    let opts = Options {
-        data: Some(dir.join("data")),
-        database_url: Some(match &args.pg {
-            Some(url) => url.clone(),
-            None => format!("sqlite://{}", dir.join("data/vigil.db").display()),
-        }),
-        evidence_dir: Some(dir.join("evidence")),
-        ..Options::default()
-    };
-    let config = Config::load(&opts, Some("127.0.0.1:0"))?;
-    if args.pg.is_some() {
-        let store = crate::store::Store::connect(&config.database_url).await?;
-        let used: Option<i64> = sqlx::query_scalar("select count(*) from _sqlx_migrations")
-            .fetch_one(&mut *store.read().await?)
-            .await
-            .ok();
-        store.close().await;
-        anyhow::ensure!(
-            used.unwrap_or(0) == 0,
-            "--pg: the database is not empty; give the bench a new, throwaway database"
-        );
-    }
-    let app = Arc::new(App::open(config, &MasterKey::generate(), Clock::System).await?);
+    let dir = tempfile_dir("")?;
+    let app = open_in(&dir, args.pg.as_deref()).await?;
     let results = scenarios(&app, scale, runs, &args.only).await;
     app.store.close().await;
     std::fs::remove_dir_all(&dir).ok();
@@ -230,6 +233,12 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         if let Some(note) = &o.note {
             println!("{}: {note}", o.scenario);
         }
+        if let Some(g) = o.growth {
+            println!(
+                "{}: rate on the grown table / on the small one: vigil {:.2}, anchor {:.2}",
+                o.scenario, g.subject, g.anchor
+            );
+        }
     }
     if let Some(kib) = results.peak_rss_kib {
         println!("peak memory: {} MiB", kib / 1024);
@@ -248,10 +257,11 @@ async fn scenarios(
 ) -> anyhow::Result<Vec<Outcome>> {
     // `ingest` and `search` are the two halves of `evidence`, to run one alone (the
     // search corpus at M and L takes longer to build than the ingest takes to run).
-    const AREAS: [&str; 8] = [
+    const AREAS: [&str; 9] = [
         "foundation",
         "registry",
         "incidents",
+        "timeline",
         "resettlement",
         "evidence",
         "ingest",
@@ -271,6 +281,10 @@ async fn scenarios(
     }
     if want("incidents") {
         out.extend(incidents::scenarios(app, scale, runs).await?);
+    } else if !only.is_empty() && want("timeline") {
+        // The timeline alone, over a table filled raw (size L without the hours of
+        // its recording rounds); `incidents` runs it too.
+        out.extend(incidents::timeline_only(app, scale, runs).await?);
     }
     if want("resettlement") {
         out.extend(resettlement::scenarios(app, scale, runs).await?);
@@ -288,8 +302,39 @@ async fn scenarios(
     Ok(out)
 }
 
-fn tempfile_dir() -> anyhow::Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("vigil-bench-{}", std::process::id()));
+/// A fresh record in `dir`, as `vigil bench` runs on: SQLite there, or the empty,
+/// throwaway PostgreSQL database `pg` (refused if it holds anything).
+pub(crate) async fn open_in(dir: &std::path::Path, pg: Option<&str>) -> anyhow::Result<Arc<App>> {
+    let opts = Options {
+        data: Some(dir.join("data")),
+        database_url: Some(match pg {
+            Some(url) => url.to_string(),
+            None => format!("sqlite://{}", dir.join("data/vigil.db").display()),
+        }),
+        evidence_dir: Some(dir.join("evidence")),
+        ..Options::default()
+    };
+    let config = Config::load(&opts, Some("127.0.0.1:0"))?;
+    if pg.is_some() {
+        let store = crate::store::Store::connect(&config.database_url).await?;
+        let used: Option<i64> = sqlx::query_scalar("select count(*) from _sqlx_migrations")
+            .fetch_one(&mut *store.read().await?)
+            .await
+            .ok();
+        store.close().await;
+        anyhow::ensure!(
+            used.unwrap_or(0) == 0,
+            "--pg: the database is not empty; give the bench a new, throwaway database"
+        );
+    }
+    Ok(Arc::new(
+        App::open(config, &MasterKey::generate(), Clock::System).await?,
+    ))
+}
+
+/// The bench's scratch directory under `TMPDIR`; `suffix` names a second one.
+pub(crate) fn tempfile_dir(suffix: &str) -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("vigil-bench-{}{suffix}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
 }

@@ -101,6 +101,7 @@ fn latency_outcome(scenario: &'static str, http: f64, engine: f64, n: usize) -> 
         anchor: "the engine's query (store::search) for the same words, no HTTP",
         peak_mib: super::peak_rss_kib().map(|k| k / 1024),
         note: None,
+        growth: None,
     }
 }
 

@@ -42,14 +42,16 @@ pub use user::{DisplayName, Password, Username};
 ///
 /// The message is safe to show to the user: it never repeats the rejected value,
 /// which may be personal data.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub field: &'static str,
     /// The message id in the locale files, for the user's language.
     pub key: &'static str,
     /// The same message in English, for the CLI, logs and API clients.
     pub message: String,
+    /// The element of a list in the input the field belongs to (`("claims", 2)`: the
+    /// third claim), when the input holds several of a kind.
+    pub item: Option<(&'static str, usize)>,
 }
 
 impl Invalid {
@@ -58,6 +60,52 @@ impl Invalid {
             field,
             key,
             message: message.into(),
+            item: None,
         }
+    }
+
+    /// The same refusal, about element `index` (from 0) of the input's `list`.
+    pub fn in_item(self, list: &'static str, index: usize) -> Self {
+        Invalid {
+            item: Some((list, index)),
+            ..self
+        }
+    }
+
+    /// The field as a path into the input: `credibility`, or `claims[2].credibility`.
+    pub fn path(&self) -> String {
+        match self.item {
+            Some((list, index)) => format!("{list}[{index}].{}", self.field),
+            None => self.field.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path(), self.message)
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+#[cfg(test)]
+mod tests {
+    use super::Invalid;
+
+    #[test]
+    fn a_refusal_in_a_list_names_the_element() {
+        let i = Invalid::new("credibility", "claim-invalid-credibility", "1 to 6");
+        assert_eq!(
+            (i.path(), i.to_string()),
+            ("credibility".to_string(), "credibility: 1 to 6".to_string())
+        );
+        let i = i.in_item("claims", 2);
+        assert_eq!(i.path(), "claims[2].credibility");
+        assert_eq!(i.to_string(), "claims[2].credibility: 1 to 6");
+        assert_eq!(
+            (i.field, i.key),
+            ("credibility", "claim-invalid-credibility")
+        );
     }
 }

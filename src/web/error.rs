@@ -125,7 +125,8 @@ pub struct Problem {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// The input field at fault, for validation errors.
+    /// The input field at fault, for validation errors; in a list, with the element's
+    /// index from 0 (`claims[1].credibility`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// A stable code for the problem (the message id of the UI).
@@ -164,7 +165,7 @@ impl ApiError {
 
     pub fn invalid(i: &Invalid) -> Self {
         let mut e = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, Some(i.to_string()));
-        e.1.field = Some(i.field.to_string());
+        e.1.field = Some(i.path());
         e.1.code = Some(i.key.to_string());
         e
     }

@@ -36,6 +36,7 @@ mod export;
 mod export_tools;
 mod import;
 // incidents
+mod incident_api_claims;
 mod incident_corrections;
 mod incident_exports;
 mod incident_http;

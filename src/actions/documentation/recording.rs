@@ -16,7 +16,7 @@ use serde_json::json;
 
 use super::incidents::{fields, person_id, recorded, site_id};
 use super::search::{claim_content, claim_doc, incident_content, Parent};
-use crate::actions::{audit_many, Event, Result};
+use crate::actions::{audit_many, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, WriteDocumentation};
 use crate::domain::incident::timeline::Period;
@@ -92,6 +92,14 @@ pub(crate) fn citable(source: Option<&SourceRow>) -> Result<&SourceRow> {
     Ok(source)
 }
 
+/// A refusal about claim `n` of the input names the claim.
+fn of_claim(e: ActionError, n: usize) -> ActionError {
+    match e {
+        ActionError::Invalid(i) => ActionError::Invalid(i.in_item("claims", n)),
+        other => other,
+    }
+}
+
 /// The stored fields of a claim about incident `id`.
 pub(crate) fn claim_fields(id: i64, cl: &ClaimInput, person: Option<i64>) -> ClaimFields<'_> {
     ClaimFields {
@@ -107,7 +115,7 @@ pub(crate) fn claim_fields(id: i64, cl: &ClaimInput, person: Option<i64>) -> Cla
 
 /// Records incident `i` with `claims` in the caller's transaction. Every claim is
 /// checked (its source on record and standing, its person registered) before
-/// anything is written.
+/// anything is written; a refusal names the claim (`claims[n]`).
 pub async fn record_in(
     c: &mut Conn,
     app: &App,
@@ -126,14 +134,14 @@ pub async fn record_in(
         .collect();
     let mut counted = Vec::with_capacity(claims.len());
     let mut people = Vec::with_capacity(claims.len());
-    for cl in claims {
+    for (n, cl) in claims.iter().enumerate() {
         counted.push(Counted {
-            source: citable(sources.get(&cl.source_id))?,
+            source: citable(sources.get(&cl.source_id)).map_err(|e| of_claim(e, n))?,
             credibility: cl.credibility.value(),
             values: cl.values.clone(),
         });
         people.push(match &cl.person {
-            Some(code) => Some(person_id(c, code).await?),
+            Some(code) => Some(person_id(c, code).await.map_err(|e| of_claim(e, n))?),
             None => None,
         });
     }

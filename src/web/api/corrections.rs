@@ -8,7 +8,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 
-use super::incidents::{IncidentBody, OrganisationBody, SourceBody};
+use super::incidents::IncidentBody;
+use super::sources::{OrganisationBody, SourceBody};
 use crate::actions::documentation::corrections;
 use crate::auth::capability::WriteDocumentation;
 use crate::domain::incident::retraction::Retraction;

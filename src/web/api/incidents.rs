@@ -1,6 +1,7 @@
-//! Organisations, sources and incidents over the API: every reader of the record may
-//! read them (people by code only); the documenter records them, with their acts,
-//! perpetrators, claims, accepted figures and verification.
+//! Incidents over the API: every reader of the record may read them (people by code
+//! only); the documenter records them — with the claims of their sources in the same
+//! request, or later — with their acts, perpetrators, accepted figures and
+//! verification. Organisations and sources are in `sources`.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -8,203 +9,24 @@ use axum::Json;
 
 use super::registry::Created;
 use crate::actions::documentation::incidents::{self, IncidentDetail, IncidentSummary};
-use crate::actions::documentation::sources::{self, Source, SourceDetail};
-use crate::actions::documentation::{self as doc, Organisation, OrganisationDetail};
+use crate::actions::documentation::recording;
 use crate::auth::capability::{ReadRecord, WriteDocumentation};
 use crate::domain::incident::{
     ActInput, ActText, FigureInput, IncidentInput, IncidentText, PerpetratorInput,
     VerificationInput,
 };
-use crate::domain::source::{
-    parse_aliases, ClaimInput, ClaimText, OrganisationInput, SourceInput, SourceText,
-};
+use crate::domain::source::{ClaimInput, ClaimText};
 use crate::domain::Invalid;
 use crate::web::error::{ApiError, JsonBody, Problem};
 use crate::web::extract::ApiCaller;
 use crate::web::AppState;
 
-fn s(v: &Option<String>) -> &str {
+pub(super) fn s(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("")
 }
 
 fn n(v: Option<i64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-pub struct OrgQuery {
-    /// A name in any spelling or script.
-    pub q: Option<String>,
-}
-
-/// Every organisation, or those with a name matching `q` in any spelling.
-#[utoipa::path(get, path = "/api/v1/organisations", tag = "documentation", operation_id = "list_organisations",
-    params(OrgQuery),
-    responses((status = 200, body = Vec<Organisation>), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn list_orgs(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-    Query(q): Query<OrgQuery>,
-) -> Result<Json<Vec<Organisation>>, ApiError> {
-    let cap = a.grant::<ReadRecord>()?;
-    Ok(Json(doc::list_orgs(&app, &cap, q.q.as_deref()).await?))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OrganisationBody {
-    pub name: String,
-    /// un_body, government, embassy, armed_group, ngo, media_outlet or residents.
-    pub kind: String,
-    /// Other spellings of the name, in any script.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-/// Adds an organisation with its other spellings.
-#[utoipa::path(post, path = "/api/v1/organisations", tag = "documentation", operation_id = "create_organisation",
-    request_body = OrganisationBody,
-    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 422, body = Problem)))]
-pub async fn create_org(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-    body: JsonBody<OrganisationBody>,
-) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let cap = a.grant::<WriteDocumentation>()?;
-    let Json(b) = body?;
-    let input = OrganisationInput::parse(&b.name, &b.kind, &b.aliases.join("\n"))?;
-    let id = doc::create_org(&app, &cap, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
-}
-
-/// An organisation with its names, sources and the incidents it is alleged to be behind.
-#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "documentation", operation_id = "get_organisation",
-    params(("id" = i64, Path)),
-    responses((status = 200, body = OrganisationDetail), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 404, body = Problem)))]
-pub async fn get_org(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-    Path(id): Path<i64>,
-) -> Result<Json<OrganisationDetail>, ApiError> {
-    Ok(Json(
-        doc::get_org(&app, &a.grant::<ReadRecord>()?, id).await?,
-    ))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AliasesBody {
-    pub aliases: Vec<String>,
-}
-
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct Added {
-    /// How many were new.
-    pub added: usize,
-}
-
-/// Adds spellings to an organisation's name.
-#[utoipa::path(post, path = "/api/v1/organisations/{id}/aliases", tag = "documentation", operation_id = "add_aliases",
-    params(("id" = i64, Path)), request_body = AliasesBody,
-    responses((status = 200, body = Added), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn add_aliases(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-    Path(id): Path<i64>,
-    body: JsonBody<AliasesBody>,
-) -> Result<Json<Added>, ApiError> {
-    let cap = a.grant::<WriteDocumentation>()?;
-    let Json(b) = body?;
-    let aliases = parse_aliases(&b.aliases.join("\n"))?;
-    let added = doc::add_aliases(&app, &cap, id, &aliases).await?;
-    Ok(Json(Added { added }))
-}
-
-/// Every source, the latest first.
-#[utoipa::path(get, path = "/api/v1/sources", tag = "documentation", operation_id = "list_sources",
-    responses((status = 200, body = Vec<Source>), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn list_sources(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-) -> Result<Json<Vec<Source>>, ApiError> {
-    Ok(Json(sources::list(&app, &a.grant::<ReadRecord>()?).await?))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SourceBody {
-    /// article, statement, letter, report, testimony, photo or video.
-    pub kind: String,
-    pub title: String,
-    /// The publishing organisation, by any of its names.
-    pub publisher: Option<String>,
-    pub author: Option<String>,
-    /// YYYY-MM-DD.
-    pub published_on: Option<String>,
-    /// ISO 639 (fa, ar, en …).
-    pub language: Option<String>,
-    pub url: Option<String>,
-    /// independent, official or aligned.
-    pub affiliation: String,
-    /// The party an aligned source speaks for, by any of its names.
-    pub aligned_with: Option<String>,
-    /// A to F.
-    pub reliability: String,
-    pub reliability_reason: String,
-}
-
-impl SourceBody {
-    pub(crate) fn input(&self) -> Result<SourceInput, Invalid> {
-        let b = self;
-        SourceInput::parse(&SourceText {
-            kind: &b.kind,
-            title: &b.title,
-            publisher: s(&b.publisher),
-            author: s(&b.author),
-            published_on: s(&b.published_on),
-            language: s(&b.language),
-            url: s(&b.url),
-            affiliation: &b.affiliation,
-            aligned_with: s(&b.aligned_with),
-            reliability: &b.reliability,
-            reliability_reason: &b.reliability_reason,
-        })
-    }
-}
-
-/// Adds a source with its reliability grade and reason.
-#[utoipa::path(post, path = "/api/v1/sources", tag = "documentation", operation_id = "create_source",
-    request_body = SourceBody,
-    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 422, body = Problem)))]
-pub async fn create_source(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-    body: JsonBody<SourceBody>,
-) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let cap = a.grant::<WriteDocumentation>()?;
-    let Json(b) = body?;
-    let input = b.input()?;
-    let id = sources::create(&app, &cap, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
-}
-
-/// A source with its claims.
-#[utoipa::path(get, path = "/api/v1/sources/{id}", tag = "documentation", operation_id = "get_source",
-    params(("id" = i64, Path)),
-    responses((status = 200, body = SourceDetail), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 404, body = Problem)))]
-pub async fn get_source(
-    State(app): State<AppState>,
-    ApiCaller(a): ApiCaller,
-    Path(id): Path<i64>,
-) -> Result<Json<SourceDetail>, ApiError> {
-    Ok(Json(
-        sources::get(&app, &a.grant::<ReadRecord>()?, id).await?,
-    ))
 }
 
 /// Every standing incident the filter keeps (the timeline's filter), the latest first,
@@ -222,6 +44,7 @@ pub async fn list(
     ))
 }
 
+/// An incident's own fields, as a correction replaces them.
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentBody {
@@ -263,21 +86,89 @@ impl IncidentBody {
     }
 }
 
-/// Records an incident.
+/// An incident to record, with the claims its sources make about it.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewIncidentBody {
+    pub title: String,
+    /// rocket_attack, armed_assault, killing, injury, hostage_taking, medical_denial,
+    /// supply_blockade, property_seizure, harassment, surveillance, intimidation,
+    /// information_gathering, infiltration or threat.
+    pub category: String,
+    /// YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD HH:MM: the precision follows.
+    pub started: String,
+    pub ended: Option<String>,
+    /// A site's code.
+    pub site: Option<String>,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// exact, near or region (by default from what is given).
+    pub geo_precision: Option<String>,
+    pub description: Option<String>,
+    /// What each source says about the incident, recorded with it in one transaction:
+    /// a refused claim is named by its index (`claims[1].credibility`) and nothing is
+    /// recorded.
+    #[serde(default)]
+    pub claims: Vec<ClaimBody>,
+}
+
+impl NewIncidentBody {
+    /// The incident and its claims, parsed; the first refusal found, in body order.
+    fn inputs(self) -> Result<(IncidentInput, Vec<ClaimInput>), Invalid> {
+        let incident = IncidentBody {
+            title: self.title,
+            category: self.category,
+            started: self.started,
+            ended: self.ended,
+            site: self.site,
+            place: self.place,
+            lat: self.lat,
+            lon: self.lon,
+            geo_precision: self.geo_precision,
+            description: self.description,
+        }
+        .input()?;
+        let claims = self
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(n, c)| c.input().map_err(|e| e.in_item("claims", n)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((incident, claims))
+    }
+}
+
+/// What recording an incident wrote.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct RecordedIncident {
+    pub id: i64,
+    /// The claims' ids, in the order of the request's `claims`.
+    pub claims: Vec<i64>,
+}
+
+/// Records an incident, with the claims of its sources if given (the same action as
+/// the documenter's form; one transaction, one audit entry per incident and claim).
 #[utoipa::path(post, path = "/api/v1/incidents", tag = "documentation", operation_id = "create_incident",
-    request_body = IncidentBody,
-    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem),
+    request_body = NewIncidentBody,
+    responses((status = 201, body = RecordedIncident), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
 pub async fn create(
     State(app): State<AppState>,
     ApiCaller(a): ApiCaller,
-    body: JsonBody<IncidentBody>,
-) -> Result<(StatusCode, Json<Created>), ApiError> {
+    body: JsonBody<NewIncidentBody>,
+) -> Result<(StatusCode, Json<RecordedIncident>), ApiError> {
     let cap = a.grant::<WriteDocumentation>()?;
     let Json(b) = body?;
-    let input = b.input()?;
-    let id = incidents::create(&app, &cap, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    let (incident, claims) = b.inputs()?;
+    let done = recording::record(&app, &cap, &incident, &claims).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RecordedIncident {
+            id: done.id,
+            claims: done.claims,
+        }),
+    ))
 }
 
 /// An incident with its acts, perpetrators, every source's claims side by side, the
@@ -363,6 +254,8 @@ pub async fn add_perpetrator(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A source's claim: what it says, where in the source, the figures it asserts and
+/// how credible it is.
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimBody {
@@ -381,6 +274,24 @@ pub struct ClaimBody {
     pub credibility: i64,
 }
 
+impl ClaimBody {
+    fn input(&self) -> Result<ClaimInput, Invalid> {
+        let b = self;
+        let values: Vec<String> = b.values.iter().map(|(m, v)| format!("{m}={v}")).collect();
+        let values = values.join(";");
+        let (source, credibility) = (b.source.to_string(), b.credibility.to_string());
+        ClaimInput::parse(&ClaimText {
+            source: &source,
+            about: s(&b.about),
+            person: s(&b.person),
+            locator: s(&b.locator),
+            statement: s(&b.statement),
+            values: &values,
+            credibility: &credibility,
+        })
+    }
+}
+
 /// Adds a source's claim about the incident.
 #[utoipa::path(post, path = "/api/v1/incidents/{id}/claims", tag = "documentation", operation_id = "add_claim",
     params(("id" = i64, Path)), request_body = ClaimBody,
@@ -394,18 +305,7 @@ pub async fn add_claim(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let cap = a.grant::<WriteDocumentation>()?;
     let Json(b) = body?;
-    let values: Vec<String> = b.values.iter().map(|(m, v)| format!("{m}={v}")).collect();
-    let values = values.join(";");
-    let (source, credibility) = (b.source.to_string(), b.credibility.to_string());
-    let input = ClaimInput::parse(&ClaimText {
-        source: &source,
-        about: s(&b.about),
-        person: s(&b.person),
-        locator: s(&b.locator),
-        statement: s(&b.statement),
-        values: &values,
-        credibility: &credibility,
-    })?;
+    let input = b.input()?;
     let claim = incidents::add_claim(&app, &cap, id, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id: claim })))
 }

@@ -11,6 +11,7 @@ pub mod bundle;
 pub mod evidence;
 // incidents
 pub mod incidents;
+pub mod sources;
 // commitments
 pub mod commitments;
 pub mod commitments_report;
@@ -85,13 +86,13 @@ use super::AppState;
         matching::watch_get,
         matching::watch_remove,
         // incidents
-        incidents::list_orgs,
-        incidents::create_org,
-        incidents::get_org,
-        incidents::add_aliases,
-        incidents::list_sources,
-        incidents::create_source,
-        incidents::get_source,
+        sources::list_orgs,
+        sources::create_org,
+        sources::get_org,
+        sources::add_aliases,
+        sources::list_sources,
+        sources::create_source,
+        sources::get_source,
         incidents::list,
         incidents::create,
         incidents::get,
@@ -279,23 +280,23 @@ pub fn router() -> Router<AppState> {
         // incidents
         .route(
             "/organisations",
-            get(incidents::list_orgs).post(incidents::create_org),
+            get(sources::list_orgs).post(sources::create_org),
         )
         .route(
             "/organisations/{id}",
-            get(incidents::get_org).put(corrections::edit_org),
+            get(sources::get_org).put(corrections::edit_org),
         )
         .route(
             "/organisations/{id}/aliases",
-            axum::routing::post(incidents::add_aliases),
+            axum::routing::post(sources::add_aliases),
         )
         .route(
             "/sources",
-            get(incidents::list_sources).post(incidents::create_source),
+            get(sources::list_sources).post(sources::create_source),
         )
         .route(
             "/sources/{id}",
-            get(incidents::get_source).put(corrections::edit_source),
+            get(sources::get_source).put(corrections::edit_source),
         )
         .route(
             "/sources/{id}/retraction",
