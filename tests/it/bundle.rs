@@ -198,15 +198,7 @@ async fn a_bundle_is_checked_by_age_sha256sum_b3sum_and_verify_bundle() {
         assert!(!ok && out.contains("not signed by the key given"), "{out}");
 
         // The database's own trail still verifies, and holds the bundle's checkpoint.
-        let cap = vigil::auth::Actor::system().grant().unwrap();
-        let report = vigil::actions::trail::verify(
-            &t.app,
-            &cap,
-            vigil::actions::trail::Checkpoints::Stored,
-            None,
-        )
-        .await
-        .unwrap();
+        let report = t.trail().await;
         assert!(report.ok(), "{:?}", report.problems);
     }
 }

@@ -400,11 +400,7 @@ async fn story(t: &TestApp) {
     ] {
         assert!(actions.iter().any(|x| x == a), "{b}: no {a} in the trail");
     }
-    let cap = vigil::auth::Actor::system().grant().unwrap();
-    let r =
-        vigil::actions::trail::verify(app, &cap, vigil::actions::trail::Checkpoints::Stored, None)
-            .await
-            .unwrap();
+    let r = crate::support::trail_of(app).await;
     assert!(r.ok(), "{b}: {r:?}");
 }
 

@@ -163,15 +163,7 @@ async fn chunks_kept_in_the_database_are_read_then_moved_out_with_an_audit_entry
         assert_eq!(evidence_files::move_to_files(&t.app).await.unwrap(), 0);
         let r = evidence_files::verify(&t.app).await.unwrap();
         assert!(r.ok() && r.in_database == 0, "{r:?}");
-        let cap = vigil::auth::Actor::system().grant().unwrap();
-        let trail = vigil::actions::trail::verify(
-            &t.app,
-            &cap,
-            vigil::actions::trail::Checkpoints::Stored,
-            None,
-        )
-        .await
-        .unwrap();
+        let trail = t.trail().await;
         assert!(trail.ok(), "{trail:?}");
     }
 }

@@ -49,16 +49,7 @@ async fn a_good_file_lands_whole_and_reimporting_updates() {
             "{b}: re-import duplicated people"
         );
         // The trail stays intact through batches.
-        let cap = vigil::auth::Actor::system().grant().unwrap();
-        let r = vigil::actions::trail::verify(
-            &t.app,
-            &cap,
-            vigil::actions::trail::Checkpoints::Stored,
-            None,
-        )
-        .await
-        .unwrap();
-        assert!(r.ok(), "{b}");
+        assert!(t.trail().await.ok(), "{b}");
     }
 }
 

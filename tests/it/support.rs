@@ -126,6 +126,12 @@ impl TestApp {
         .unwrap()
     }
 
+    /// The audit trail checked end to end against its stored checkpoints, as `vigil
+    /// audit verify` does.
+    pub async fn trail(&self) -> vigil::audit::Report {
+        trail_of(&self.app).await
+    }
+
     /// A site with the code `code` and one registered person at it: (site id, person id).
     pub async fn site_and_person(&self, code: &str) -> (i64, i64) {
         use vigil::actions::registry::{people, sites};
@@ -260,4 +266,12 @@ pub fn location(r: &reqwest::Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string()
+}
+
+/// [`TestApp::trail`] for an `App` held on its own.
+pub async fn trail_of(app: &vigil::app::App) -> vigil::audit::Report {
+    let cap = Actor::system().grant().unwrap();
+    vigil::actions::trail::verify(app, &cap, vigil::actions::trail::Checkpoints::Stored, None)
+        .await
+        .unwrap()
 }
