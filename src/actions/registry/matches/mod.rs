@@ -309,7 +309,7 @@ fn closest_by_name<'a>(me: &Candidate, found: Option<&'a Vec<Candidate>>) -> Vec
             std::cmp::Reverse(p.person_id),
         )
     });
-    v.truncate(usize::try_from(NAME_RARE).unwrap_or(3));
+    v.truncate(usize::try_from(NAME_RARE).unwrap_or(5));
     v
 }
 
