@@ -32,6 +32,20 @@ impl Env {
     pub(crate) fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().unwrap()
     }
+
+    /// A fresh directory with a master key in `keys/master.key`.
+    pub(crate) fn keyed() -> Self {
+        let e = Env::new();
+        let o = e.run(&["key", "new", "--out", "keys/master.key"]);
+        assert!(o.status.success(), "{}", text(&o));
+        e
+    }
+
+    /// `vigil` on the data directory `data` with that key.
+    pub(crate) fn vigil(&self, args: &[&str]) -> Output {
+        let base = ["--data", "data", "--key-file", "keys/master.key"];
+        self.run(&[&base[..], args].concat())
+    }
 }
 
 pub(crate) fn text(o: &Output) -> String {
@@ -75,11 +89,7 @@ fn a_key_file_inside_the_data_directory_is_refused() {
 
 #[test]
 fn serve_with_no_accounts_says_how_to_add_the_first_admin() {
-    let e = Env::new();
-    assert!(e
-        .run(&["key", "new", "--out", "keys/master.key"])
-        .status
-        .success());
+    let e = Env::keyed();
     let o = e.run(&[
         "--data",
         "data",
@@ -99,13 +109,8 @@ fn serve_with_no_accounts_says_how_to_add_the_first_admin() {
 
 #[test]
 fn users_migrations_and_key_rotation_from_the_command_line() {
-    let e = Env::new();
-    let base = ["--data", "data", "--key-file", "keys/master.key"];
-    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
-    assert!(e
-        .run(&["key", "new", "--out", "keys/master.key"])
-        .status
-        .success());
+    let e = Env::keyed();
+    let run = |args: &[&str]| e.vigil(args);
     let key_text = std::fs::read_to_string(e.dir.path().join("keys/master.key")).unwrap();
     assert!(key_text.starts_with("# vigil master key"));
 
@@ -116,7 +121,7 @@ fn users_migrations_and_key_rotation_from_the_command_line() {
     // A password from standard input.
     let mut child = e
         .cmd()
-        .args(base)
+        .args(["--data", "data", "--key-file", "keys/master.key"])
         .args(["user", "add", "boss", "--role", "admin", "--password-stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -239,17 +244,12 @@ fn openapi_document_is_openapi_3_1() {
 /// trail verifies afterwards.
 #[test]
 fn match_queue_and_watch_list_from_the_command_line() {
-    let e = Env::new();
-    let base = ["--data", "data", "--key-file", "keys/master.key"];
-    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
+    let e = Env::keyed();
+    let run = |args: &[&str]| e.vigil(args);
     let json = |o: &Output| -> serde_json::Value {
         assert!(o.status.success(), "{}", text(o));
         serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(o)))
     };
-    assert!(e
-        .run(&["key", "new", "--out", "keys/master.key"])
-        .status
-        .success());
     for (name, role) in [
         ("boss", "admin"),
         ("nadia", "registrar"),
@@ -396,13 +396,8 @@ fn match_queue_and_watch_list_from_the_command_line() {
 /// read as a named account; bad input named, and a role that may not read refused.
 #[test]
 fn the_commitments_report_at_the_command_line() {
-    let e = Env::new();
-    let base = ["--data", "data", "--key-file", "keys/master.key"];
-    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
-    assert!(e
-        .run(&["key", "new", "--out", "keys/master.key"])
-        .status
-        .success());
+    let e = Env::keyed();
+    let run = |args: &[&str]| e.vigil(args);
     assert!(run(&["user", "add", "ana", "--role", "analyst"])
         .status
         .success());

@@ -48,13 +48,8 @@ fn refused(o: &Output, field: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn corrections_from_the_command_line() {
-    let e = Env::new();
-    let base = ["--data", "data", "--key-file", "keys/master.key"];
-    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
-    assert!(e
-        .run(&["key", "new", "--out", "keys/master.key"])
-        .status
-        .success());
+    let e = Env::keyed();
+    let run = |args: &[&str]| e.vigil(args);
     for (name, role) in [("dora", "documenter"), ("ana", "analyst")] {
         assert!(run(&["user", "add", name, "--role", role]).status.success());
     }

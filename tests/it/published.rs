@@ -209,13 +209,8 @@ async fn observers_read_what_the_documenter_published() {
 #[test]
 fn publish_list_and_withdraw_at_the_command_line() {
     use crate::cli::{text, Env};
-    let e = Env::new();
-    let base = ["--data", "data", "--key-file", "keys/master.key"];
-    let run = |args: &[&str]| e.run(&[&base[..], args].concat());
-    assert!(e
-        .run(&["key", "new", "--out", "keys/master.key"])
-        .status
-        .success());
+    let e = Env::keyed();
+    let run = |args: &[&str]| e.vigil(args);
     for (name, role) in [("doc", "documenter"), ("ana", "analyst")] {
         assert!(run(&["user", "add", name, "--role", role]).status.success());
     }
