@@ -141,11 +141,12 @@ pub fn part_keys(s: &str) -> Vec<String> {
     glue(&tokens(s))
         .iter()
         .map(|p| {
-            // Collapsing letters can change which gap is last, so re-read the key as a
-            // spelling until it stops changing: a key then always maps to itself.
+            // Collapsing letters can change which gap is last, and a key can begin like
+            // a spelling the rewrite shortens (abzuly → abdule, read as Abdul-e): re-read
+            // the key as a spelling until it stops changing, so it maps to itself.
             let mut key = skeleton(&segments(&rewrite(p)));
             for _ in 0..8 {
-                match skeleton(&segments(&key)) {
+                match skeleton(&segments(&rewrite(&key))) {
                     next if next == key => break,
                     next => key = next,
                 }
