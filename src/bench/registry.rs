@@ -63,8 +63,7 @@ pub fn people_csv(seed: u64, first: usize, rows: usize) -> String {
 async fn import(app: &App, cap: &Cap<WriteRegistry>, csv: &[u8]) -> anyhow::Result<usize> {
     let table =
         crate::io::table::read_table(csv, "bench.csv").map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut report = crate::io::import::validate_people(&table, 2026);
-    drop(table);
+    let mut report = crate::io::import::validate_people(table, 2026);
     let sites = actions::registry::import::check(app, &mut report).await?;
     anyhow::ensure!(
         report.rejected.is_empty(),

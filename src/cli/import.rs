@@ -51,7 +51,7 @@ pub(super) async fn import_people(
     let year = crate::clock::year_of(app.now());
     let mut report = tokio::task::spawn_blocking(move || {
         crate::io::table::read_table(&bytes, &name)
-            .map(|t| crate::io::import::validate_people(&t, year))
+            .map(|t| crate::io::import::validate_people(t, year))
     })
     .await?
     .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
@@ -70,7 +70,7 @@ pub(super) async fn import_people(
     println!(
         "{} row(s) read, {} accepted, {} rejected",
         report.rows,
-        report.accepted.len(),
+        report.accepted(),
         report.rejected_rows()
     );
     if report.file_rejected || !report.rejected.is_empty() {
@@ -81,7 +81,7 @@ pub(super) async fn import_people(
         println!("dry run: nothing was written");
         return Ok(true);
     }
-    let total = report.accepted.len();
+    let total = report.accepted();
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let out = actions::registry::import::commit(app, &cap, &report, &sites, &hash, |done| {
         if tty {

@@ -74,10 +74,22 @@ pub struct Report {
     pub rows: usize,
     /// The file's columns were unusable, so no row was checked and none is accepted.
     pub file_rejected: bool,
-    pub accepted: Vec<ImportRow>,
     /// Every problem, in line order; a row may have several.
     pub rejected: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    accepted: Accepted,
+}
+
+/// The rows that passed, kept as the file's cells rather than as built people: a
+/// built row weighs about ten times its cells, and the committing side needs only
+/// one batch of them at a time (a 100,000-row file held every person at once).
+#[derive(Debug, Default)]
+struct Accepted {
+    table: Option<Table>,
+    columns: Option<Columns>,
+    /// Indexes into the table's rows, in file order.
+    rows: Vec<usize>,
+    this_year: i64,
 }
 
 impl Report {
@@ -86,6 +98,65 @@ impl Report {
         let mut lines: Vec<usize> = self.rejected.iter().map(|p| p.line).collect();
         lines.dedup();
         lines.len()
+    }
+
+    /// The number of rows that passed every check.
+    pub fn accepted(&self) -> usize {
+        self.accepted.rows.len()
+    }
+
+    /// Accepted rows `range` (by their order among the accepted), built again from
+    /// the file's cells: the same checks on the same cells give the same people.
+    pub fn accepted_rows(&self, range: std::ops::Range<usize>) -> Vec<ImportRow> {
+        let a = &self.accepted;
+        let (Some(table), Some(columns)) = (&a.table, &a.columns) else {
+            return Vec::new();
+        };
+        let none = HashMap::new();
+        let mut scratch = Vec::new();
+        let end = range.end.min(a.rows.len());
+        a.rows
+            .get(range.start.min(end)..end)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|i| table.rows.get(*i))
+            .filter_map(|row| {
+                // The whole-file checks (ids, heads) were passed when validating.
+                check_row(row, columns, &none, &none, a.this_year, &mut scratch).map(|(r, _)| r)
+            })
+            .collect()
+    }
+
+    /// Every accepted row, built: for small files and tests.
+    pub fn all_accepted(&self) -> Vec<ImportRow> {
+        self.accepted_rows(0..self.accepted())
+    }
+
+    /// The line and the cell of column `name` of every accepted row.
+    pub fn accepted_cells<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        let a = &self.accepted;
+        a.rows.iter().filter_map(move |i| {
+            let row = a.table.as_ref()?.rows.get(*i)?;
+            Some((row.line, a.columns.as_ref()?.get(row, name)))
+        })
+    }
+
+    /// Refuses more rows for `problems` (checks only the database can make).
+    pub fn refuse(&mut self, problems: Vec<Problem>) {
+        if problems.is_empty() {
+            return;
+        }
+        let bad: std::collections::HashSet<usize> = problems.iter().map(|p| p.line).collect();
+        let a = &mut self.accepted;
+        if let Some(table) = &a.table {
+            a.rows
+                .retain(|i| table.rows.get(*i).is_some_and(|r| !bad.contains(&r.line)));
+        }
+        self.rejected.extend(problems);
+        self.rejected.sort_by_key(|p| p.line);
     }
 }
 
@@ -159,12 +230,12 @@ fn from_invalid(line: usize, e: Invalid) -> Problem {
 
 /// Validates every row of a people table. `this_year` bounds birth years and turns
 /// ages into birth years (time is a parameter).
-pub fn validate_people(table: &Table, this_year: i64) -> Report {
+pub fn validate_people(table: Table, this_year: i64) -> Report {
     let mut report = Report {
         rows: table.rows.len(),
         ..Report::default()
     };
-    let columns = match resolve_columns(table) {
+    let columns = match resolve_columns(&table) {
         Ok(c) => c,
         Err(problems) => {
             report.file_rejected = true;
@@ -182,25 +253,27 @@ pub fn validate_people(table: &Table, this_year: i64) -> Report {
         ));
         return report;
     }
-    let ids = group_lines(table, |r| {
+    let ids = group_lines(&table, |r| {
         Some(columns.get(r, "external_id").trim().to_string()).filter(|s| !s.is_empty())
     });
-    let heads = group_lines(table, |r| {
+    let heads = group_lines(&table, |r| {
         let head = Relationship::parse(columns.get(r, "relationship")) == Ok(Relationship::Head);
         head.then(|| household_ref(columns.get(r, "household")).ok().flatten())
             .flatten()
     });
     let mut approximate = 0usize;
-    for row in &table.rows {
+    let mut accepted = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
         let before = report.rejected.len();
         match check_row(row, &columns, &ids, &heads, this_year, &mut report.rejected) {
-            Some((accepted, from_age)) if report.rejected.len() == before => {
+            Some((_, from_age)) if report.rejected.len() == before => {
                 approximate += usize::from(from_age);
-                report.accepted.push(accepted);
+                accepted.push(i);
             }
             _ => {}
         }
     }
+    drop((ids, heads));
     if approximate > 0 {
         report.warnings.push(
             problem(
@@ -214,7 +287,13 @@ pub fn validate_people(table: &Table, this_year: i64) -> Report {
             .arg("count", approximate),
         );
     }
-    split_households(table, &columns, &mut report.warnings);
+    split_households(&table, &columns, &mut report.warnings);
+    report.accepted = Accepted {
+        table: Some(table),
+        columns: Some(columns),
+        rows: accepted,
+        this_year,
+    };
     report
 }
 

@@ -18,7 +18,7 @@ async fn people_count(t: &support::TestApp) -> i64 {
 
 async fn run(t: &support::TestApp, name: &str) -> (import::Outcome, vigil::io::import::Report) {
     let table = vigil::io::table::read_table(&fixture(name), name).unwrap();
-    let mut report = vigil::io::import::validate_people(&table, 2026);
+    let mut report = vigil::io::import::validate_people(table, 2026);
     let sites = import::check(&t.app, &mut report).await.unwrap();
     let out = import::commit(&t.app, &t.registrar(), &report, &sites, "test", |_| {})
         .await
@@ -37,7 +37,7 @@ async fn a_good_file_lands_whole_and_reimporting_updates() {
             .unwrap();
         let (out, report) = run(&t, "utf8.csv").await;
         assert!(report.rejected.is_empty(), "{b}: {:?}", report.rejected);
-        assert_eq!(out.added, report.accepted.len(), "{b}");
+        assert_eq!(out.added, report.accepted(), "{b}");
         assert!(out.households_created >= 1, "{b}");
         let n = people_count(&t).await;
         // The same people in UTF-16 with a BOM: all updates, no new rows.
@@ -79,7 +79,7 @@ fn spelled(mut i: usize) -> String {
 
 async fn import_text(t: &support::TestApp, csv: &str) -> import::Outcome {
     let table = vigil::io::table::read_table(csv.as_bytes(), "n.csv").unwrap();
-    let mut report = vigil::io::import::validate_people(&table, 2026);
+    let mut report = vigil::io::import::validate_people(table, 2026);
     assert!(report.rejected.is_empty(), "{:?}", report.rejected.first());
     let sites = import::check(&t.app, &mut report).await.unwrap();
     import::commit(&t.app, &t.registrar(), &report, &sites, "test", |_| {})

@@ -141,7 +141,7 @@ async fn registration_and_import_raise_deduplicated_flags() {
                    IMP-1,,محمد حسینی,1969,CAMP\n\
                    IMP-2,Farhad Tabrizi,,1980,CAMP\n";
         let table = vigil::io::table::read_table(csv.as_bytes(), "people.csv").unwrap();
-        let mut report = vigil::io::import::validate_people(&table, 2026);
+        let mut report = vigil::io::import::validate_people(table, 2026);
         let sites = import::check(&t.app, &mut report).await.unwrap();
         let out = import::commit(&t.app, &t.registrar(), &report, &sites, "test", |_| {})
             .await

@@ -12,6 +12,7 @@ use crate::actions::{audit, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, WriteRegistry};
 use crate::domain::person::{Choice, PersonInput};
+use crate::domain::site::SiteCode;
 use crate::io::import::{ImportRow as Row, Problem, Report};
 use crate::store;
 
@@ -39,25 +40,21 @@ pub async fn check(app: &App, report: &mut Report) -> Result<HashMap<String, i64
         .map(|s| (s.code, s.site_id))
         .collect();
     let mut extra = Vec::new();
-    for row in &report.accepted {
-        if let Some(code) = &row.site {
-            if !sites.contains_key(code.as_str()) {
-                extra.push(Problem {
-                    line: row.line,
-                    field: "site".into(),
-                    key: "invalid-site",
-                    message: "no site has this code".into(),
-                    args: vec![("site", code.as_str().to_string())],
-                });
-            }
+    for (line, cell) in report.accepted_cells("site") {
+        let Ok(code) = SiteCode::parse(cell.trim()) else {
+            continue; // empty: no site; malformed ones were refused when validating
+        };
+        if !sites.contains_key(code.as_str()) {
+            extra.push(Problem {
+                line,
+                field: "site".into(),
+                key: "invalid-site",
+                message: "no site has this code".into(),
+                args: vec![("site", code.as_str().to_string())],
+            });
         }
     }
-    if !extra.is_empty() {
-        let bad: Vec<usize> = extra.iter().map(|p| p.line).collect();
-        report.accepted.retain(|r| !bad.contains(&r.line));
-        report.rejected.extend(extra);
-        report.rejected.sort_by_key(|p| p.line);
-    }
+    report.refuse(extra);
     Ok(sites)
 }
 
@@ -72,18 +69,24 @@ pub async fn commit(
     mut progress: impl FnMut(usize),
 ) -> Result<Outcome> {
     let mut out = Outcome::default();
-    if report.file_rejected || !report.rejected.is_empty() || report.accepted.is_empty() {
+    if report.file_rejected || !report.rejected.is_empty() || report.accepted() == 0 {
         return Ok(out);
     }
     let now = app.now();
     let mut households: HashMap<String, i64> = HashMap::new();
     let mut done = 0;
-    let batches: Vec<&[Row]> = report.accepted.chunks(BATCH).collect();
+    // Rows are built from the file's cells one batch at a time (with the next one
+    // ahead), so an import holds two batches of people, not the whole file's.
+    let total = report.accepted();
+    let batch_at = |start: usize| report.accepted_rows(start..total.min(start + BATCH));
+    let mut next = batch_at(0);
     // The next batch's rows, sealed while the database writes this one, for the ids
     // they will have if every row is new and no one else registers in between (if
     // not, they are sealed again: see `register_many_sealed`).
     let mut presealed: Option<register::Presealed> = None;
-    for (k, &batch) in batches.iter().enumerate() {
+    for start in (0..total).step_by(BATCH) {
+        let rows = std::mem::replace(&mut next, batch_at(start + BATCH));
+        let batch = rows.as_slice();
         let mut tx = app.store.write().await?;
         let site_of = |row: &Row| {
             row.site
@@ -165,10 +168,7 @@ pub async fn commit(
             }
         }
         let first = store::next_id(&mut tx, store::IdTable::People).await?;
-        let ahead: Vec<&PersonInput> = batches
-            .get(k + 1)
-            .map(|b| b.iter().map(|r| &r.person).collect())
-            .unwrap_or_default();
+        let ahead: Vec<&PersonInput> = next.iter().map(|r| &r.person).collect();
         let next_first = first.saturating_add(i64::try_from(new.len()).unwrap_or(i64::MAX));
         let (registered, sealed) = tokio::join!(
             register::register_many_sealed(&mut tx, app, cap, &new, presealed.take()),

@@ -84,6 +84,7 @@ pub fn suggest(header: &str) -> Option<&'static str> {
 }
 
 /// Where each known column is in the table, and how many columns the header has.
+#[derive(Debug)]
 pub(super) struct Columns {
     pub(super) at: HashMap<&'static str, usize>,
     pub(super) width: usize,

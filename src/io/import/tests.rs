@@ -14,11 +14,11 @@ fn fixture(name: &str) -> Report {
         .join("tests/fixtures/import")
         .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    validate_people(&read_table(&bytes, name).unwrap(), YEAR)
+    validate_people(read_table(&bytes, name).unwrap(), YEAR)
 }
 
 fn csv(text: &str) -> Report {
-    validate_people(&read_table(text.as_bytes(), "x.csv").unwrap(), YEAR)
+    validate_people(read_table(text.as_bytes(), "x.csv").unwrap(), YEAR)
 }
 
 /// (line, field, key) of every rejection.
@@ -30,7 +30,7 @@ fn rejections(r: &Report) -> Vec<(usize, &str, &str)> {
 }
 
 fn accepted_lines(r: &Report) -> Vec<usize> {
-    r.accepted.iter().map(|a| a.line).collect()
+    r.all_accepted().iter().map(|a| a.line).collect()
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn a_household_in_every_encoding_is_accepted() {
         let r = fixture(name);
         assert_eq!(rejections(&r), vec![], "{name}");
         assert_eq!(accepted_lines(&r), vec![2, 3, 5], "{name}");
-        let head = &r.accepted[0];
+        let head = &r.all_accepted()[0];
         assert_eq!(head.person.external_id.as_deref(), Some("P-001"));
         assert_eq!(
             head.person.name_original.as_ref().unwrap().expose(),
@@ -55,7 +55,7 @@ fn a_household_in_every_encoding_is_accepted() {
         assert_eq!(head.site.as_ref().unwrap().as_str(), "CAMP-1");
         assert_eq!(head.household.as_deref(), Some("HH-1"));
         assert_eq!(head.relationship, Some(Relationship::Head));
-        assert_eq!(r.accepted[2].relationship, Some(Relationship::Child));
+        assert_eq!(r.all_accepted()[2].relationship, Some(Relationship::Child));
     }
 }
 
@@ -63,11 +63,11 @@ fn a_household_in_every_encoding_is_accepted() {
 fn persian_and_arabic_indic_digits_are_read_and_bad_dates_named() {
     let r = fixture("persian-digits.csv");
     assert_eq!(accepted_lines(&r), vec![2, 3]);
-    let p = &r.accepted[0];
+    let p = &r.all_accepted()[0];
     assert_eq!(p.person.birth_date.as_ref().unwrap().expose(), "1985-03-21");
     assert_eq!(p.person.phone.as_ref().unwrap().expose(), "0770 123 4567");
     assert_eq!(p.household.as_deref(), Some("HH-7"));
-    assert_eq!(r.accepted[1].person.birth_year, Some(1990));
+    assert_eq!(r.all_accepted()[1].person.birth_year, Some(1990));
     // 30 February, and a Solar Hijri year read as Gregorian 1364, are refused.
     assert_eq!(
         rejections(&r),
@@ -89,7 +89,7 @@ fn hxl_hashtags_name_columns_whatever_the_headers_say() {
     let r = fixture("hxl.csv");
     assert_eq!(rejections(&r), vec![]);
     assert_eq!(accepted_lines(&r), vec![3, 4]);
-    let p = &r.accepted[0];
+    let p = &r.all_accepted()[0];
     assert_eq!(p.person.external_id.as_deref(), Some("P-401"));
     assert_eq!(
         p.person.name_latin.as_ref().unwrap().expose(),
@@ -103,7 +103,7 @@ fn hxl_hashtags_name_columns_whatever_the_headers_say() {
 
     let r = fixture("hxl-only.csv");
     assert_eq!(rejections(&r), vec![]);
-    assert_eq!(r.accepted[0].person.birth_year, Some(YEAR - 40));
+    assert_eq!(r.all_accepted()[0].person.birth_year, Some(YEAR - 40));
     assert_eq!(r.warnings[0].key, "import-age-approximate");
 }
 
@@ -167,7 +167,7 @@ fn the_same_external_id_twice_refuses_both_rows_naming_the_other() {
 fn unknown_columns_are_listed_once_with_suggestions() {
     let r = fixture("unknown-columns.csv");
     assert!(r.file_rejected);
-    assert!(r.accepted.is_empty());
+    assert!(r.accepted() == 0);
     let unknown: Vec<&Problem> = r
         .rejected
         .iter()
@@ -224,7 +224,7 @@ fn each_bad_row_is_named_with_its_field_and_good_rows_pass() {
     assert_eq!(r.rejected_rows(), 8);
     assert!(r.rejected[0].message.ends_with("line 9"));
     assert_eq!(accepted_lines(&r), vec![10]);
-    let p = &r.accepted[0].person;
+    let p = &r.all_accepted()[0].person;
     assert_eq!(
         p.vulnerabilities,
         vec![(Vulnerability::Disability, Urgency::Urgent)]
@@ -320,7 +320,7 @@ fn the_templates_read_back_and_their_example_row_is_refused() {
     ] {
         let table = read_table(&bytes, name).unwrap();
         assert_eq!(table.hxl.as_ref().map(|h| h.line), Some(2), "{name}");
-        let r = validate_people(&table, YEAR);
+        let r = validate_people(table, YEAR);
         assert_eq!(
             rejections(&r),
             vec![(3, "external_id", "import-example-row")],
@@ -328,9 +328,9 @@ fn the_templates_read_back_and_their_example_row_is_refused() {
         );
     }
     let filled = template_csv().replace(crate::io::layout::EXAMPLE_ID, "P-1");
-    let r = validate_people(&read_table(filled.as_bytes(), "t.csv").unwrap(), YEAR);
+    let r = validate_people(read_table(filled.as_bytes(), "t.csv").unwrap(), YEAR);
     assert_eq!(rejections(&r), vec![]);
-    let p = &r.accepted[0];
+    let p = &r.all_accepted()[0];
     assert_eq!(p.person.vulnerabilities.len(), 2);
     assert_eq!(p.relationship, Some(Relationship::Head));
     assert!(p.person.notes.is_some() && p.person.document.is_some());
@@ -346,11 +346,43 @@ fn cells_escaped_by_an_export_import_as_they_were() {
         "the escaped phone number reads back; a real formula stays refused"
     );
     assert_eq!(
-        r.accepted
+        r.all_accepted()
             .first()
             .and_then(|a| a.person.phone.as_ref())
             .map(|p| p.expose().to_string()),
         Some("+964 770 000 0001".to_string())
     );
     assert!(rejections(&r).iter().any(|(line, _, _)| *line == 3));
+}
+
+#[test]
+fn accepted_rows_are_built_a_range_at_a_time_and_refusing_removes_them() {
+    let mut r = csv(
+        "external_id,name_latin,birth_year,site\nA-1,Zahra,1990,CAMP\nA-2,=x,1990,CAMP\nA-3,Ali,1980,CAMP\nA-4,Reza,1970,\n",
+    );
+    assert_eq!(r.accepted(), 3);
+    let lines = |rows: Vec<ImportRow>| rows.iter().map(|a| a.line).collect::<Vec<_>>();
+    assert_eq!(lines(r.accepted_rows(1..3)), vec![4, 5]);
+    assert_eq!(
+        lines(r.accepted_rows(2..9)),
+        vec![5],
+        "a range past the end stops there"
+    );
+    assert_eq!(r.accepted_rows(1..2)[0].person.birth_year, Some(1980));
+    let sites: Vec<(usize, &str)> = r.accepted_cells("site").collect();
+    assert_eq!(sites, vec![(2, "CAMP"), (4, "CAMP"), (5, "")]);
+    r.refuse(vec![problem(
+        4,
+        "site",
+        "invalid-site",
+        "no site has this code",
+    )]);
+    assert_eq!(accepted_lines(&r), vec![2, 5]);
+    assert_eq!(
+        rejections(&r),
+        vec![
+            (3, "name_latin", "import-formula"),
+            (4, "site", "invalid-site")
+        ]
+    );
 }

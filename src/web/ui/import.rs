@@ -148,7 +148,7 @@ pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
     let year = crate::clock::year_of(ui.app.now());
     let read = tokio::task::spawn_blocking(move || {
         crate::io::table::read_table(&bytes, &name)
-            .map(|t| crate::io::import::validate_people(&t, year))
+            .map(|t| crate::io::import::validate_people(t, year))
     })
     .await
     .map_err(|e| UiError::from(ActionError::Internal(e.to_string())))?;
@@ -172,7 +172,7 @@ pub async fn upload(ui: Ui, req: Request) -> Result<Response, UiError> {
             };
             ReportView {
                 rows: report.rows,
-                accepted: report.accepted.len(),
+                accepted: report.accepted(),
                 rejected_rows: report.rejected_rows(),
                 problems: lines(&ui.tr(), &report.rejected),
                 warnings: lines(&ui.tr(), &report.warnings),
