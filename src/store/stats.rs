@@ -50,13 +50,21 @@ pub async fn counts(c: &mut Conn) -> Result<Counts> {
     let sites = sqlx::query_scalar("select count(*) from sites")
         .fetch_one(&mut *c)
         .await?;
-    // A record merged into another is a tombstone, not a person.
-    let people = sqlx::query_scalar("select count(*) from people where status <> 'merged'")
-        .fetch_one(&mut *c)
-        .await?;
-    let people_present = sqlx::query_scalar("select count(*) from people where status = 'present'")
-        .fetch_one(&mut *c)
-        .await?;
+    // One pass over the status index for both counts. A record merged into another
+    // is a tombstone, not a person.
+    let by_status: Vec<(String, i64)> =
+        sqlx::query_as("select status, count(*) from people group by status")
+            .fetch_all(&mut *c)
+            .await?;
+    let people = by_status
+        .iter()
+        .filter(|(s, _)| s != super::matching::MERGED)
+        .map(|(_, n)| n)
+        .sum();
+    let people_present = by_status
+        .iter()
+        .find(|(s, _)| s == "present")
+        .map_or(0, |(_, n)| *n);
     let households = sqlx::query_scalar("select count(*) from households")
         .fetch_one(&mut *c)
         .await?;

@@ -297,7 +297,24 @@ async fn merging_moves_history_needs_and_household_and_keeps_a_tombstone() {
             .await
             .unwrap()
             .unwrap();
+        // The dashboard counts the tombstone as no one.
+        let counts = vigil::store::stats::counts(&mut c).await.unwrap();
+        let all: i64 = sqlx::query_scalar("select count(*) from people")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap();
+        let present: i64 =
+            sqlx::query_scalar("select count(*) from people where status = 'present'")
+                .fetch_one(&mut *c)
+                .await
+                .unwrap();
         drop(c);
+        assert_eq!(
+            (counts.people, counts.people_present),
+            (all - 1, present),
+            "{b}"
+        );
+        assert!(present > 0, "{b}");
         assert_eq!(
             (tomb.status.as_str(), tomb.site_id, tomb.household_id),
             ("merged", None, None)
