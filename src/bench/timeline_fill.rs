@@ -254,6 +254,12 @@ async fn build_indexes(app: &App, defs: &[(String, String)]) -> anyhow::Result<(
     let mut c = app.store.read().await?;
     c.close_on_drop();
     if app.store.backend() == Backend::Sqlite {
+        // A pooled connection may still hold the schema from before the indexes were
+        // dropped (on another connection), and `create index` is checked against it
+        // when parsed; a statement that reads the schema table reloads it first.
+        sqlx::query("select count(*) from sqlite_master")
+            .execute(&mut *c)
+            .await?;
         sqlx::query("pragma cache_size = -262144")
             .execute(&mut *c)
             .await?;
