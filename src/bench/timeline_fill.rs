@@ -227,7 +227,7 @@ async fn drop_indexes(app: &App) -> anyhow::Result<Vec<(String, String)>> {
                  where type = 'index' and tbl_name = $1 and sql is not null order by name"
             }
             Backend::Postgres => {
-                "select indexname, indexdef from pg_indexes
+                "select indexname::text, indexdef::text from pg_indexes
                  where tablename = $1 and schemaname = current_schema()
                    and indexname not in (select conname from pg_constraint) order by indexname"
             }
