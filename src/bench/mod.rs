@@ -31,6 +31,7 @@ mod incidents;
 pub mod names;
 mod registry;
 mod timeline;
+mod timeline_fill;
 // resettlement
 mod resettlement;
 

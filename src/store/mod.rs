@@ -13,6 +13,16 @@
 //! which ignores the busy timeout); on PostgreSQL it is a row lock that orders audit
 //! entries. Audited writes need that order anyway, because each entry chains to the
 //! one before.
+//!
+//! On SQLite every write transaction runs on one connection of its own (`writer`), the
+//! readers on the others. SQLite keeps a page cache per connection and throws all of it
+//! away when a transaction starts after another connection changed the file; with
+//! writes spread over the pool, each one began by emptying a cache that the readers'
+//! scans had filled (8 MiB to walk and free) and then re-read the B-tree pages it
+//! needed from the file — a cost that grew with the tables (`perf`: 9 % of a recording
+//! into a 1 M-incident table in `pcache1TruncateUnsafe` alone, under
+//! `sqlite3PagerSharedLock`). The writer sees only its own changes, so its cache stays
+//! warm. Writers queue for it as they queued for SQLite's write lock.
 
 pub mod audit;
 // commitments
@@ -197,6 +207,9 @@ pub fn on_unique(e: sqlx::Error, what: &'static str) -> StoreError {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
+    /// Where write transactions run: one connection on SQLite (see the module
+    /// header), the pool itself on PostgreSQL.
+    writer: AnyPool,
     backend: Backend,
 }
 
@@ -216,6 +229,41 @@ impl MigrationStatus {
     pub fn ok(&self) -> bool {
         self.pending.is_empty() && self.modified.is_empty() && self.unknown.is_empty()
     }
+}
+
+/// The pool settings of `backend`, with at most `max` connections; SQLite's pragmas
+/// are set on each connection as it opens.
+fn pool_options(backend: Backend, max: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(match backend {
+            Backend::Sqlite => max,
+            Backend::Postgres => 16,
+        })
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // Durability first: protection data that was acknowledged must
+                    // survive a crash or power cut (quality.md, Durability).
+                    conn.execute("pragma journal_mode = wal").await?;
+                    conn.execute("pragma synchronous = full").await?;
+                    conn.execute("pragma foreign_keys = on").await?;
+                    conn.execute("pragma busy_timeout = 15000").await?;
+                    // SQLite's default page cache is 2 MB: an import into a large
+                    // registry then re-reads the same index pages from the file for
+                    // every batch. Up to 8 MiB per connection, filled only as used
+                    // (32 MiB took the import at size M past its memory aim: the
+                    // pool's readers fill theirs too).
+                    conn.execute("pragma cache_size = -8192").await?;
+                    // Checkpoint at 32 MiB of log rather than 4: a large import
+                    // dirties index pages at random, and pages dirtied again by the
+                    // next batches are then copied to the database once, not once
+                    // per batch. Durability is the log's (fsynced at each commit).
+                    conn.execute("pragma wal_autocheckpoint = 8192").await?;
+                }
+                Ok(())
+            })
+        })
 }
 
 impl Store {
@@ -242,39 +290,18 @@ impl Store {
         let options = url
             .parse::<AnyConnectOptions>()?
             .disable_statement_logging();
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            })
-            .acquire_timeout(Duration::from_secs(30))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // Durability first: protection data that was acknowledged must
-                        // survive a crash or power cut (quality.md, Durability).
-                        conn.execute("pragma journal_mode = wal").await?;
-                        conn.execute("pragma synchronous = full").await?;
-                        conn.execute("pragma foreign_keys = on").await?;
-                        conn.execute("pragma busy_timeout = 15000").await?;
-                        // SQLite's default page cache is 2 MB: an import into a large
-                        // registry then re-reads the same index pages from the file for
-                        // every batch. Up to 8 MiB per connection, filled only as used
-                        // (32 MiB took the import at size M past its memory aim: the
-                        // pool's readers fill theirs too).
-                        conn.execute("pragma cache_size = -8192").await?;
-                        // Checkpoint at 32 MiB of log rather than 4: a large import
-                        // dirties index pages at random, and pages dirtied again by the
-                        // next batches are then copied to the database once, not once
-                        // per batch. Durability is the log's (fsynced at each commit).
-                        conn.execute("pragma wal_autocheckpoint = 8192").await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
+        let pool = pool_options(backend, 8)
+            .connect_with(options.clone())
             .await?;
-        Ok(Store { pool, backend })
+        let writer = match backend {
+            Backend::Sqlite => pool_options(backend, 1).connect_with(options).await?,
+            Backend::Postgres => pool.clone(),
+        };
+        Ok(Store {
+            pool,
+            writer,
+            backend,
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -329,7 +356,7 @@ impl Store {
 
     /// Begins a write transaction holding the writers' lock (see the module header).
     pub async fn write(&self) -> Result<Tx> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query("update audit_head set seq = seq where id = 1")
             .execute(&mut *tx)
             .await?;
@@ -344,6 +371,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.writer.close().await;
         self.pool.close().await;
     }
 }

@@ -1,9 +1,10 @@
 // Incidents in a real browser, on the demo: a documenter records an incident with two
-// sources that disagree on the death toll, sees both figures side by side with their
-// grades, accepts one with a reason, then filters the timeline and finds it there, on
-// a map vigil draws itself. It also corrects the incident (the earlier version kept
-// and shown) and retracts one claim with a reason. Screenshots go to target/browser-artifacts/; any console
-// error, uncaught exception or CSP violation fails the test.
+// sources that disagree on the death toll (their claims typed in the form that records
+// it), sees both figures side by side with their grades, accepts one with a reason,
+// then filters the timeline and finds it there, on a map vigil draws itself. It also
+// corrects the incident (the earlier version kept and shown) and retracts one claim
+// with a reason. Screenshots go to target/browser-artifacts/; any console error,
+// uncaught exception or CSP violation fails the test.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -68,20 +69,17 @@ test('incidents: two sources that disagree, side by side, then the timeline', { 
     await create.locator('select[name="category"]').selectOption('rocket_attack');
     await create.locator('input[name="started"]').fill('2014-03');
     await create.locator('select[name="site"]').selectOption('LIBERTY');
+    // Both sources' claims recorded with the incident, in the same form.
+    await create.locator('select[name="claims[0].source"]').selectOption({ label: 'Browser wire report (B)' });
+    await create.locator('input[name="claims[0].values"]').fill('killed = 2');
+    await create.locator('select[name="claims[0].credibility"]').selectOption('2');
+    await create.locator('select[name="claims[1].source"]').selectOption({ label: 'Call to protect Camp Liberty residents (C)' });
+    await create.locator('input[name="claims[1].values"]').fill('killed = 5');
+    await create.locator('select[name="claims[1].credibility"]').selectOption('3');
     await submit(page, create);
     assert.match(new URL(page.url()).pathname, /^\/documentation\/incidents\/\d+$/, 'the new incident page');
     const incidentPage = page.url();
 
-    const claim = page.locator('form[action$="/claims"]');
-    await claim.locator('select[name="source"]').selectOption({ label: 'Browser wire report (B)' });
-    await claim.locator('input[name="values"]').fill('killed = 2');
-    await claim.locator('select[name="credibility"]').selectOption('2');
-    await submit(page, claim);
-    const claim2 = page.locator('form[action$="/claims"]');
-    await claim2.locator('select[name="source"]').selectOption({ label: 'Call to protect Camp Liberty residents (C)' });
-    await claim2.locator('input[name="values"]').fill('killed = 5');
-    await claim2.locator('select[name="credibility"]').selectOption('3');
-    await submit(page, claim2);
     const figure = page.locator('form[action$="/figures"]');
     await figure.locator('input[name="value"]').fill('2');
     await figure.locator('textarea[name="reason"]').fill('The UN count after its visit');

@@ -39,6 +39,7 @@ mod import;
 mod incident_api_claims;
 mod incident_corrections;
 mod incident_exports;
+mod incident_form_claims;
 mod incident_http;
 mod incident_recording;
 mod incidents;

@@ -1,12 +1,15 @@
-//! The documenter's incident forms: record an incident, add an act with its victims,
+//! The documenter's incident forms: record an incident (with its sources' claims, in
+//! one step), add an act with its victims,
 //! an alleged perpetrator, a source's claim, the accepted figure, the verification.
 //! Each parses its form, calls one action, and goes back to the incident's page.
+
+use std::collections::HashMap;
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::page::done;
-use crate::actions::documentation::incidents;
+use crate::actions::documentation::{incidents, recording};
 use crate::auth::capability::WriteDocumentation;
 use crate::domain::incident::{
     ActInput, ActText, FigureInput, IncidentInput, IncidentText, PerpetratorInput,
@@ -49,7 +52,15 @@ pub struct IncidentForm {
     pub(crate) geo_precision: String,
     #[serde(default)]
     pub(crate) description: String,
+    /// The claim rows of the form that records an incident: `claims[0].source`,
+    /// `claims[0].values`, … (the same paths a refusal names).
+    #[serde(flatten)]
+    pub(crate) rest: HashMap<String, String>,
 }
+
+/// How many sources' claims the form that records an incident offers; more are added
+/// on the incident's page.
+pub(crate) const CLAIM_ROWS: usize = 2;
 
 impl IncidentForm {
     pub(crate) fn input(&self) -> Result<IncidentInput, Invalid> {
@@ -66,6 +77,37 @@ impl IncidentForm {
             description: &self.description,
         })
     }
+
+    /// The claims typed in the claim rows, in order; a row with no source and nothing
+    /// typed is skipped (its grade has a default). A refusal names the claim by its
+    /// place in the list recorded (`claims[0]`), as the recording does.
+    pub(crate) fn claims(&self) -> Result<Vec<ClaimInput>, Invalid> {
+        let mut out = Vec::new();
+        for n in 0..CLAIM_ROWS {
+            let get = |field: &str| {
+                self.rest
+                    .get(&format!("claims[{n}].{field}"))
+                    .map_or("", String::as_str)
+            };
+            let typed = ["source", "values", "statement", "locator"]
+                .iter()
+                .any(|f| !get(f).trim().is_empty());
+            if !typed {
+                continue;
+            }
+            let claim = ClaimInput::parse(&ClaimText {
+                source: get("source"),
+                locator: get("locator"),
+                statement: get("statement"),
+                values: get("values"),
+                credibility: get("credibility"),
+                ..ClaimText::default()
+            })
+            .map_err(|i| i.in_item("claims", out.len()))?;
+            out.push(claim);
+        }
+        Ok(out)
+    }
 }
 
 pub async fn create(
@@ -75,10 +117,11 @@ pub async fn create(
     let cap = f.session.actor.grant::<WriteDocumentation>()?;
     let to = "/documentation/incidents";
     let input = f.form.input().map_err(invalid(to))?;
-    let id = incidents::create(&app, &cap, &input)
+    let claims = f.form.claims().map_err(invalid(to))?;
+    let done = recording::record(&app, &cap, &input, &claims)
         .await
         .map_err(UiError::back(to))?;
-    Ok(Redirect::to(&page_of(id)).into_response())
+    Ok(Redirect::to(&page_of(done.id)).into_response())
 }
 
 #[derive(serde::Deserialize)]

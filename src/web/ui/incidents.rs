@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::Path;
 use axum::response::Response;
 
+use super::incident_forms::CLAIM_ROWS;
 use super::page::{PageCtx, Ui};
 use super::people::Opt;
 use super::sources::{choice_opts, credibility_label, label, reliability_label};
@@ -57,6 +58,17 @@ pub struct IncidentsTemplate {
     pub categories: Vec<Opt>,
     pub geo: Vec<Opt>,
     pub sites: Vec<Opt>,
+    /// The claim rows of the form (numbered from 1 on the page) and the sources they
+    /// may cite: an incident is recorded with its sources' claims in one step.
+    pub claim_rows: Vec<ClaimRow>,
+    pub source_opts: Vec<Opt>,
+}
+
+/// One row of the incident form's claims: its index in the form (`claims[0]`) and its
+/// number as shown.
+pub struct ClaimRow {
+    pub index: usize,
+    pub number: i64,
 }
 
 pub async fn list(ui: Ui) -> Result<Response, UiError> {
@@ -74,14 +86,41 @@ pub async fn list(ui: Ui) -> Result<Response, UiError> {
         })
         .collect();
     let sites = site_opts(&ui, &cap).await?;
+    let can_write = ui.session.actor.can(Perm::WriteDocumentation);
+    let source_opts = if can_write {
+        source_opts(&ui, &cap).await?
+    } else {
+        Vec::new()
+    };
     ui.render(&IncidentsTemplate {
         page: ui.page("incidents-title", "/documentation/incidents"),
         incidents,
-        can_write: ui.session.actor.can(Perm::WriteDocumentation),
+        can_write,
         categories: choice_opts::<Category>(&tr, ""),
         geo: choice_opts::<GeoPrecision>(&tr, ""),
         sites,
+        claim_rows: (0..CLAIM_ROWS)
+            .map(|index| ClaimRow {
+                index,
+                number: i64::try_from(index).unwrap_or(0) + 1,
+            })
+            .collect(),
+        source_opts,
     })
+}
+
+/// The standing sources a claim may cite, by title and grade.
+async fn source_opts(ui: &Ui, cap: &Cap<ReadRecord>) -> Result<Vec<Opt>, UiError> {
+    Ok(source_actions::list(&ui.app, cap)
+        .await?
+        .into_iter()
+        .filter(|s| s.row.retracted_at.is_none())
+        .map(|s| Opt {
+            value: s.row.source_id.to_string(),
+            label: format!("{} ({})", s.row.title, s.row.reliability),
+            selected: false,
+        })
+        .collect())
 }
 
 /// The sites a form offers, by code.
@@ -361,16 +400,7 @@ pub async fn show(ui: Ui, Path(id): Path<i64>) -> Result<Response, UiError> {
         (Vec::new(), String::new(), String::new())
     };
     let source_opts = if can_write {
-        source_actions::list(&ui.app, &cap)
-            .await?
-            .into_iter()
-            .filter(|s| s.row.retracted_at.is_none())
-            .map(|s| Opt {
-                value: s.row.source_id.to_string(),
-                label: format!("{} ({})", s.row.title, s.row.reliability),
-                selected: false,
-            })
-            .collect()
+        source_opts(&ui, &cap).await?
     } else {
         Vec::new()
     };
