@@ -13,14 +13,12 @@
 //!
 //! The demo is loaded through the action layer into its own database (under the
 //! temporary directory: set TMPDIR for sizes M and L); the generated incidents and
-//! visits are loaded raw, in multi-row statements in big transactions.
+//! visits are loaded raw and set-based (`commitment_fill.rs`).
 
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::Request;
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
 use tower::ServiceExt;
 
 use super::{measure, outcome, Outcome};
@@ -31,26 +29,10 @@ use crate::auth::{Actor, Cap};
 use crate::clock::Clock;
 use crate::config::{Config, Options};
 use crate::crypto::MasterKey;
-use crate::domain::commitment::DAY_MS;
 use crate::domain::Role;
-use crate::store;
 
 /// The day judged: after the last of the demo's evidence.
 const AS_OF: &str = "2015-12-31";
-/// Generated evidence falls between these days (epoch days): 2009-01-01 to 2016-01-01.
-const FIRST_DAY: i64 = 14_245;
-const LAST_DAY: i64 = 16_801;
-const CATEGORIES: [&str; 8] = [
-    "rocket_attack",
-    "medical_denial",
-    "intimidation",
-    "property_seizure",
-    "harassment",
-    "armed_assault",
-    "threat",
-    "infiltration",
-];
-const BATCH: usize = 50_000;
 
 fn sizes(scale: usize) -> (usize, usize) {
     match scale {
@@ -58,115 +40,6 @@ fn sizes(scale: usize) -> (usize, usize) {
         10 => (1_000_000, 100_000),
         _ => (10_000_000, 1_000_000),
     }
-}
-
-fn values(n: usize, params: usize, constants: &str) -> String {
-    let one = format!("({}, {constants})", vec!["?"; params].join(", "));
-    vec![one; n].join(", ")
-}
-
-/// Loads `incidents` incidents and `visits` visits, generated from `seed`: incidents
-/// of the demo's categories (and others) at its sites (a tenth at none), visits of
-/// every organisation at the sites, half of them at the sites the demo's terms name.
-async fn fill(app: &App, incidents: usize, visits: usize, seed: u64) -> anyhow::Result<()> {
-    let mut c = app.store.read().await?;
-    let sites: Vec<i64> = sqlx::query_scalar("select site_id from sites order by site_id")
-        .fetch_all(&mut *c)
-        .await?;
-    let named: Vec<i64> = sqlx::query_scalar(
-        "select distinct site_id from commitments where site_id is not null order by site_id",
-    )
-    .fetch_all(&mut *c)
-    .await?;
-    let orgs: Vec<i64> = sqlx::query_scalar(
-        "select distinct owed_by_id from commitments
-         where term in ('presence', 'frequency') order by owed_by_id",
-    )
-    .fetch_all(&mut *c)
-    .await?;
-    let all_orgs: Vec<i64> =
-        sqlx::query_scalar("select organisation_id from organisations order by organisation_id")
-            .fetch_all(&mut *c)
-            .await?;
-    drop(c);
-    let pick = |rng: &mut StdRng, v: &[i64]| v.get(rng.gen_range(0..v.len().max(1))).copied();
-    let mut rng = StdRng::seed_from_u64(seed);
-    let mut left = incidents;
-    while left > 0 {
-        let n = left.min(BATCH);
-        left -= n;
-        let rows: Vec<(&str, i64, Option<i64>)> = (0..n)
-            .map(|_| {
-                let at = rng.gen_range(FIRST_DAY..LAST_DAY) * DAY_MS
-                    + rng.gen_range(0..24_i64) * 3_600_000;
-                let k = CATEGORIES
-                    .get(rng.gen_range(0..CATEGORIES.len()))
-                    .copied()
-                    .unwrap_or("threat");
-                let site = if rng.gen_bool(0.1) {
-                    None
-                } else {
-                    pick(&mut rng, &sites)
-                };
-                (k, at, site)
-            })
-            .collect();
-        let mut tx = app.store.write().await?;
-        for chunk in rows.chunks(store::rows_per_statement(3)) {
-            let sql = format!(
-                "insert into incidents (category, started_at, site_id, title, start_precision,
-                 geo_precision, created_at, updated_at, derived_at) values {}",
-                values(chunk.len(), 3, "'Bench incident', 'day', 'region', 0, 0, 0")
-            );
-            let mut q = sqlx::query(&sql);
-            for (k, at, site) in chunk {
-                q = q.bind(*k).bind(*at).bind(*site);
-            }
-            q.execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-    }
-    let mut left = visits;
-    while left > 0 {
-        let n = left.min(BATCH);
-        left -= n;
-        let rows: Vec<(i64, i64, i64, i64)> = (0..n)
-            .filter_map(|_| {
-                let org = if rng.gen_bool(0.6) {
-                    pick(&mut rng, &orgs)
-                } else {
-                    pick(&mut rng, &all_orgs)
-                }?;
-                let site = if rng.gen_bool(0.5) {
-                    pick(&mut rng, &named)
-                } else {
-                    pick(&mut rng, &sites)
-                }?;
-                let arrival = rng.gen_range(FIRST_DAY..LAST_DAY) * DAY_MS
-                    + rng.gen_range(6..12_i64) * 3_600_000;
-                let hours = rng.gen_range(2..8_i64);
-                Some((org, site, arrival, arrival + hours * 3_600_000))
-            })
-            .collect();
-        let mut tx = app.store.write().await?;
-        for chunk in rows.chunks(store::rows_per_statement(4)) {
-            let sql = format!(
-                "insert into monitoring_visits (organisation_id, site_id, arrival, departure,
-                 monitors, created_at) values {}",
-                values(chunk.len(), 4, "2, 0")
-            );
-            let mut q = sqlx::query(&sql);
-            for (o, s, a, d) in chunk {
-                q = q.bind(o).bind(s).bind(a).bind(d);
-            }
-            q.execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-    }
-    let mut c = app.store.write().await?;
-    sqlx::query("analyze").execute(&mut *c).await?;
-    c.commit().await?;
-    Ok(())
 }
 
 pub async fn scenarios(scale: usize, runs: usize) -> anyhow::Result<Vec<Outcome>> {
@@ -189,7 +62,7 @@ async fn run(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Result<Vec<Ou
     let accounts = crate::demo::load(app).await?;
     let (incidents, visits) = sizes(scale);
     let t = std::time::Instant::now();
-    fill(app, incidents, visits, 7).await?;
+    super::commitment_fill::fill(app, incidents, visits, 7).await?;
     let filled = t.elapsed().as_secs_f64();
     let day = crate::clock::parse_day(AS_OF).ok_or_else(|| anyhow::anyhow!("bad day"))?;
     let at = acts::end_of(day);

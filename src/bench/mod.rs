@@ -19,6 +19,7 @@
 mod allocation;
 // commitments
 mod commitment_eval;
+mod commitment_fill;
 mod commitment_sql;
 mod commitments;
 // evidence and search

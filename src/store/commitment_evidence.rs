@@ -1,11 +1,13 @@
 //! The evidence a commitment is judged on, read up to the moment judged and no
 //! further: the incidents that breach a prohibition or access term (the first few and
-//! a count, over the index `incidents_breach` of migration 0017) and the spans of the
+//! a count, over the index `incidents_breach` of migration 0017, or `incidents_breach_any`
+//! of 0025 for a term that names no site) and the spans of the
 //! owing party's visits at a site, or what a presence or frequency term needs of them
 //! summed up (`visit_facts`: the time covered as merged spans, the visits per window).
 //! Portable SQL; each query has one form per case (with or without a site) so that
 //! the planner can use the index.
 
+use super::commitments::{DeliveryRow, ObservationRow};
 use super::{Conn, Result};
 use crate::domain::commitment::facts::{windows_upto, VisitFacts};
 use crate::domain::commitment::{Commitment, Term};
@@ -15,55 +17,57 @@ use crate::domain::commitment::{Commitment, Term};
 pub type Span<'a> = (&'a str, Option<i64>, i64, i64);
 
 /// The first `limit` standing incidents of the category at the site in the span, as
-/// (id, start), by start.
-pub async fn breaches(c: &mut Conn, span: Span<'_>, limit: i64) -> Result<Vec<(i64, i64)>> {
+/// (id, start), by start, and how many there are in all: one statement (a term's
+/// evaluation is a handful of statements, each a round trip to the database's thread).
+pub async fn breaches(c: &mut Conn, span: Span<'_>, limit: i64) -> Result<(Vec<(i64, i64)>, i64)> {
     let (category, site, from, upto) = span;
-    let sql = match site {
-        Some(_) => {
-            "select incident_id, started_at from incidents
-             where category = $1 and site_id = $2 and started_at >= $3 and started_at <= $4
-               and retracted_at is null
-             order by started_at, incident_id limit $5"
-        }
-        None => {
-            "select incident_id, started_at from incidents
-             where category = $1 and $2 is null and started_at >= $3 and started_at <= $4
-               and retracted_at is null
-             order by started_at, incident_id limit $5"
-        }
+    let place = match site {
+        Some(_) => "category = $1 and site_id = $2",
+        None => "category = $1 and $2 is null",
     };
-    Ok(sqlx::query_as(sql)
-        .bind(category)
-        .bind(site)
-        .bind(from)
-        .bind(upto)
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await?)
+    let which = format!(
+        "from incidents where {place} and started_at >= $3 and started_at <= $4
+           and retracted_at is null"
+    );
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
+        "select incident_id, started_at, (select count(*) {which}) {which}
+         order by started_at, incident_id limit $5"
+    ))
+    .bind(category)
+    .bind(site)
+    .bind(from)
+    .bind(upto)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await?;
+    let all = rows.first().map_or(0, |r| r.2);
+    Ok((rows.into_iter().map(|(id, at, _)| (id, at)).collect(), all))
 }
 
-/// How many standing incidents of the category at the site fall in the span.
-pub async fn count_breaches(c: &mut Conn, span: Span<'_>) -> Result<i64> {
-    let (category, site, from, upto) = span;
-    let sql = match site {
-        Some(_) => {
-            "select count(*) from incidents
-             where category = $1 and site_id = $2 and started_at >= $3 and started_at <= $4
-               and retracted_at is null"
-        }
-        None => {
-            "select count(*) from incidents
-             where category = $1 and $2 is null and started_at >= $3 and started_at <= $4
-               and retracted_at is null"
-        }
-    };
-    Ok(sqlx::query_scalar(sql)
-        .bind(category)
-        .bind(site)
-        .bind(from)
-        .bind(upto)
-        .fetch_one(&mut *c)
-        .await?)
+/// Every observation of every commitment, by commitment, day and id: lists of
+/// statuses and the report judge every commitment, and read them in one statement.
+pub async fn all_observations(c: &mut Conn) -> Result<Vec<ObservationRow>> {
+    Ok(sqlx::query_as(
+        "select observation_id, commitment_id, observed_on, outcome, share_permille, source_id,
+            locator, note, counted, created_at
+         from commitment_observations order by commitment_id, observed_on, observation_id",
+    )
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// The manifest lines of every convoy a commitment names, by convoy and line (as
+/// `commitments::deliveries` gives one convoy's).
+pub async fn all_deliveries(c: &mut Conn) -> Result<Vec<DeliveryRow>> {
+    Ok(sqlx::query_as(
+        "select m.convoy_id, m.line_id, m.item, m.allowed, m.moved, v.departed_on, v.arrived_on,
+            v.planned_on, v.left_count
+         from convoy_manifest m join convoys v on v.convoy_id = m.convoy_id
+         where m.convoy_id in (select convoy_id from commitments where convoy_id is not null)
+         order by m.convoy_id, m.line_id",
+    )
+    .fetch_all(&mut *c)
+    .await?)
 }
 
 /// The visits of an organisation at a site (any site when none is given) that began
@@ -186,8 +190,10 @@ pub async fn visit_facts(
         "from monitoring_visits where {place} and arrival >= $3 and arrival < $4
            and departure > $5"
     );
-    f.deciding = sqlx::query_scalar(&format!(
-        "select visit_id {which} order by arrival, departure, visit_id limit $6"
+    // The first `listed` and how many in all, in one statement.
+    let rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        "select visit_id, (select count(*) {which}) {which}
+         order by arrival, departure, visit_id limit $6"
     ))
     .bind(org)
     .bind(site)
@@ -197,15 +203,9 @@ pub async fn visit_facts(
     .bind(listed)
     .fetch_all(&mut *c)
     .await?;
+    let all = rows.first().map_or(0, |r| r.1);
+    f.deciding = rows.into_iter().map(|(id, _)| id).collect();
     if i64::try_from(f.deciding.len()).unwrap_or(i64::MAX) >= listed {
-        let all: i64 = sqlx::query_scalar(&format!("select count(*) {which}"))
-            .bind(org)
-            .bind(site)
-            .bind(lo)
-            .bind(hi)
-            .bind(gone)
-            .fetch_one(&mut *c)
-            .await?;
         f.deciding_more = (all - listed).max(0);
     }
     Ok(f)

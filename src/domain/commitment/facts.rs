@@ -132,6 +132,10 @@ pub struct FactJudge<'a> {
     deciding: Vec<(i64, i64, Outcome)>,
     /// Frequency: windows kept among the first w.
     kept: Vec<i64>,
+    /// Presence: the time covered by the spans before each, so that the coverage at
+    /// any moment is a binary search (the history asks at every span bound and every
+    /// midnight: thousands of moments over thousands of spans).
+    before: Vec<i64>,
     at: i64,
 }
 
@@ -156,12 +160,37 @@ impl<'a> FactJudge<'a> {
                 kept.push(sum);
             }
         }
+        let mut before = Vec::with_capacity(f.spans.len());
+        let mut sum = 0i64;
+        for (a, b) in &f.spans {
+            before.push(sum);
+            sum = sum.saturating_add((b - a).max(0));
+        }
         FactJudge {
             c,
             f,
             deciding: deciding_observations(ev),
             kept,
+            before,
             at,
+        }
+    }
+
+    /// `VisitFacts::covered(c.from, end)` by binary search: the spans are disjoint, by
+    /// start, and begin at or after the start of the period in force.
+    fn covered_to(&self, end: i64) -> i64 {
+        let k = self.f.spans.partition_point(|(a, _)| *a < end);
+        match k.checked_sub(1) {
+            Some(i) => {
+                let whole = self.before.get(i).copied().unwrap_or(0);
+                let part = self
+                    .f
+                    .spans
+                    .get(i)
+                    .map_or(0, |(a, b)| (b.min(&end) - a).max(0));
+                whole.saturating_add(part)
+            }
+            None => 0,
         }
     }
 
@@ -193,7 +222,7 @@ impl<'a> FactJudge<'a> {
                 if span <= 0 {
                     return (Status::Pending, Basis::Nothing);
                 }
-                let covered = self.f.covered(c.from, end);
+                let covered = self.covered_to(end);
                 (
                     presence_status(covered, span, *share_permille),
                     Basis::Visits,

@@ -143,7 +143,7 @@ pub async fn get_agreement(
     let mut commitments = vec![];
     for k in store::commitments::commitments(&mut c, Some(id)).await? {
         commitments.push(
-            summarise(&mut c, &orgs, k, end_of(as_of), Visits::Summed)
+            summarise(&mut c, &orgs, k, end_of(as_of), Visits::Summed, None)
                 .await?
                 .0,
         );

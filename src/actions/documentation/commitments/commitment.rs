@@ -4,14 +4,16 @@
 
 use serde_json::json;
 
-use super::evidence::{evidence, fact_verdict, EvidenceLink, Judged, Visits};
+use super::evidence::{
+    evidence, fact_verdict, fact_verdict_history, EvidenceLink, Judged, ReadAll, Visits,
+};
 use super::visits::{presence, Presence};
 use super::{end_of, name_of, org_names};
 use crate::actions::documentation::resolve_org;
 use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
-use crate::domain::commitment::compliance::{history, verdict, Status};
+use crate::domain::commitment::compliance::{history, verdict, Status, Verdict};
 use crate::domain::commitment::input::{CommitmentInput, ObservationInput};
 use crate::domain::commitment::{EvidenceRef, Outcome, DAY_MS};
 use crate::domain::Invalid;
@@ -236,25 +238,62 @@ pub(super) async fn summarise(
     row: CommitmentRow,
     at: i64,
     visits: Visits,
+    read: Option<&ReadAll>,
 ) -> Result<(CommitmentSummary, Judged)> {
-    let j = evidence(c, &row, at, visits).await?;
+    let j = evidence(c, &row, at, visits, read).await?;
     let (v, more) = match &j.facts {
         Some(f) => (fact_verdict(c, &row, &j, f, at).await?, f.deciding_more),
         None => (verdict(&j.commitment, &j.evidence, at), 0),
     };
+    Ok((summary_of(orgs, row, v, more, &j), j))
+}
+
+/// A commitment judged as of instant `at` (visits summed up), with what it was judged
+/// on and every change of its status up to `at`: the report's view, the history and
+/// the status drawn from one reading of the evidence.
+pub(super) async fn summarise_history(
+    c: &mut Conn,
+    orgs: &[(i64, String)],
+    row: CommitmentRow,
+    at: i64,
+    read: &ReadAll,
+) -> Result<(CommitmentSummary, Judged, Vec<(i64, Status)>)> {
+    let j = evidence(c, &row, at, Visits::Summed, Some(read)).await?;
+    let (v, more, changes) = match &j.facts {
+        Some(f) => {
+            let (v, h) = fact_verdict_history(c, &row, &j, f, at).await?;
+            (v, f.deciding_more, h)
+        }
+        None => {
+            let h = history(&j.commitment, &j.evidence, at)
+                .into_iter()
+                .map(|(t, x)| (t, x.status))
+                .collect();
+            (verdict(&j.commitment, &j.evidence, at), 0, h)
+        }
+    };
+    Ok((summary_of(orgs, row, v, more, &j), j, changes))
+}
+
+fn summary_of(
+    orgs: &[(i64, String)],
+    row: CommitmentRow,
+    v: Verdict,
+    more: i64,
+    j: &Judged,
+) -> CommitmentSummary {
     let status = view(
         v.judgement.status,
         v.since,
         v.judgement.deciding,
         j.incidents_more.saturating_add(more),
     );
-    let summary = CommitmentSummary {
+    CommitmentSummary {
         owed_by: name_of(orgs, row.owed_by_id),
         owed_to: row.owed_to_id.map(|id| name_of(orgs, id)),
         status,
         row,
-    };
-    Ok((summary, j))
+    }
 }
 
 /// One commitment judged as of day `as_of` (epoch ms), with its history to that day.
@@ -273,7 +312,7 @@ pub async fn get_commitment(
         .ok_or(ActionError::NotFound)?;
     let orgs = org_names(&mut c).await?;
     let at = end_of(as_of);
-    let (summary, j) = summarise(&mut c, &orgs, row, at, Visits::Every).await?;
+    let (summary, j) = summarise(&mut c, &orgs, row, at, Visits::Every, None).await?;
     let presence = presence(&mut c, &summary.row, &j.evidence, at).await?;
     let observations = j.observations;
     let history = history(&j.commitment, &j.evidence, at)
@@ -305,9 +344,14 @@ pub async fn statuses(
     let mut c = app.store.read().await?;
     let orgs = org_names(&mut c).await?;
     let at = end_of(as_of);
+    let read = ReadAll::read(&mut c).await?;
     let mut out = vec![];
     for k in store::commitments::commitments(&mut c, None).await? {
-        out.push(summarise(&mut c, &orgs, k, at, Visits::Summed).await?.0);
+        out.push(
+            summarise(&mut c, &orgs, k, at, Visits::Summed, Some(&read))
+                .await?
+                .0,
+        );
     }
     Ok(out)
 }

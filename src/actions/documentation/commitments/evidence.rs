@@ -13,7 +13,9 @@ use crate::domain::commitment::{
 use crate::domain::incident::Category;
 use crate::domain::person::Choice;
 use crate::domain::Invalid;
-use crate::store::commitments::{CommitmentRow, ObservationRow};
+use std::collections::BTreeMap;
+
+use crate::store::commitments::{CommitmentRow, DeliveryRow, ObservationRow};
 use crate::store::{self, Conn};
 
 /// The term stored across a commitment's columns; a row whose columns do not make a
@@ -78,6 +80,39 @@ pub enum Visits {
     Summed,
 }
 
+/// The observations and manifest lines of every commitment, read in two statements
+/// for the lists and the report, which judge every commitment (one commitment's page
+/// reads its own): each statement is a round trip to the database's thread.
+#[derive(Default)]
+pub struct ReadAll {
+    observations: BTreeMap<i64, Vec<ObservationRow>>,
+    deliveries: BTreeMap<i64, Vec<DeliveryRow>>,
+}
+
+impl ReadAll {
+    pub async fn read(c: &mut Conn) -> Result<ReadAll> {
+        let mut all = ReadAll::default();
+        for o in store::commitment_evidence::all_observations(c).await? {
+            all.observations.entry(o.commitment_id).or_default().push(o);
+        }
+        for d in store::commitment_evidence::all_deliveries(c).await? {
+            all.deliveries.entry(d.convoy_id).or_default().push(d);
+        }
+        Ok(all)
+    }
+
+    fn observations(&self, commitment_id: i64) -> Vec<ObservationRow> {
+        self.observations
+            .get(&commitment_id)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn deliveries(&self, convoy_id: i64) -> Vec<DeliveryRow> {
+        self.deliveries.get(&convoy_id).cloned().unwrap_or_default()
+    }
+}
+
 /// What a commitment is judged on as of instant `at`.
 pub struct Judged {
     pub commitment: Commitment,
@@ -96,9 +131,18 @@ pub struct Judged {
 /// millions). The incidents that breach a prohibition or access term are those of its
 /// category at its site (any site when it names none), standing (not retracted), in
 /// the period in force up to `at`: the first `INCIDENTS_READ` of them, and a count.
-pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64, visits: Visits) -> Result<Judged> {
+pub async fn evidence(
+    c: &mut Conn,
+    r: &CommitmentRow,
+    at: i64,
+    visits: Visits,
+    read: Option<&ReadAll>,
+) -> Result<Judged> {
     let term = term_of(r)?;
-    let obs = store::commitments::observations(c, r.commitment_id).await?;
+    let obs = match read {
+        Some(all) => all.observations(r.commitment_id),
+        None => store::commitments::observations(c, r.commitment_id).await?,
+    };
     let mut ev = Evidence {
         observations: obs
             .iter()
@@ -146,7 +190,11 @@ pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64, visits: Visits) 
                 });
             }
             if let Some(convoy) = r.convoy_id {
-                for d in store::commitments::deliveries(c, convoy).await? {
+                let lines = match read {
+                    Some(all) => all.deliveries(convoy),
+                    None => store::commitments::deliveries(c, convoy).await?,
+                };
+                for d in lines {
                     let at = d.departed_on.or(d.arrived_on).or(d.planned_on);
                     if let (true, Some(at)) = (same_item(&d.item, item), at) {
                         ev.deliveries.push(Delivery {
@@ -163,14 +211,14 @@ pub async fn evidence(c: &mut Conn, r: &CommitmentRow, at: i64, visits: Visits) 
         Term::Prohibition { category } | Term::Access { category } => {
             let upto = r.in_force_until.map_or(at, |u| u.min(at));
             let span = (category.as_str(), r.site_id, r.in_force_from, upto);
-            ev.incidents = store::commitment_evidence::breaches(c, span, INCIDENTS_READ)
-                .await?
+            let (first, all) =
+                store::commitment_evidence::breaches(c, span, INCIDENTS_READ).await?;
+            ev.incidents = first
                 .into_iter()
                 .map(|(id, at)| IncidentFact { id, at })
                 .collect();
             if ev.incidents.len() >= usize::try_from(INCIDENTS_READ).unwrap_or(usize::MAX) {
-                incidents_more =
-                    store::commitment_evidence::count_breaches(c, span).await? - INCIDENTS_READ;
+                incidents_more = (all - INCIDENTS_READ).max(0);
             }
         }
         Term::Presence { .. } | Term::Frequency { .. } if visits == Visits::Summed => {
@@ -227,23 +275,38 @@ pub async fn fact_verdict(
     Ok(Verdict { judgement, since })
 }
 
-/// Every change of status up to `at` from a term's visit facts, each refined: the
-/// history `compliance::history` gives, without the evidence of each change.
-pub async fn fact_history(
+/// The status as of `at` with the moment it began (as `fact_verdict` gives them) and
+/// every change of status up to `at`, each refined (the history
+/// `compliance::history` gives, without the evidence of each change): the report
+/// needs both, and the visits of each change are read once for the two.
+pub async fn fact_verdict_history(
     c: &mut Conn,
     r: &CommitmentRow,
     j: &Judged,
     f: &VisitFacts,
     at: i64,
-) -> Result<Vec<(i64, Status)>> {
+) -> Result<(Verdict, Vec<(i64, Status)>)> {
     let judge = FactJudge::new(&j.commitment, &j.evidence, f, at);
+    let judgement = judge.judge();
+    let changes = judge.changes(&j.evidence);
     let mut out: Vec<(i64, Status)> = vec![];
-    for ch in judge.changes(&j.evidence) {
-        let seen = around(c, r, &ch).await?;
+    let mut since = at;
+    let mut previous: Option<Status> = None;
+    for (k, ch) in changes.iter().enumerate() {
+        let seen = around(c, r, ch).await?;
         let before = out.last().map(|(_, s)| *s);
-        out.extend(judge.refine(before, &ch, &seen));
+        out.extend(judge.refine(before, ch, &seen));
+        if k + 1 == changes.len() {
+            // "Since" refines the last change from the status of the change before
+            // it as the facts found it, exactly as `fact_verdict` does.
+            since = match judge.refine(previous, ch, &seen).last() {
+                Some((x, s)) if s.as_str() == judgement.status.as_str() => *x,
+                _ => at,
+            };
+        }
+        previous = Some(ch.status);
     }
-    Ok(out)
+    Ok((Verdict { judgement, since }, out))
 }
 
 /// The visits a change is refined with, if it needs any.

@@ -14,15 +14,14 @@ use std::collections::BTreeMap;
 
 pub use file::{commitments_file, lines};
 
-use super::commitment::summarise;
-use super::evidence::{fact_history, Visits};
+use super::commitment::summarise_history;
+use super::evidence::ReadAll;
 use super::{end_of, org_names, CommitmentSummary, EvidenceLink};
 
 use crate::actions::Result;
 use crate::app::App;
 use crate::auth::capability::{Cap, ReadRecord};
 use crate::calendar::{civil_from_days, days_from_civil};
-use crate::domain::commitment::compliance::history;
 use crate::domain::commitment::DAY_MS;
 use crate::store::commitments::{AgreementRow, DeliveryRow, ObservationRow};
 use crate::store::{self, Conn};
@@ -153,15 +152,37 @@ fn month_ends(from: i64, at: i64) -> Vec<i64> {
     out
 }
 
-async fn cite(c: &mut Conn, source_id: i64, locator: &str) -> Result<Option<Cite>> {
-    Ok(store::sources::get_source(c, source_id)
-        .await?
-        .map(|s| Cite {
+/// Sources read for the report, by id: (title, reliability), or none for a source
+/// that does not exist. An agreement's sources are cited again by its observations.
+type Sources = BTreeMap<i64, Option<(String, String)>>;
+
+async fn cite(
+    c: &mut Conn,
+    read: &mut Sources,
+    source_id: i64,
+    locator: &str,
+) -> Result<Option<Cite>> {
+    if let std::collections::btree_map::Entry::Vacant(slot) = read.entry(source_id) {
+        let s = store::sources::get_source(c, source_id).await?;
+        slot.insert(s.map(|s| (s.title, s.reliability)));
+    }
+    Ok(read
+        .get(&source_id)
+        .and_then(Option::as_ref)
+        .map(|(title, reliability)| Cite {
             source_id,
-            title: s.title,
-            reliability: s.reliability,
+            title: title.clone(),
+            reliability: reliability.clone(),
             locator: locator.to_string(),
         }))
+}
+
+/// What the report reads once however many statements cite it: sources and convoy
+/// manifests.
+#[derive(Default)]
+struct Read {
+    sources: Sources,
+    lines: BTreeMap<i64, Vec<DeliveryRow>>,
 }
 
 /// States one piece of evidence: what it is, when, and the source that carries it.
@@ -170,7 +191,7 @@ async fn state(
     link: EvidenceLink,
     deciding: bool,
     obs: &[ObservationRow],
-    lines: &mut BTreeMap<i64, Vec<DeliveryRow>>,
+    read: &mut Read,
 ) -> Result<ReportEvidence> {
     let mut e = ReportEvidence {
         deciding,
@@ -186,7 +207,7 @@ async fn state(
                 e.at = Some(o.observed_on);
                 e.outcome = Some(o.outcome.clone());
                 e.text.clone_from(&o.note);
-                e.source = cite(c, o.source_id, &o.locator).await?;
+                e.source = cite(c, &mut read.sources, o.source_id, &o.locator).await?;
             }
         }
         "incident" => {
@@ -199,17 +220,18 @@ async fn state(
             if let Some(v) = store::commitments::get_visit(c, e.link.id).await? {
                 e.at = Some(v.arrival);
                 if let Some(s) = v.source_id {
-                    e.source = cite(c, s, "").await?;
+                    e.source = cite(c, &mut read.sources, s, "").await?;
                 }
             }
         }
         _ => {
             if let Some(convoy) = e.link.convoy_id {
                 // A convoy's lines are read once however many commitments cite them.
-                if let std::collections::btree_map::Entry::Vacant(slot) = lines.entry(convoy) {
+                if let std::collections::btree_map::Entry::Vacant(slot) = read.lines.entry(convoy) {
                     slot.insert(store::commitments::deliveries(c, convoy).await?);
                 }
-                if let Some(d) = lines
+                if let Some(d) = read
+                    .lines
                     .get(&convoy)
                     .and_then(|ls| ls.iter().find(|d| d.line_id == e.link.id))
                 {
@@ -232,7 +254,8 @@ pub async fn commitments_report(
     let at = end_of(as_of);
     let orgs = org_names(&mut c).await?;
     let all_parties = store::commitments::parties(&mut c, None).await?;
-    let mut lines = BTreeMap::new();
+    let mut read = Read::default();
+    let all = ReadAll::read(&mut c).await?;
     let mut agreements = vec![];
     let mut tallies: BTreeMap<i64, StatusCounts> = BTreeMap::new();
     let mut histories = vec![];
@@ -241,22 +264,15 @@ pub async fn commitments_report(
         let id = row.agreement_id;
         let mut sources = vec![];
         for s in store::commitments::sources(&mut c, id).await? {
-            sources.extend(cite(&mut c, s.source_id, &s.locator).await?);
+            sources.extend(cite(&mut c, &mut read.sources, s.source_id, &s.locator).await?);
         }
         let mut commitments = vec![];
         for k in store::commitments::commitments(&mut c, Some(id)).await? {
-            let (summary, judged) = summarise(&mut c, &orgs, k, at, Visits::Summed).await?;
+            let (summary, judged, changes) = summarise_history(&mut c, &orgs, k, at, &all).await?;
             tallies
                 .entry(summary.row.owed_by_id)
                 .or_default()
                 .add(summary.status.status);
-            let changes = match &judged.facts {
-                Some(f) => fact_history(&mut c, &summary.row, &judged, f, at).await?,
-                None => history(&judged.commitment, &judged.evidence, at)
-                    .into_iter()
-                    .map(|(t, j)| (t, j.status))
-                    .collect(),
-            };
             histories.push((summary.row.in_force_from, changes));
             let facts = judged
                 .facts
@@ -305,7 +321,7 @@ pub async fn commitments_report(
                 + usize::try_from(summary.status.deciding_more).unwrap_or(0);
             let mut evidence = vec![];
             for (l, deciding) in links.into_iter().take(EVIDENCE_SHOWN) {
-                evidence.push(state(&mut c, l, deciding, obs, &mut lines).await?);
+                evidence.push(state(&mut c, l, deciding, obs, &mut read).await?);
             }
             commitments.push(ReportCommitment {
                 summary,
