@@ -19,7 +19,7 @@ use rand::{Rng, SeedableRng};
 use sha2::Digest;
 
 use super::{median, Outcome, Rates};
-use crate::actions::documentation::evidence;
+use crate::actions::documentation::evidence::{self, CHUNK};
 use crate::app::App;
 use crate::auth::capability::{Cap, WriteDocumentation};
 use crate::auth::Actor;
@@ -107,8 +107,9 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         let t = Instant::now();
         let path = copies.join(format!("{r}.copy"));
         let mut f = std::fs::File::create(&path)?;
-        for piece in bytes.chunks(PIECE) {
-            f.write_all(piece)?;
+        // Written in the ingest's chunk size (it writes a sealed chunk at a time).
+        for chunk in bytes.chunks(CHUNK) {
+            f.write_all(chunk)?;
         }
         f.sync_all()?;
         drop(f);
@@ -121,10 +122,12 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         let mut f = std::fs::File::create(&path)?;
         let mut sha = sha2::Sha256::new();
         let mut b3 = blake3::Hasher::new();
-        for piece in bytes.chunks(PIECE) {
-            sha.update(piece);
-            b3.update(piece);
-            f.write_all(piece)?;
+        for chunk in bytes.chunks(CHUNK) {
+            for piece in chunk.chunks(PIECE) {
+                sha.update(piece);
+                b3.update(piece);
+            }
+            f.write_all(chunk)?;
         }
         f.sync_all()?;
         drop(f);

@@ -1,9 +1,10 @@
 //! The search index: one row per source, claim and incident with its normalised words
 //! and the fields the filters need. The one place where SQL differs between the
-//! backends is [`matching`]: SQLite asks its FTS5 index and ranks by bm25, PostgreSQL
-//! asks its GIN index of the stored `body_tsv` (`to_tsvector('simple', body)`,
-//! migration 0020) and ranks by `ts_rank`. Both see the same words (vigil normalised
-//! and split them), so they find the same rows.
+//! backends is the query ([`search_window`]): SQLite asks its FTS5 index and ranks by
+//! bm25, PostgreSQL asks the stored `body_tsv` (`to_tsvector('simple', body)`,
+//! migration 0020; GIN index) and ranks by `ts_rank`. Both see the same words (vigil
+//! normalised and split them) and rank the same window of newest matches, so they find
+//! the same rows.
 
 use sqlx::FromRow;
 
@@ -101,11 +102,11 @@ pub struct HitRow {
     pub rank: f64,
 }
 
-/// The backend difference: the `from`, `where` and score of a full-text match of
-/// parameter `$1` (the words), the expression of the matching row's `search_id`, and
-/// the value to bind for the words. `d` names `search_docs` wherever the filters may
-/// use it; on SQLite it is joined only when `filtered` (the FTS5 index alone knows the
-/// matches and their bm25).
+/// SQLite's full-text match of parameter `$1` (the words): the `from`, `where` and
+/// score, the expression of the matching row's `search_id`, and the value to bind for
+/// the words. `d` names `search_docs` wherever the filters may use it; it is joined
+/// only when `filtered` (the FTS5 index alone knows the matches and their bm25).
+/// (PostgreSQL's query is [`search_postgres`].)
 struct Matching {
     from: &'static str,
     cond: &'static str,
@@ -114,35 +115,23 @@ struct Matching {
     words: String,
 }
 
-fn matching(c: &Conn, words: &[String], filtered: bool) -> Matching {
-    if c.backend_name() == "SQLite" {
-        Matching {
-            from: if filtered {
-                "search_fts join search_docs d on d.search_id = search_fts.rowid"
-            } else {
-                "search_fts"
-            },
-            cond: "search_fts match $1",
-            // bm25 is lower for better matches.
-            score: "-bm25(search_fts)",
-            id: "search_fts.rowid",
-            // Each word quoted: FTS5 reads a quoted string as one phrase, never syntax.
-            words: words
-                .iter()
-                .map(|w| format!("\"{w}\""))
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
-    } else {
-        Matching {
-            from: "search_docs d",
-            // The stored vector (migration 0020): walking matches by id recomputed
-            // the expression for every row walked.
-            cond: "d.body_tsv @@ plainto_tsquery('simple', $1)",
-            score: "ts_rank(d.body_tsv, plainto_tsquery('simple', $1))",
-            id: "d.search_id",
-            words: words.join(" "),
-        }
+fn matching(words: &[String], filtered: bool) -> Matching {
+    Matching {
+        from: if filtered {
+            "search_fts join search_docs d on d.search_id = search_fts.rowid"
+        } else {
+            "search_fts"
+        },
+        cond: "search_fts match $1",
+        // bm25 is lower for better matches.
+        score: "-bm25(search_fts)",
+        id: "search_fts.rowid",
+        // Each word quoted: FTS5 reads a quoted string as one phrase, never syntax.
+        words: words
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -239,8 +228,11 @@ pub struct Ranked {
 
 /// [`search`] with the window given (tests use small ones).
 pub async fn search_window(c: &mut Conn, q: &Query, limit: i64, window: i64) -> Result<Ranked> {
+    if c.backend_name() != "SQLite" {
+        return search_postgres(c, q, limit, window).await;
+    }
     let filtered = filter_count(q) > 0;
-    let m = matching(c, &q.words, filtered);
+    let m = matching(&q.words, filtered);
     let f = filters(q, 2);
     let next = 2 + filter_count(q);
     // Where the newest `window` matches start (none: fewer matches, rank them all),
@@ -281,6 +273,60 @@ pub async fn search_window(c: &mut Conn, q: &Query, limit: i64, window: i64) -> 
     Ok(Ranked {
         rows,
         windowed: cuts.len() > 1,
+    })
+}
+
+/// The same on PostgreSQL, in one statement planned for its words: the newest
+/// `window` matches (and one more, which says whether older ones were left out) are
+/// found once, newest first, with their stored vectors, and only those are ranked
+/// (the one more, when there, is the oldest: left out).
+///
+/// Planned for its words (an unnamed statement, never a cached generic plan): a
+/// generic plan cannot tell a word in half the index from a rare one and took the
+/// GIN bitmap for every query, fetching every match — 4.1 s for a word in half of
+/// 1,000,000 documents, where walking the key newest first stops after 10,000 rows
+/// (48 ms); for a rare word the bitmap is the right plan. (`EXPLAIN ANALYZE`,
+/// docs/evidence.md.) The walk is done once, not once to find where the window
+/// starts and again to rank it.
+async fn search_postgres(c: &mut Conn, q: &Query, limit: i64, window: i64) -> Result<Ranked> {
+    use sqlx::{FromRow, Row};
+    let f = filters(q, 2);
+    let next = 2 + filter_count(q);
+    let sql = format!(
+        "with w as materialized (
+           select d.search_id as sid, d.body_tsv as v from search_docs d
+           where d.body_tsv @@ plainto_tsquery('simple', $1){f}
+           order by d.search_id desc limit ${next}),
+         h as (
+           select sid, ts_rank(v, plainto_tsquery('simple', $1)) as score from w
+           where (select count(*) from w) <= ${win} or sid > (select min(sid) from w)
+           order by score desc, sid limit ${lim})
+         select o.doc_type, o.doc_id, o.parent_id, o.title, o.content, o.day,
+           cast(h.score as double precision) as rank, (select count(*) from w) as matched
+         from h join search_docs o on o.search_id = h.sid
+         order by h.score desc, o.doc_type, o.doc_id",
+        win = next + 1,
+        lim = next + 2
+    );
+    let window = window.max(1);
+    let found = bind_filters!(
+        sqlx::query(&sql).persistent(false).bind(q.words.join(" ")),
+        q
+    )
+    .bind(window + 1)
+    .bind(window)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await?;
+    let mut matched = 0i64;
+    let mut rows = Vec::with_capacity(found.len());
+    for r in &found {
+        matched = r.try_get("matched")?;
+        rows.push(HitRow::from_row(r)?);
+    }
+    Ok(Ranked {
+        rows,
+        windowed: matched > window,
     })
 }
 

@@ -11,21 +11,21 @@
 //! `evidence.download` entries (a download is streamed a chunk at a time): the custody chain is the audit trail's entries on the
 //! item, so `vigil audit verify` catches an edited, removed or inserted custody entry.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use serde_json::json;
 use sha2::Digest;
 use tokio::sync::mpsc;
 
-use super::blobs;
 pub use super::blobs::{ChunkReader, CHUNK};
+use super::{blobs, spool};
 use crate::actions::registry::export::Chunk;
 
 use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::audit::Entry;
 use crate::auth::capability::{Cap, ReadRecord, WriteDocumentation};
+use crate::crypto::{ChunkSealer, FRAME_HEAD};
 use crate::domain::evidence::{check, Capture, MAX_BYTES, SNIFF_BYTES};
 use crate::domain::person::Choice;
 use crate::domain::Invalid;
@@ -35,15 +35,16 @@ use crate::store::{self, audit::Filter};
 /// An upload on its way in. Dropping it removes its spool file.
 pub struct Ingest {
     spool: PathBuf,
-    file: std::fs::File,
+    writer: spool::Writer,
     blob_ref: String,
     file_name: String,
-    buf: Vec<u8>,
+    /// The chunk being filled: its plaintext after the frame's head (see
+    /// [`ChunkSealer::frame`]), sealed in place.
+    frame: Vec<u8>,
     head: Vec<u8>,
     sha256: sha2::Sha256,
     blake3: blake3::Hasher,
     size: u64,
-    chunks: u64,
     limit: u64,
 }
 
@@ -73,23 +74,23 @@ impl Ingest {
         let file = std::fs::File::create(&spool).map_err(io)?;
         Ok(Ingest {
             spool,
-            file,
+            writer: spool::Writer::new(file, app.keys.chunk_sealer(&blob_ref)),
             blob_ref,
             file_name: file_name.trim().to_string(),
-            buf: Vec::with_capacity(CHUNK),
+            frame: ChunkSealer::frame(CHUNK),
             head: Vec::with_capacity(SNIFF_BYTES),
             sha256: sha2::Sha256::new(),
             blake3: blake3::Hasher::new(),
             size: 0,
-            chunks: 0,
             limit,
         })
     }
 
     /// Takes the next bytes of the upload; refuses as soon as the limit is passed.
-    /// (The spool writes are small appends to the page cache, done in place rather
-    /// than on a blocking thread.)
-    pub fn push(&mut self, app: &App, mut bytes: &[u8]) -> Result<()> {
+    /// Both hashes are computed here, in order; each full chunk goes to the spool
+    /// writer ([`spool`]: sealed and appended on its own thread, or here when that
+    /// thread is behind).
+    pub fn push(&mut self, _app: &App, mut bytes: &[u8]) -> Result<()> {
         self.size += bytes.len() as u64;
         if self.size > self.limit {
             return Err(too_large());
@@ -100,36 +101,25 @@ impl Ingest {
         self.head
             .extend_from_slice(bytes.get(..want).unwrap_or_default());
         while !bytes.is_empty() {
-            let take = (CHUNK - self.buf.len()).min(bytes.len());
+            let take = (FRAME_HEAD + CHUNK - self.frame.len()).min(bytes.len());
             let (now, rest) = bytes.split_at(take);
-            self.buf.extend_from_slice(now);
+            self.frame.extend_from_slice(now);
             bytes = rest;
-            // A full chunk is sealed only when more bytes follow, so the last chunk
-            // is always the one sealed in `finish` with the "last" mark.
-            if self.buf.len() == CHUNK && !bytes.is_empty() {
-                self.flush(app, false)?;
+            // A full chunk is handed over only when more bytes follow, so the last
+            // chunk is always the one sealed in `finish` with the "last" mark.
+            if self.frame.len() == FRAME_HEAD + CHUNK && !bytes.is_empty() {
+                let full = std::mem::replace(&mut self.frame, ChunkSealer::frame(CHUNK));
+                self.writer.chunk(full).map_err(io)?;
             }
         }
         Ok(())
     }
 
-    fn flush(&mut self, app: &App, last: bool) -> Result<()> {
-        let sealed = app
-            .keys
-            .seal_chunk(&self.blob_ref, self.chunks, last, &self.buf);
-        let len = u32::try_from(sealed.len()).map_err(|_| too_large())?;
-        self.file.write_all(&len.to_le_bytes()).map_err(io)?;
-        self.file.write_all(&sealed).map_err(io)?;
-        self.chunks += 1;
-        self.buf.clear();
-        Ok(())
-    }
-
     /// Seals what is left and checks the content against the name.
-    pub fn finish(mut self, app: &App) -> Result<Spooled> {
+    pub fn finish(mut self, _app: &App) -> Result<Spooled> {
         let media_type = check(&self.file_name, &self.head, self.size)?;
-        self.flush(app, true)?;
-        self.file.flush().map_err(io)?;
+        let last = std::mem::take(&mut self.frame);
+        self.writer.finish(last).map_err(io)?;
         let sha256 = hex::encode(self.sha256.clone().finalize());
         let blake3 = self.blake3.finalize().to_hex().to_string();
         Ok(Spooled {
@@ -137,7 +127,7 @@ impl Ingest {
             blake3,
             size: self.size,
             media_type,
-            chunks: self.chunks,
+            chunks: self.writer.chunks(),
             synced: false,
             ingest: self,
         })
@@ -169,7 +159,13 @@ impl Spooled {
         if self.synced {
             return Ok(());
         }
-        let f = self.ingest.file.try_clone().map_err(io)?;
+        let f = self
+            .ingest
+            .writer
+            .file()
+            .ok_or_else(|| ActionError::Internal("evidence spool not finished".into()))?
+            .try_clone()
+            .map_err(io)?;
         tokio::task::spawn_blocking(move || f.sync_all())
             .await
             .map_err(|e| ActionError::Internal(format!("evidence spool sync: {e}")))?

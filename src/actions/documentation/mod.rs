@@ -8,6 +8,7 @@ pub mod blobs;
 pub mod evidence;
 pub mod evidence_copy;
 pub mod evidence_files;
+pub mod spool;
 // evidence: court bundle
 pub mod bundle;
 pub mod upkeep;

@@ -1,0 +1,287 @@
+//! The spool writer of an upload: seals its chunks and appends them to the spool file
+//! on a thread of its own, so that on a machine with a free core the sealing and the
+//! writing overlap the hashing, which stays on the request's thread (the two hashes
+//! run in order over the whole upload; the chunks seal independently).
+//!
+//! The request's thread hands each full chunk over through a short bounded queue.
+//! When the queue is full (the writer is behind: sealing is the larger half of the
+//! work), that thread seals the chunk itself and queues it sealed, so the work
+//! balances between the two threads by itself, and with no free core it is done as
+//! before, in turn. The queue keeps the chunks in order, whichever thread sealed them.
+//!
+//! Every [`SYNC_EVERY`] bytes the writer also has the file written out (`fdatasync`,
+//! on a third thread, which waits for the disk and uses no core meanwhile), so that
+//! the `fsync` before recording waits for the tail alone rather than the whole upload.
+//!
+//! Uploads of one chunk (most documents and photos of a few hundred KiB) never start
+//! the thread: their chunk is sealed and written in place by [`Writer::finish`].
+//! The file's bytes are the same as when everything was done in turn.
+
+use std::fs::File;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use crate::crypto::ChunkSealer;
+
+/// Chunks in the queue to the writer (a chunk is 256 KiB).
+const QUEUE: usize = 4;
+/// Bytes written between two requests to write the file out.
+pub const SYNC_EVERY: usize = 8 * 1024 * 1024;
+
+/// A chunk on its way to the file: still to be sealed, or sealed by the request's
+/// thread because the writer was behind.
+enum Frame {
+    Plain(u64, Vec<u8>),
+    Sealed(Vec<u8>),
+}
+
+enum State {
+    /// No full chunk yet: no thread.
+    Idle(File),
+    Running {
+        queue: SyncSender<Frame>,
+        worker: JoinHandle<std::io::Result<File>>,
+    },
+    /// Finished (the file complete, not yet `fsync`ed) or failed.
+    Closed(Option<File>),
+}
+
+pub struct Writer {
+    state: State,
+    sealer: Arc<ChunkSealer>,
+    /// Chunks handed over so far (the next chunk's index).
+    chunks: u64,
+    /// The queue's length in chunks.
+    queue: usize,
+    /// Set when the upload is dropped unfinished: the writer skips what is queued.
+    cancel: Arc<AtomicBool>,
+}
+
+fn gone() -> std::io::Error {
+    std::io::Error::other("the spool writer stopped")
+}
+
+impl Writer {
+    pub fn new(file: File, sealer: ChunkSealer) -> Self {
+        Self::with_queue(file, sealer, QUEUE)
+    }
+
+    fn with_queue(file: File, sealer: ChunkSealer, queue: usize) -> Self {
+        Writer {
+            state: State::Idle(file),
+            sealer: Arc::new(sealer),
+            chunks: 0,
+            queue,
+            cancel: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Chunks written or queued so far.
+    pub fn chunks(&self) -> u64 {
+        self.chunks
+    }
+
+    /// Hands over a full chunk that is not the last (`frame` from
+    /// [`ChunkSealer::frame`], its plaintext after the head).
+    pub fn chunk(&mut self, frame: Vec<u8>) -> std::io::Result<()> {
+        if let State::Idle(_) = self.state {
+            self.start()?;
+        }
+        let index = self.chunks;
+        self.chunks += 1;
+        let State::Running { queue, .. } = &self.state else {
+            return Err(gone());
+        };
+        let sent = match queue.try_send(Frame::Plain(index, frame)) {
+            Ok(()) => true,
+            Err(TrySendError::Full(Frame::Plain(index, mut frame))) => {
+                self.sealer.seal_frame(index, false, &mut frame);
+                queue.send(Frame::Sealed(frame)).is_ok()
+            }
+            Err(_) => false,
+        };
+        if sent {
+            Ok(())
+        } else {
+            self.failure()
+        }
+    }
+
+    fn start(&mut self) -> std::io::Result<()> {
+        let State::Idle(file) = std::mem::replace(&mut self.state, State::Closed(None)) else {
+            return Ok(());
+        };
+        let (queue, rx) = sync_channel(self.queue);
+        let (sealer, cancel) = (self.sealer.clone(), self.cancel.clone());
+        let worker = std::thread::Builder::new()
+            .name("evidence-spool".into())
+            .spawn(move || write(file, &sealer, &rx, &cancel))?;
+        self.state = State::Running { queue, worker };
+        Ok(())
+    }
+
+    /// The writer stopped: its error.
+    fn failure(&mut self) -> std::io::Result<()> {
+        match std::mem::replace(&mut self.state, State::Closed(None)) {
+            State::Running { queue, worker } => {
+                drop(queue);
+                match worker.join() {
+                    Ok(Err(e)) => Err(e),
+                    _ => Err(gone()),
+                }
+            }
+            _ => Err(gone()),
+        }
+    }
+
+    /// Seals and writes the last chunk (`frame` as for [`Writer::chunk`]) after all
+    /// the others, and waits for the writer: the file is then complete.
+    pub fn finish(&mut self, mut frame: Vec<u8>) -> std::io::Result<()> {
+        self.sealer.seal_frame(self.chunks, true, &mut frame);
+        self.chunks += 1;
+        let file = match std::mem::replace(&mut self.state, State::Closed(None)) {
+            State::Idle(mut file) => {
+                file.write_all(&frame)?;
+                file
+            }
+            State::Running { queue, worker } => {
+                // A send fails only if the writer stopped; its error is then the one
+                // to report, which the join gives.
+                let _ = queue.send(Frame::Sealed(frame));
+                drop(queue);
+                let mut file = worker.join().map_err(|_| gone())??;
+                file.flush()?;
+                file
+            }
+            State::Closed(_) => return Err(gone()),
+        };
+        self.state = State::Closed(Some(file));
+        Ok(())
+    }
+
+    /// The complete file, after [`Writer::finish`].
+    pub fn file(&self) -> Option<&File> {
+        match &self.state {
+            State::Closed(f) => f.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // Not joined: the writer skips what is queued and ends by itself (the spool
+        // file's name is removed by the upload's own drop).
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The writer's thread: seals what comes unsealed and appends every chunk in order;
+/// a thread of its own writes the file out as it grows (the writer never waits for
+/// the disk, and neither, through the queue, does the request's thread).
+fn write(
+    mut file: File,
+    sealer: &ChunkSealer,
+    rx: &Receiver<Frame>,
+    cancel: &AtomicBool,
+) -> std::io::Result<File> {
+    let (kick, kicks) = sync_channel::<()>(1);
+    let out = file.try_clone()?;
+    // Its error is kept and reported (a failed write-out may not be reported again
+    // by the final `fsync` on the same open file).
+    let syncer = std::thread::Builder::new()
+        .name("evidence-sync".into())
+        .spawn(move || kicks.iter().try_for_each(|()| out.sync_data()))?;
+    let mut unsynced = 0;
+    for frame in rx {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("upload abandoned"));
+        }
+        let frame = match frame {
+            Frame::Plain(index, mut frame) => {
+                sealer.seal_frame(index, false, &mut frame);
+                frame
+            }
+            Frame::Sealed(frame) => frame,
+        };
+        file.write_all(&frame)?;
+        unsynced += frame.len();
+        if unsynced >= SYNC_EVERY {
+            // Skipped while a write-out is still asked for.
+            let _ = kick.try_send(());
+            unsynced = 0;
+        }
+    }
+    drop(kick);
+    syncer.join().map_err(|_| gone())??;
+    Ok(file)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::crypto::{Keyring, SecretKey};
+    use std::io::Read;
+
+    fn keyring() -> Keyring {
+        let entries: Vec<(String, SecretKey)> = Keyring::generate()
+            .into_iter()
+            .map(|(p, k)| (p.to_string(), k))
+            .collect();
+        Keyring::from_entries(&entries).unwrap()
+    }
+
+    /// Writes `n` chunks of `len` bytes through a writer with a queue of `queue`
+    /// chunks and reads them back: every chunk opens in its place, in order, the last
+    /// one marked last, and the file is exactly the frames.
+    fn round_trip(n: usize, len: usize, queue: usize) {
+        let k = keyring();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.part");
+        let mut w = Writer::with_queue(File::create(&path).unwrap(), k.chunk_sealer("ref"), queue);
+        let plain = |i: usize| -> Vec<u8> { (0..len).map(|j| (i * 31 + j) as u8).collect() };
+        for i in 0..n {
+            let mut f = ChunkSealer::frame(len);
+            f.extend_from_slice(&plain(i));
+            if i + 1 < n {
+                w.chunk(f).unwrap();
+            } else {
+                w.finish(f).unwrap();
+            }
+        }
+        assert_eq!(w.chunks(), n as u64);
+        w.file().unwrap().sync_all().unwrap();
+        let mut bytes = Vec::new();
+        File::open(&path).unwrap().read_to_end(&mut bytes).unwrap();
+        assert_eq!(bytes.len(), n * (len + crate::crypto::SEALED_OVERHEAD + 4));
+        let mut rest = bytes.as_slice();
+        for i in 0..n {
+            let (head, tail) = rest.split_at(4);
+            let sealed_len = u32::from_le_bytes(head.try_into().unwrap()) as usize;
+            let (sealed, tail) = tail.split_at(sealed_len);
+            let last = i + 1 == n;
+            assert_eq!(
+                k.open_chunk("ref", i as u64, last, sealed).unwrap(),
+                plain(i),
+                "chunk {i} of {n}"
+            );
+            rest = tail;
+        }
+        assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn chunks_land_in_order_whichever_thread_seals_them() {
+        // One chunk: no thread. A queue of none: every chunk the writer is not
+        // waiting for at that moment is sealed by the caller, so both kinds mix.
+        round_trip(1, 1000, QUEUE);
+        round_trip(300, 4096, 0);
+        round_trip(300, 4096, 1);
+        // Past the write-out size twice (the third thread's path).
+        round_trip(40, 512 * 1024, QUEUE);
+    }
+}
