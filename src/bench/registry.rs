@@ -60,6 +60,19 @@ pub fn people_csv(seed: u64, first: usize, rows: usize) -> String {
     out
 }
 
+/// Copies what the log holds into the database file (SQLite), so that each side of a
+/// round pays for writing out its own changes, inside its own time, and not for what
+/// the other side left in the log (the anchor's rate swung sixfold with that debt).
+async fn write_out(app: &App) -> anyhow::Result<()> {
+    if app.store.backend() == crate::store::Backend::Sqlite {
+        let mut c = app.store.read().await?;
+        sqlx::query("pragma wal_checkpoint(truncate)")
+            .execute(&mut *c)
+            .await?;
+    }
+    Ok(())
+}
+
 async fn import(app: &App, cap: &Cap<WriteRegistry>, csv: &[u8]) -> anyhow::Result<usize> {
     let table =
         crate::io::table::read_table(csv, "bench.csv").map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -143,7 +156,7 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
             let csv = people_csv(r as u64, r * n, n);
             let added = import(app, &cap, csv.as_bytes()).await?;
             anyhow::ensure!(added == n, "imported {added} of {n}");
-            Ok(())
+            write_out(app).await
         },
         || async {
             let mut tx = app.store.write().await?;
@@ -165,7 +178,7 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
                 q.execute(&mut *tx).await?;
             }
             tx.commit().await?;
-            Ok(())
+            write_out(app).await
         },
     )
     .await?;
