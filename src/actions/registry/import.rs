@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::actions::registry::people::{self, Placement};
 use crate::actions::registry::register;
-use crate::actions::{audit, Event, Result};
+use crate::actions::{audit, ActionError, Event, Result};
 use crate::app::App;
 use crate::auth::capability::{Cap, WriteRegistry};
 use crate::domain::person::{Choice, PersonInput};
@@ -86,6 +86,14 @@ pub async fn commit(
     let mut presealed: Option<register::Presealed> = None;
     for start in (0..total).step_by(BATCH) {
         let rows = std::mem::replace(&mut next, batch_at(start + BATCH));
+        // Rows are built again from cells that passed: the same checks must pass. If
+        // one did not, stop rather than leave a person out of the file silently.
+        if rows.len() != BATCH.min(total - start) {
+            return Err(ActionError::Internal(format!(
+                "a validated row of batch {} could not be built again",
+                out.batches + 1
+            )));
+        }
         let batch = rows.as_slice();
         let mut tx = app.store.write().await?;
         let site_of = |row: &Row| {
