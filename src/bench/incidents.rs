@@ -30,7 +30,8 @@ use crate::domain::incident::{IncidentInput, IncidentText};
 use crate::domain::source::{ClaimInput, ClaimText, OrganisationInput, SourceInput, SourceText};
 use crate::domain::Role;
 
-const CATEGORIES: [&str; 6] = [
+/// The categories generated incidents take (the timeline's fill draws from the same).
+pub(super) const CATEGORIES: [&str; 6] = [
     "rocket_attack",
     "armed_assault",
     "medical_denial",

@@ -29,14 +29,7 @@ use crate::store::incident_facts::{facts_of, Counted, Facts};
 use crate::store::sources::SourceRow;
 use crate::store::{self, Backend, Conn};
 
-const CATEGORIES: [&str; 6] = [
-    "rocket_attack",
-    "armed_assault",
-    "medical_denial",
-    "harassment",
-    "threat",
-    "infiltration",
-];
+use super::incidents::CATEGORIES;
 
 /// Incidents loaded per transaction.
 const BATCH: usize = 100_000;
