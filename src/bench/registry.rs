@@ -1,9 +1,11 @@
 //! The registry's scenarios: importing people from CSV (read, validated, sealed,
-//! indexed, audited) against a raw prepared insert of the same pre-parsed rows, and
-//! the registry list page against `/healthz` in the same router.
+//! indexed, matched, audited) against a raw prepared insert of the same pre-parsed
+//! rows, every round the same file into the same registry; and the registry list page
+//! against `/healthz` in the same router.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::body::Body;
 use axum::http::Request;
@@ -73,6 +75,65 @@ async fn write_out(app: &App) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The highest ids before an import's rounds, so that what a round added can be told
+/// apart and deleted again.
+struct Marks {
+    person: i64,
+    household: i64,
+    flag: i64,
+}
+
+impl Marks {
+    async fn read(app: &App) -> anyhow::Result<Marks> {
+        let mut c = app.store.read().await?;
+        let mut max = Vec::new();
+        for sql in [
+            "select max(person_id) from people",
+            "select max(household_id) from households",
+            "select max(flag_id) from match_flags",
+        ] {
+            let v: Option<i64> = sqlx::query_scalar(sql).fetch_one(&mut *c).await?;
+            max.push(v.unwrap_or(0));
+        }
+        let [person, household, flag] = max[..] else {
+            anyhow::bail!("three maxima were asked for");
+        };
+        Ok(Marks {
+            person,
+            household,
+            flag,
+        })
+    }
+
+    /// Deletes what was added since the marks (not its audit entries: the trail only
+    /// grows); returns how many flags that was.
+    async fn forget_since(&self, app: &App) -> anyhow::Result<i64> {
+        let mut tx = app.store.write().await?;
+        let flags: i64 = sqlx::query_scalar("select count(*) from match_flags where flag_id > $1")
+            .bind(self.flag)
+            .fetch_one(&mut *tx)
+            .await?;
+        for (sql, mark) in [
+            ("delete from match_flags where flag_id > $1", self.flag),
+            ("delete from person_needs where person_id > $1", self.person),
+            (
+                "delete from person_history where person_id > $1",
+                self.person,
+            ),
+            ("delete from people where person_id > $1", self.person),
+            (
+                "delete from households where household_id > $1",
+                self.household,
+            ),
+        ] {
+            sqlx::query(sql).bind(mark).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        write_out(app).await?;
+        Ok(flags)
+    }
+}
+
 async fn import(app: &App, cap: &Cap<WriteRegistry>, csv: &[u8]) -> anyhow::Result<usize> {
     let table =
         crate::io::table::read_table(csv, "bench.csv").map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -116,21 +177,37 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
     )
     .await?;
 
-    // Import vs a raw prepared insert of the same rows, pre-parsed.
-    // Each round imports `n` new people; afterwards the registry is topped up to the
-    // size's population (quality.md: S 3,000, M 100,000, L 1,000,000) for the list.
+    // Import vs a raw prepared insert of the same rows, pre-parsed. Every round imports
+    // the same file into the same registry: the size's population less the file's
+    // people (quality.md: S 3,000, M 100,000, L 1,000,000 once imported). What a
+    // round added is deleted again, untimed, before the next, so the rounds are
+    // repeats of one import, not a registry growing from round to round.
     let population = match scale {
         1 => 3_000,
         10 => 100_000,
         _ => 1_000_000,
     };
     let n = population.min(100_000);
+    let base = population - n;
+    let mut have = 0;
+    while have < base {
+        let more = n.min(base - have);
+        import(
+            app,
+            &cap,
+            people_csv(have as u64 + 1_000, have, more).as_bytes(),
+        )
+        .await?;
+        have += more;
+    }
+    write_out(app).await?;
+    let marks = Marks::read(app).await?;
     // The anchor inserts the same fields of the same rows, already split, one prepared
     // statement per row in one transaction. The fields borrow from one text, so that
     // the anchor's data weighs little in the process's peak memory, which is the
     // subject's figure.
-    let anchor_csv = people_csv(0, 0, n);
-    let parsed: Vec<Vec<&str>> = anchor_csv
+    let csv = people_csv(0, base, n);
+    let parsed: Vec<Vec<&str>> = csv
         .lines()
         .skip(1)
         .map(|l| l.split(',').collect())
@@ -145,70 +222,68 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         .execute(&mut *c)
         .await?;
     }
-    let round = std::sync::atomic::AtomicUsize::new(0);
-    let rates = measure(
-        runs,
-        n,
-        || async {
-            let r = round.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            // Made here rather than kept for every round, so that peak memory is one
-            // file's; it costs the subject a few per cent of its time.
-            let csv = people_csv(r as u64, r * n, n);
-            let added = import(app, &cap, csv.as_bytes()).await?;
-            anyhow::ensure!(added == n, "imported {added} of {n}");
-            write_out(app).await
-        },
-        || async {
-            let mut tx = app.store.write().await?;
-            sqlx::query("delete from bench_people").execute(&mut *tx).await?;
-            for (i, f) in parsed.iter().enumerate() {
-                let mut q = sqlx::query(
-                    "insert into bench_people (code, external_id, name_latin, name_original, sex, birth_year,
-                     document, site, household, relationship, vulnerabilities)
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                )
-                .bind(format!("VG-{i:08}"));
-                for (k, v) in f.iter().enumerate() {
-                    q = if k == 4 {
-                        q.bind(v.parse::<i64>().unwrap_or(0))
-                    } else {
-                        q.bind(*v)
-                    };
-                }
-                q.execute(&mut *tx).await?;
+    let anchor = || async {
+        let t = Instant::now();
+        let mut tx = app.store.write().await?;
+        for (i, f) in parsed.iter().enumerate() {
+            let mut q = sqlx::query(
+                "insert into bench_people (code, external_id, name_latin, name_original, sex, birth_year,
+                 document, site, household, relationship, vulnerabilities)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(format!("VG-{i:08}"));
+            for (k, v) in f.iter().enumerate() {
+                q = if k == 4 {
+                    q.bind(v.parse::<i64>().unwrap_or(0))
+                } else {
+                    q.bind(*v)
+                };
             }
-            tx.commit().await?;
-            write_out(app).await
-        },
-    )
-    .await?;
-    // How many duplicate flags the rounds raised: the matcher's work, and the
-    // registrars', grows with this.
-    let flags: i64 = {
-        let mut c = app.store.read().await?;
-        sqlx::query_scalar("select count(*) from match_flags")
-            .fetch_one(&mut *c)
-            .await?
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        write_out(app).await?;
+        let rate = n as f64 / t.elapsed().as_secs_f64();
+        let mut c = app.store.write().await?;
+        sqlx::query("delete from bench_people")
+            .execute(&mut *c)
+            .await?;
+        c.commit().await?;
+        write_out(app).await?;
+        anyhow::Ok(rate)
     };
+    let (mut subject, mut anchored, mut flags) = (Vec::new(), Vec::new(), 0);
+    super::reset_peak_rss();
+    for round in 0..runs {
+        if round % 2 == 1 {
+            anchored.push(anchor().await?);
+        }
+        let t = Instant::now();
+        let added = import(app, &cap, csv.as_bytes()).await?;
+        anyhow::ensure!(added == n, "imported {added} of {n}");
+        write_out(app).await?;
+        subject.push(n as f64 / t.elapsed().as_secs_f64());
+        flags = marks.forget_since(app).await?;
+        if round % 2 == 0 {
+            anchored.push(anchor().await?);
+        }
+    }
     let mut imported = outcome(
         "import people",
         "rows",
         n,
-        rates,
+        super::Rates::of(subject, anchored),
         "prepared insert of the same parsed rows",
     );
-    let people = n * runs;
     imported.note = Some(format!(
-        "{flags} duplicate flags for {people} people imported ({:.3} per person)",
-        flags as f64 / people as f64
+        "{flags} duplicate flags for {n} people imported into {base} ({:.3} per person)",
+        flags as f64 / n as f64
     ));
     out.push(imported);
-    let mut have = n * runs;
-    while have < population {
-        let more = n.min(population - have);
-        import(app, &cap, people_csv(have as u64, have, more).as_bytes()).await?;
-        have += more;
-    }
+    // The registry at the size's population, for the list.
+    drop(parsed);
+    import(app, &cap, csv.as_bytes()).await?;
+    drop(csv);
 
     // The registry list (first page and a filtered page) vs /healthz.
     let signed = actions::session::login(app, "bench-registrar", pw, "127.0.0.1", None)
