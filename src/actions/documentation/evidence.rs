@@ -70,11 +70,15 @@ impl Ingest {
         let dir = blobs::spool_dir(app);
         std::fs::create_dir_all(&dir).map_err(io)?;
         let blob_ref = crate::crypto::random_token(16);
+        let sealer = app
+            .keys
+            .chunk_sealer(&blob_ref)
+            .map_err(|e| ActionError::Internal(format!("evidence key: {e}")))?;
         let spool = dir.join(format!("{blob_ref}.part"));
         let file = std::fs::File::create(&spool).map_err(io)?;
         Ok(Ingest {
             spool,
-            writer: spool::Writer::new(file, app.keys.chunk_sealer(&blob_ref)),
+            writer: spool::Writer::new(file, sealer),
             blob_ref,
             file_name: file_name.trim().to_string(),
             frame: ChunkSealer::frame(CHUNK),
@@ -108,7 +112,7 @@ impl Ingest {
             // A full chunk is handed over only when more bytes follow, so the last
             // chunk is always the one sealed in `finish` with the "last" mark.
             if self.frame.len() == FRAME_HEAD + CHUNK && !bytes.is_empty() {
-                let full = std::mem::replace(&mut self.frame, ChunkSealer::frame(CHUNK));
+                let full = std::mem::replace(&mut self.frame, self.writer.frame());
                 self.writer.chunk(full).map_err(io)?;
             }
         }

@@ -24,7 +24,8 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use crate::crypto::ChunkSealer;
+use super::blobs::CHUNK;
+use crate::crypto::{ChunkSealer, FRAME_HEAD};
 
 /// Chunks in the queue to the writer (a chunk is 256 KiB).
 const QUEUE: usize = 4;
@@ -43,6 +44,8 @@ enum State {
     Idle(File),
     Running {
         queue: SyncSender<Frame>,
+        /// Frames the writer has written, handed back to be filled again.
+        spare: Receiver<Vec<u8>>,
         worker: JoinHandle<std::io::Result<File>>,
     },
     /// Finished (the file complete, not yet `fsync`ed) or failed.
@@ -84,6 +87,21 @@ impl Writer {
         self.chunks
     }
 
+    /// An empty frame for the next chunk: one the writer has finished with when there
+    /// is one. Frames go round rather than being allocated on one thread and freed on
+    /// the other for every chunk (the allocator may hand such memory back to the
+    /// system, and a fresh frame is then faulted in and zeroed again).
+    pub fn frame(&self) -> Vec<u8> {
+        if let State::Running { spare, .. } = &self.state {
+            if let Ok(mut f) = spare.try_recv() {
+                f.clear();
+                f.resize(FRAME_HEAD, 0);
+                return f;
+            }
+        }
+        ChunkSealer::frame(CHUNK)
+    }
+
     /// Hands over a full chunk that is not the last (`frame` from
     /// [`ChunkSealer::frame`], its plaintext after the head).
     pub fn chunk(&mut self, frame: Vec<u8>) -> std::io::Result<()> {
@@ -115,18 +133,24 @@ impl Writer {
             return Ok(());
         };
         let (queue, rx) = sync_channel(self.queue);
+        // Room for every frame in flight: the writer never waits to hand one back.
+        let (back, spare) = sync_channel(self.queue + 2);
         let (sealer, cancel) = (self.sealer.clone(), self.cancel.clone());
         let worker = std::thread::Builder::new()
             .name("evidence-spool".into())
-            .spawn(move || write(file, &sealer, &rx, &cancel))?;
-        self.state = State::Running { queue, worker };
+            .spawn(move || write(file, &sealer, &rx, &back, &cancel))?;
+        self.state = State::Running {
+            queue,
+            spare,
+            worker,
+        };
         Ok(())
     }
 
     /// The writer stopped: its error.
     fn failure(&mut self) -> std::io::Result<()> {
         match std::mem::replace(&mut self.state, State::Closed(None)) {
-            State::Running { queue, worker } => {
+            State::Running { queue, worker, .. } => {
                 drop(queue);
                 match worker.join() {
                     Ok(Err(e)) => Err(e),
@@ -147,7 +171,7 @@ impl Writer {
                 file.write_all(&frame)?;
                 file
             }
-            State::Running { queue, worker } => {
+            State::Running { queue, worker, .. } => {
                 // A send fails only if the writer stopped; its error is then the one
                 // to report, which the join gives.
                 let _ = queue.send(Frame::Sealed(frame));
@@ -186,6 +210,7 @@ fn write(
     mut file: File,
     sealer: &ChunkSealer,
     rx: &Receiver<Frame>,
+    back: &SyncSender<Vec<u8>>,
     cancel: &AtomicBool,
 ) -> std::io::Result<File> {
     let (kick, kicks) = sync_channel::<()>(1);
@@ -209,6 +234,8 @@ fn write(
         };
         file.write_all(&frame)?;
         unsynced += frame.len();
+        // Dropped if not wanted (the upload has ended).
+        let _ = back.try_send(frame);
         if unsynced >= SYNC_EVERY {
             // Skipped while a write-out is still asked for.
             let _ = kick.try_send(());
@@ -242,7 +269,11 @@ mod tests {
         let k = keyring();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.part");
-        let mut w = Writer::with_queue(File::create(&path).unwrap(), k.chunk_sealer("ref"), queue);
+        let mut w = Writer::with_queue(
+            File::create(&path).unwrap(),
+            k.chunk_sealer("ref").unwrap(),
+            queue,
+        );
         let plain = |i: usize| -> Vec<u8> { (0..len).map(|j| (i * 31 + j) as u8).collect() };
         for i in 0..n {
             let mut f = ChunkSealer::frame(len);
