@@ -9,21 +9,25 @@
 //!
 //! Personal fields are sealed with XChaCha20-Poly1305 under the data key; the
 //! associated data binds table, column and row, so a ciphertext copied to another row
-//! or column no longer opens.
+//! or column no longer opens. Evidence files are sealed in chunks (see [`chunks`]).
 
 use std::fmt;
 
 use base64::Engine;
-use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
+mod chunks;
+pub use chunks::{ChunkSealer, FRAME_HEAD};
+
 const SEALED_V1: u8 = 1;
 const NONCE_LEN: usize = 24;
-/// What sealing adds to a plaintext: the version byte, the nonce and the tag.
+/// What sealing adds to a plaintext: the version byte, the nonce and the tag (the same
+/// for fields and for evidence chunks in either format).
 pub const SEALED_OVERHEAD: usize = 1 + NONCE_LEN + 16;
 
 #[derive(Debug, thiserror::Error)]
@@ -221,14 +225,19 @@ impl Keyring {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(tag.get(..16).unwrap_or_default())
     }
 
-    /// Seals the chunks of evidence blob `blob_ref` (see [`ChunkSealer`]).
-    pub fn chunk_sealer(&self, blob_ref: &str) -> ChunkSealer {
-        ChunkSealer {
-            cipher: XChaCha20Poly1305::new(self.data.bytes().into()),
-            blob_ref: blob_ref.to_string(),
-        }
+    /// Seals the chunks of evidence blob `blob_ref` in the current format (see
+    /// [`ChunkSealer`]).
+    pub fn chunk_sealer(&self, blob_ref: &str) -> Result<ChunkSealer, CryptoError> {
+        ChunkSealer::new(&self.data, blob_ref)
     }
 
+    /// Seals chunks in format 1, as vigil did before format 2 (see [`chunks`]): for
+    /// tests that make the files an older vigil left behind. Nothing else writes it.
+    pub fn chunk_sealer_v1(&self, blob_ref: &str) -> ChunkSealer {
+        ChunkSealer::v1(&self.data, blob_ref)
+    }
+
+    /// Opens chunk `index` of blob `blob_ref`, in whichever format it was sealed.
     pub fn open_chunk(
         &self,
         blob_ref: &str,
@@ -236,8 +245,7 @@ impl Keyring {
         last: bool,
         sealed: &[u8],
     ) -> Result<Vec<u8>, CryptoError> {
-        let cipher = XChaCha20Poly1305::new(self.data.bytes().into());
-        open_with(&cipher, sealed, chunk_ad(blob_ref, index, last).as_bytes())
+        chunks::open_chunk(&self.data, blob_ref, index, last, sealed)
     }
 
     /// The file name of the evidence blob whose SHA-256 is `sha256` (hex): a keyed
@@ -263,60 +271,6 @@ impl Keyring {
     pub fn verifying_key_hex(&self) -> String {
         hex::encode(self.signing.verifying_key().as_bytes())
     }
-}
-
-/// Where a chunk's plaintext starts in its frame: the frame's length field (`u32`,
-/// little-endian), the version byte and the nonce come first.
-pub const FRAME_HEAD: usize = 4 + 1 + NONCE_LEN;
-
-/// Seals the chunks of one evidence blob, each under the data key with associated
-/// data binding the blob, the chunk's index and whether it is the last (so a blob cut
-/// short, reordered or mixed with another blob's chunks fails to open). Shared by the
-/// threads of an upload (`Send + Sync`).
-pub struct ChunkSealer {
-    cipher: XChaCha20Poly1305,
-    blob_ref: String,
-}
-
-impl ChunkSealer {
-    /// A frame to fill with up to `capacity` bytes of plaintext: [`FRAME_HEAD`] bytes
-    /// kept free, room for the tag.
-    pub fn frame(capacity: usize) -> Vec<u8> {
-        let mut f = Vec::with_capacity(FRAME_HEAD + capacity + 16);
-        f.resize(FRAME_HEAD, 0);
-        f
-    }
-
-    /// Seals the plaintext after a frame's head in place and fills the head, giving
-    /// the chunk as a blob file holds it: its sealed length (`u32`, little-endian)
-    /// then the sealed chunk (version, nonce, ciphertext, tag), the layout
-    /// [`Keyring::open_chunk`] reads after the length. In place: no copy of the chunk.
-    pub fn seal_frame(&self, index: u64, last: bool, frame: &mut Vec<u8>) {
-        let mut nonce = [0u8; NONCE_LEN];
-        rand::thread_rng().fill_bytes(&mut nonce);
-        let ad = chunk_ad(&self.blob_ref, index, last);
-        let tag = match frame.get_mut(FRAME_HEAD..) {
-            Some(plain) => self
-                .cipher
-                .encrypt_in_place_detached(XNonce::from_slice(&nonce), ad.as_bytes(), plain)
-                // Encryption only fails beyond 256 GiB; a chunk is 256 KiB.
-                .unwrap_or_default(),
-            None => Default::default(),
-        };
-        frame.extend_from_slice(&tag);
-        let sealed_len = u32::try_from(frame.len().saturating_sub(4)).unwrap_or(u32::MAX);
-        let mut head = Vec::with_capacity(FRAME_HEAD);
-        head.extend_from_slice(&sealed_len.to_le_bytes());
-        head.push(SEALED_V1);
-        head.extend_from_slice(&nonce);
-        for (slot, b) in frame.iter_mut().zip(head) {
-            *slot = b;
-        }
-    }
-}
-
-fn chunk_ad(blob_ref: &str, index: u64, last: bool) -> String {
-    format!("vigil/v1/evidence/{blob_ref}/{index}/{}", u8::from(last))
 }
 
 fn field_ad(table: &str, column: &str, row: i64) -> String {
@@ -412,33 +366,6 @@ mod tests {
         }
         assert!(k.open("users", "full_name", 7, &flipped).is_err());
         assert!(!sealed.windows(6).any(|w| w == b"Canary"));
-    }
-
-    #[test]
-    fn a_sealed_frame_is_its_length_then_a_chunk_that_opens_only_in_its_place() {
-        let k = keyring();
-        let plain: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
-        let mut frame = ChunkSealer::frame(plain.len());
-        frame.extend_from_slice(&plain);
-        k.chunk_sealer("blob-a").seal_frame(3, false, &mut frame);
-        assert_eq!(frame.len(), 4 + plain.len() + SEALED_OVERHEAD);
-        let (len, sealed) = frame.split_at(4);
-        assert_eq!(
-            u32::from_le_bytes(len.try_into().unwrap()) as usize,
-            sealed.len()
-        );
-        assert_eq!(k.open_chunk("blob-a", 3, false, sealed).unwrap(), plain);
-        assert!(k.open_chunk("blob-a", 3, true, sealed).is_err());
-        assert!(k.open_chunk("blob-a", 4, false, sealed).is_err());
-        assert!(k.open_chunk("blob-b", 3, false, sealed).is_err());
-        assert!(!sealed
-            .windows(64)
-            .any(|w| plain.windows(64).any(|p| p == w)));
-        // Two frames of the same plaintext differ (fresh nonces).
-        let mut again = ChunkSealer::frame(plain.len());
-        again.extend_from_slice(&plain);
-        k.chunk_sealer("blob-a").seal_frame(3, false, &mut again);
-        assert_ne!(frame, again);
     }
 
     #[test]

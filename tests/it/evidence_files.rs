@@ -28,19 +28,19 @@ pub fn blob_files(t: &TestApp) -> Vec<PathBuf> {
     v
 }
 
-async fn stored(t: &TestApp, incident_id: i64, bytes: &[u8]) -> i64 {
+pub async fn stored(t: &TestApp, incident_id: i64, bytes: &[u8]) -> i64 {
     let f = ingest(t, "photo.png", bytes, 1 << 22).unwrap();
     evidence::record(&t.app, &documenter(), f, &capture("incident", incident_id))
         .await
         .unwrap()
 }
 
-async fn scalar(t: &TestApp, sql: &str) -> i64 {
+pub async fn scalar(t: &TestApp, sql: &str) -> i64 {
     let mut c = t.app.store.read().await.unwrap();
     sqlx::query_scalar(sql).fetch_one(&mut *c).await.unwrap()
 }
 
-async fn address_of(t: &TestApp, id: i64) -> (String, String) {
+pub async fn address_of(t: &TestApp, id: i64) -> (String, String) {
     let mut c = t.app.store.read().await.unwrap();
     sqlx::query_as(
         "select b.file_address, b.sha256 from evidence_blobs b
@@ -91,7 +91,7 @@ async fn files_are_named_by_a_keyed_address_fanned_out_and_kept_once() {
 
 /// Turns item `id`'s blob into one an older vigil stored: its sealed chunks (the same
 /// bytes) in `evidence_chunks`, no file.
-async fn make_legacy(t: &TestApp, id: i64) {
+pub async fn make_legacy(t: &TestApp, id: i64) {
     let (address, _) = address_of(t, id).await;
     let path = vigil::actions::documentation::blobs::path(&t.app, &address);
     let file = std::fs::read(&path).unwrap();

@@ -31,6 +31,7 @@ mod evidence_http;
 mod bundle;
 mod evidence_copy;
 mod evidence_files;
+mod evidence_format;
 mod evidence_upkeep;
 mod export;
 mod export_tools;

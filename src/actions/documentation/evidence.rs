@@ -1,7 +1,7 @@
 //! Evidence files and their chain of custody.
 //!
 //! An upload streams through an [`Ingest`]: SHA-256 and BLAKE3 are computed on the
-//! way in, the bytes are sealed chunk by chunk under the data key and spooled to a
+//! way in, the bytes are sealed chunk by chunk (a key per blob, derived from the data key) and spooled to a
 //! file in the data folder (never held whole in memory, never written in clear), and
 //! the first bytes are sniffed against the file's name. [`record`] then `fsync`s the
 //! spool file, checks the capture record and, in one write transaction, renames the
@@ -43,7 +43,6 @@ pub struct Ingest {
     frame: Vec<u8>,
     head: Vec<u8>,
     sha256: sha2::Sha256,
-    blake3: blake3::Hasher,
     size: u64,
     limit: u64,
 }
@@ -70,33 +69,34 @@ impl Ingest {
         let dir = blobs::spool_dir(app);
         std::fs::create_dir_all(&dir).map_err(io)?;
         let blob_ref = crate::crypto::random_token(16);
+        let sealer = app
+            .keys
+            .chunk_sealer(&blob_ref)
+            .map_err(|e| ActionError::Internal(format!("evidence key: {e}")))?;
         let spool = dir.join(format!("{blob_ref}.part"));
         let file = std::fs::File::create(&spool).map_err(io)?;
         Ok(Ingest {
             spool,
-            writer: spool::Writer::new(file, app.keys.chunk_sealer(&blob_ref)),
+            writer: spool::Writer::new(file, sealer),
             blob_ref,
             file_name: file_name.trim().to_string(),
             frame: ChunkSealer::frame(CHUNK),
             head: Vec::with_capacity(SNIFF_BYTES),
             sha256: sha2::Sha256::new(),
-            blake3: blake3::Hasher::new(),
             size: 0,
             limit,
         })
     }
 
     /// Takes the next bytes of the upload; refuses as soon as the limit is passed.
-    /// Both hashes are computed here, in order; each full chunk goes to the spool
-    /// writer ([`spool`]: sealed and appended on its own thread, or here when that
-    /// thread is behind).
+    /// SHA-256 is computed here, in order; each full chunk goes to the spool writer
+    /// ([`spool`]: hashed with BLAKE3, sealed and appended on its own thread).
     pub fn push(&mut self, _app: &App, mut bytes: &[u8]) -> Result<()> {
         self.size += bytes.len() as u64;
         if self.size > self.limit {
             return Err(too_large());
         }
         self.sha256.update(bytes);
-        self.blake3.update(bytes);
         let want = SNIFF_BYTES.saturating_sub(self.head.len()).min(bytes.len());
         self.head
             .extend_from_slice(bytes.get(..want).unwrap_or_default());
@@ -108,7 +108,7 @@ impl Ingest {
             // A full chunk is handed over only when more bytes follow, so the last
             // chunk is always the one sealed in `finish` with the "last" mark.
             if self.frame.len() == FRAME_HEAD + CHUNK && !bytes.is_empty() {
-                let full = std::mem::replace(&mut self.frame, ChunkSealer::frame(CHUNK));
+                let full = std::mem::replace(&mut self.frame, self.writer.frame());
                 self.writer.chunk(full).map_err(io)?;
             }
         }
@@ -119,9 +119,8 @@ impl Ingest {
     pub fn finish(mut self, _app: &App) -> Result<Spooled> {
         let media_type = check(&self.file_name, &self.head, self.size)?;
         let last = std::mem::take(&mut self.frame);
-        self.writer.finish(last).map_err(io)?;
+        let blake3 = self.writer.finish(last).map_err(io)?.to_hex().to_string();
         let sha256 = hex::encode(self.sha256.clone().finalize());
-        let blake3 = self.blake3.finalize().to_hex().to_string();
         Ok(Spooled {
             sha256,
             blake3,
