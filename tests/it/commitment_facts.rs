@@ -1,5 +1,6 @@
-//! A presence or frequency term's visits summed up in SQL (`visit_facts`: merged
-//! spans by a window query, visits per window, the first visits named) against the
+//! A presence or frequency term's visits summed up by the store (`visit_facts`: a
+//! presence term's visits read as one text and merged, a frequency term's visits per
+//! window in SQL, the first visits named) against the
 //! same facts in Rust from every visit, on both databases; and every commitment's
 //! status and the day it began, judged from the facts (lists, the report) and from
 //! every visit (the commitment's page): the same.

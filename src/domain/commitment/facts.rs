@@ -2,9 +2,10 @@
 //! not visit by visit. A term can rest on tens of thousands of visits; the judge needs
 //! far less: the first arrival, the time covered (the visits merged into disjoint
 //! spans: a few a day however many visits overlap) or the visits in each window, and
-//! the first few visits to name. `store::commitment_evidence::visit_facts` computes
-//! them in SQL; `VisitFacts::from_visits` is the same in Rust, the reference a store
-//! test holds the SQL to.
+//! the first few visits to name. `store::commitment_evidence::visit_facts` gets them
+//! (a frequency term's summed up in SQL; a presence term's visits read as one text and
+//! merged here by `VisitFacts::from_visits`, the reference a store test holds the
+//! SQL to).
 //!
 //! The history needs care: `compliance::history` samples the status at every visit's
 //! arrival, departure and the millisecond after it, and the spans keep only the outer
