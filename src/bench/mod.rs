@@ -200,7 +200,11 @@ where
     Ok((rates, rounds))
 }
 
-/// Rounds as `vigil/anchor` seconds, `*` marking those the anchor ran first in.
+/// Rounds as `vigil/anchor` seconds, `*` marking those the anchor ran first in, and
+/// the anchor's total time over vigil's: where whichever runs first in a round is
+/// slower (the timeline at L: 2.2–2.3 s first, 2.1 s second, either side), the rates
+/// fall in two clusters and a median can land in either; the totals over rounds in
+/// which each side ran first equally often do not.
 pub(crate) fn rounds_note(rounds: &[(f64, f64)]) -> String {
     let each: Vec<String> = rounds
         .iter()
@@ -210,8 +214,12 @@ pub(crate) fn rounds_note(rounds: &[(f64, f64)]) -> String {
             format!("{s:.2}/{a:.2}{first}")
         })
         .collect();
+    let (s, a) = rounds
+        .iter()
+        .fold((0.0, 0.0), |(ts, ta), (s, a)| (ts + s, ta + a));
+    let total = if s > 0.0 { a / s } else { 0.0 };
     format!(
-        "rounds, vigil/anchor s (* anchor first): {}",
+        "rounds, vigil/anchor s (* anchor first): {}; total time, anchor/vigil: {total:.3}",
         each.join(" ")
     )
 }
