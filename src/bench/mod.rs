@@ -200,7 +200,7 @@ where
     Ok((rates, rounds))
 }
 
-/// Rounds as `vigil/anchor` seconds, `*` marking those the anchor ran first in, and
+/// Rounds as `vigil/anchor` milliseconds, `*` marking those the anchor ran first in, and
 /// the anchor's total time over vigil's: where whichever runs first in a round is
 /// slower (the timeline at L: 2.2–2.3 s first, 2.1 s second, either side), the rates
 /// fall in two clusters and a median can land in either; the totals over rounds in
@@ -211,7 +211,7 @@ pub(crate) fn rounds_note(rounds: &[(f64, f64)]) -> String {
         .enumerate()
         .map(|(i, (s, a))| {
             let first = if i % 2 == 1 { "*" } else { "" };
-            format!("{s:.2}/{a:.2}{first}")
+            format!("{:.1}/{:.1}{first}", s * 1e3, a * 1e3)
         })
         .collect();
     let (s, a) = rounds
@@ -219,7 +219,7 @@ pub(crate) fn rounds_note(rounds: &[(f64, f64)]) -> String {
         .fold((0.0, 0.0), |(ts, ta), (s, a)| (ts + s, ta + a));
     let total = if s > 0.0 { a / s } else { 0.0 };
     format!(
-        "rounds, vigil/anchor s (* anchor first): {}; total time, anchor/vigil: {total:.3}",
+        "rounds, vigil/anchor ms (* anchor first): {}; total time, anchor/vigil: {total:.3}",
         each.join(" ")
     )
 }
