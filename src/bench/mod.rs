@@ -144,8 +144,8 @@ pub(crate) fn reset_peak_rss() {
 pub(crate) async fn measure<S, A, FS, FA>(
     runs: usize,
     ops: usize,
-    mut subject: S,
-    mut anchor: A,
+    subject: S,
+    anchor: A,
 ) -> anyhow::Result<Rates>
 where
     S: FnMut() -> FS,
@@ -153,29 +153,75 @@ where
     FS: std::future::Future<Output = anyhow::Result<()>>,
     FA: std::future::Future<Output = anyhow::Result<()>>,
 {
-    let (mut s, mut a) = (Vec::new(), Vec::new());
+    Ok(measure_rounds(runs, ops, subject, anchor).await?.0)
+}
+
+/// [`measure`], also returning each round's seconds (subject, anchor) in the order
+/// run: where a round lasts seconds, the spread of the rounds says more than a median.
+pub(crate) async fn measure_rounds<S, A, FS, FA>(
+    runs: usize,
+    ops: usize,
+    mut subject: S,
+    mut anchor: A,
+) -> anyhow::Result<(Rates, Vec<(f64, f64)>)>
+where
+    S: FnMut() -> FS,
+    A: FnMut() -> FA,
+    FS: std::future::Future<Output = anyhow::Result<()>>,
+    FA: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let (mut s, mut a, mut rounds) = (Vec::new(), Vec::new(), Vec::new());
     reset_peak_rss();
     for round in 0..runs {
         let anchor_first = round % 2 == 1;
+        let mut anchor_secs = 0.0;
         if anchor_first {
             let t = Instant::now();
             anchor().await?;
-            a.push(ops as f64 / t.elapsed().as_secs_f64());
+            anchor_secs = t.elapsed().as_secs_f64();
         }
         let t = Instant::now();
         subject().await?;
-        s.push(ops as f64 / t.elapsed().as_secs_f64());
+        let subject_secs = t.elapsed().as_secs_f64();
         if !anchor_first {
             let t = Instant::now();
             anchor().await?;
-            a.push(ops as f64 / t.elapsed().as_secs_f64());
+            anchor_secs = t.elapsed().as_secs_f64();
         }
+        s.push(ops as f64 / subject_secs);
+        a.push(ops as f64 / anchor_secs);
+        rounds.push((subject_secs, anchor_secs));
     }
-    Ok(Rates {
+    let rates = Rates {
         subject: median(s),
         anchor: median(a),
         peak_kib: peak_rss_kib(),
-    })
+    };
+    Ok((rates, rounds))
+}
+
+/// Rounds as `vigil/anchor` milliseconds, `*` marking those the anchor ran first in, and
+/// the anchor's total time over vigil's: where whichever runs first in a round is
+/// slower (the timeline at L: 2.2–2.3 s first, 2.1 s second, either side), the rates
+/// fall in two clusters and a median can land in either; the totals over rounds in
+/// which each side ran first equally often do not.
+pub(crate) fn rounds_note(rounds: &[(f64, f64)]) -> String {
+    let each: Vec<String> = rounds
+        .iter()
+        .enumerate()
+        .map(|(i, (s, a))| {
+            let first = if i % 2 == 1 { "*" } else { "" };
+            format!("{:.1}/{:.1}{first}", s * 1e3, a * 1e3)
+        })
+        .collect();
+    let (s, a) = rounds
+        .iter()
+        .fold((0.0, 0.0), |(ts, ta), (s, a)| (ts + s, ta + a));
+    let total = if s > 0.0 { a / s } else { 0.0 };
+    format!(
+        "rounds, vigil/anchor ms (* anchor first): {}; total time, anchor/vigil: {total:.3}",
+        each.join(" ")
+    )
 }
 
 pub(crate) fn outcome(

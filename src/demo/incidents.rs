@@ -1,7 +1,10 @@
 //! The demo's incidents, sources and claims, recorded the way a documenter would:
 //! organisations with their names in several scripts, sources graded A–F with a reason,
 //! incidents with their precision, and each source's claims graded 1–6 — the hostile
-//! side's included, kept beside the others and never merged away.
+//! side's included, kept beside the others and never merged away. Each incident is
+//! recorded with its claims in one recording (`recording::record_in`, the path of the
+//! documenter's form and the API), its acts, alleged perpetrators and accepted figures
+//! added after, all in the demo's one transaction.
 //!
 //! Facts from the seeds, in our words: the raids on Ashraf of July 2009 and April 2011;
 //! rocket attacks on Liberty, the first before March 2013 and the fourth on
@@ -16,7 +19,7 @@
 //! documenter's judgement, with its reasons. No individual is named: the
 //! one victim from the registry is a synthetic resident, shown by code.
 
-use crate::actions::documentation::{self as doc, incidents, sources};
+use crate::actions::documentation::{self as doc, incidents, recording, sources};
 use crate::app::App;
 use crate::auth::capability::WriteDocumentation;
 use crate::auth::Cap;
@@ -52,6 +55,9 @@ fn source(s: &SourceRow) -> anyhow::Result<SourceInput> {
     })?)
 }
 
+/// What a source says: locator, statement, values, credibility.
+type Said<'a> = (&'a str, &'a str, &'a str, &'a str);
+
 struct Ctx<'a> {
     app: &'a App,
     cap: &'a Cap<WriteDocumentation>,
@@ -67,8 +73,34 @@ impl Ctx<'_> {
             .ok_or_else(|| anyhow::anyhow!("demo source {key} missing"))
     }
 
-    async fn incident(&self, c: &mut Conn, t: IncidentText<'_>) -> anyhow::Result<i64> {
-        Ok(incidents::create_in(c, self.app, self.cap, &IncidentInput::parse(&t)?).await?)
+    /// Records incident `t` with the claims its sources make (source key, then
+    /// locator, statement, values, credibility), as one recording — the path of the
+    /// documenter's form and the API (`recording::record_in`, in the demo's
+    /// transaction).
+    async fn record(
+        &self,
+        c: &mut Conn,
+        t: IncidentText<'_>,
+        claims: &[(&str, Said<'_>)],
+    ) -> anyhow::Result<i64> {
+        let mut inputs = Vec::with_capacity(claims.len());
+        for (source, (locator, statement, values, credibility)) in claims {
+            let source = self.source(source)?.to_string();
+            inputs.push(ClaimInput::parse(&ClaimText {
+                source: &source,
+                locator,
+                statement,
+                values,
+                credibility,
+                ..ClaimText::default()
+            })?);
+        }
+        let incident = IncidentInput::parse(&t)?;
+        Ok(
+            recording::record_in(c, self.app, self.cap, &incident, &inputs)
+                .await?
+                .id,
+        )
     }
 
     async fn act(&self, c: &mut Conn, id: i64, t: ActText<'_>) -> anyhow::Result<()> {
@@ -79,26 +111,6 @@ impl Ctx<'_> {
     async fn perpetrator(&self, c: &mut Conn, id: i64, org: &str, how: &str) -> anyhow::Result<()> {
         let p = PerpetratorInput::parse(org, how)?;
         Ok(incidents::add_perpetrator_in(c, self.app, self.cap, id, &p).await?)
-    }
-
-    async fn claim(
-        &self,
-        c: &mut Conn,
-        id: i64,
-        source: &str,
-        (locator, statement, values, credibility): (&str, &str, &str, &str),
-    ) -> anyhow::Result<()> {
-        let source = self.source(source)?.to_string();
-        let claim = ClaimInput::parse(&ClaimText {
-            source: &source,
-            locator,
-            statement,
-            values,
-            credibility,
-            ..ClaimText::default()
-        })?;
-        incidents::add_claim_in(c, self.app, self.cap, id, &claim).await?;
-        Ok(())
     }
 
     async fn figure(
@@ -178,7 +190,7 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
     let mut n = 0;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             incident(
                 "Raid on Camp Ashraf",
@@ -187,14 +199,18 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                 "ASHRAF",
                 "Inside the camp",
             ),
+            &[
+                ("isj", ("", "Iraqi forces attacked the residents in July 2009, after the US handed protection of the camp to Iraq.", "", "2")),
+            ],
         )
         .await?;
     ctx.perpetrator(c, i, "Iraqi government", "direct").await?;
-    ctx.claim(c, i, "isj", ("", "Iraqi forces attacked the residents in July 2009, after the US handed protection of the camp to Iraq.", "", "2")).await?;
     n += 1;
 
+    // The seeds give one figure, in one press report, which also dates the operation
+    // to May; the residents' advocates date it to April. Both dates stay side by side.
     let i = ctx
-        .incident(
+        .record(
             c,
             incident(
                 "Raid on Camp Ashraf",
@@ -203,31 +219,20 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                 "ASHRAF",
                 "Inside the camp",
             ),
+            &[
+                ("press-2011", ("", "An Iraqi army operation at the camp, which the report dates to May, left 35 civilians dead.", "killed = 35", "3")),
+                ("refused", ("", "Iraqi officials responsible for the April 2011 assault were later placed in charge of Liberty.", "", "3")),
+            ],
         )
         .await?;
     ctx.act(c, i, counted("killed", "35")).await?;
     ctx.perpetrator(c, i, "Government of Iraq", "direct")
         .await?;
-    // The seeds give one figure, in one press report, which also dates the operation
-    // to May; the residents' advocates date it to April. Both dates stay side by side.
-    ctx.claim(
-        c,
-        i,
-        "press-2011",
-        (
-            "",
-            "An Iraqi army operation at the camp, which the report dates to May, left 35 civilians dead.",
-            "killed = 35",
-            "3",
-        ),
-    )
-    .await?;
-    ctx.claim(c, i, "refused", ("", "Iraqi officials responsible for the April 2011 assault were later placed in charge of Liberty.", "", "3")).await?;
     ctx.figure(c, i, "killed", "35", "The only toll in the record's sources, from one press report (which dates the operation to May): one voice, not corroborated.").await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             incident(
                 "Patient kept from surgery in Baghdad",
@@ -236,6 +241,9 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                 "ASHRAF",
                 "On the way to a Baghdad hospital",
             ),
+            &[
+                ("refused", ("February 3", "Iraqi forces stopped a woman from Ashraf from reaching urgent surgery in Baghdad.", "denied_medical_care = 1", "3")),
+            ],
         )
         .await?;
     if let Some(code) = &patient {
@@ -253,22 +261,10 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
     }
     ctx.perpetrator(c, i, "Government of Iraq", "direct")
         .await?;
-    ctx.claim(
-        c,
-        i,
-        "refused",
-        (
-            "February 3",
-            "Iraqi forces stopped a woman from Ashraf from reaching urgent surgery in Baghdad.",
-            "denied_medical_care = 1",
-            "3",
-        ),
-    )
-    .await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             IncidentText {
                 ended: "2012-02",
@@ -280,14 +276,16 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                     "",
                 )
             },
+            &[
+                ("refused", ("", "Eight appointments of a resident needing kidney surgery were cancelled over four months.", "denied_medical_care = 1", "3")),
+            ],
         )
         .await?;
     ctx.act(c, i, counted("denied_medical_care", "1")).await?;
-    ctx.claim(c, i, "refused", ("", "Eight appointments of a resident needing kidney surgery were cancelled over four months.", "denied_medical_care = 1", "3")).await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             incident(
                 "Sunshade materials seized at the gate",
@@ -296,41 +294,39 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                 "LIBERTY",
                 "Camp entrance",
             ),
+            &[
+                ("refused", ("June 19", "Plain-clothes officers took the steel rods and materials for sunshades from contractors at the gate and harassed the contractors.", "", "2")),
+            ],
         )
         .await?;
     ctx.perpetrator(c, i, "Ashraf closure committee", "direct")
         .await?;
-    ctx.claim(c, i, "refused", ("June 19", "Plain-clothes officers took the steel rods and materials for sunshades from contractors at the gate and harassed the contractors.", "", "2")).await?;
     n += 1;
 
-    let i = ctx
-        .incident(
-            c,
-            incident(
-                "First rocket attack on Liberty",
-                "rocket_attack",
-                "2013-02",
-                "LIBERTY",
-                "",
-            ),
-        )
-        .await?;
-    ctx.claim(
+    ctx.record(
         c,
-        i,
-        "isj",
-        (
+        incident(
+            "First rocket attack on Liberty",
+            "rocket_attack",
+            "2013-02",
+            "LIBERTY",
             "",
-            "The UN's March 2013 report followed the first missile attack on the camp.",
-            "",
-            "2",
         ),
+        &[(
+            "isj",
+            (
+                "",
+                "The UN's March 2013 report followed the first missile attack on the camp.",
+                "",
+                "2",
+            ),
+        )],
     )
     .await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             IncidentText {
                 lat: ALBANIA.0,
@@ -344,40 +340,20 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                     "Albania",
                 )
             },
+            &[
+                ("state-tv", ("", "Experts predict bombings and sabotage in the Balkans if the residents come.", "", "6")),
+                ("obstruct", ("May 18", "State television and a state daily threatened Albania and its prime minister.", "", "2")),
+            ],
         )
         .await?;
     ctx.perpetrator(c, i, "IRINN", "direct").await?;
-    ctx.claim(
-        c,
-        i,
-        "state-tv",
-        (
-            "",
-            "Experts predict bombings and sabotage in the Balkans if the residents come.",
-            "",
-            "6",
-        ),
-    )
-    .await?;
-    ctx.claim(
-        c,
-        i,
-        "obstruct",
-        (
-            "May 18",
-            "State television and a state daily threatened Albania and its prime minister.",
-            "",
-            "2",
-        ),
-    )
-    .await?;
     n += 1;
 
     // The seeds say only that Iran's Friday prayer leaders praised an Iraqi attack on
     // Ashraf in mid-September 2013, and that the camps have suffered four mass
     // killings; they give no toll, so none is recorded.
     let i = ctx
-        .incident(
+        .record(
             c,
             incident(
                 "Attack on Camp Ashraf",
@@ -386,38 +362,18 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                 "ASHRAF",
                 "Inside the camp",
             ),
+            &[
+                ("obstruct", ("item 11", "On 14 September, Friday prayer leaders in many Iranian cities praised the Iraqi government for its attack on Ashraf.", "", "3")),
+                ("isj", ("", "The residents of Ashraf and Liberty have been threatened with massacre and have lived through one four times.", "", "3")),
+            ],
         )
         .await?;
     ctx.perpetrator(c, i, "Government of Iraq", "direct")
         .await?;
-    ctx.claim(
-        c,
-        i,
-        "obstruct",
-        (
-            "item 11",
-            "On 14 September, Friday prayer leaders in many Iranian cities praised the Iraqi government for its attack on Ashraf.",
-            "",
-            "3",
-        ),
-    )
-    .await?;
-    ctx.claim(
-        c,
-        i,
-        "isj",
-        (
-            "",
-            "The residents of Ashraf and Liberty have been threatened with massacre and have lived through one four times.",
-            "",
-            "3",
-        ),
-    )
-    .await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             IncidentText {
                 // The country only: the capital's coordinates stand for it.
@@ -432,26 +388,17 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                     "Albania",
                 )
             },
+            &[
+                ("obstruct", ("", "A man entered Albania on an Iranian passport, posing as a refugee and former member.", "", "3")),
+            ],
         )
         .await?;
     ctx.perpetrator(c, i, "Ministry of Intelligence", "command")
         .await?;
-    ctx.claim(
-        c,
-        i,
-        "obstruct",
-        (
-            "",
-            "A man entered Albania on an Iranian passport, posing as a refugee and former member.",
-            "",
-            "3",
-        ),
-    )
-    .await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
             incident(
                 "Fourth rocket attack on Liberty",
@@ -460,38 +407,37 @@ pub async fn load(app: &App, cap: &Cap<WriteDocumentation>) -> anyhow::Result<us
                 "LIBERTY",
                 "",
             ),
+            &[(
+                "obstruct",
+                (
+                    "January 3 statement",
+                    "The fourth missile attack on the camp, on 26 December.",
+                    "",
+                    "2",
+                ),
+            )],
         )
         .await?;
     ctx.perpetrator(c, i, "Qods Force", "command").await?;
-    ctx.claim(
-        c,
-        i,
-        "obstruct",
-        (
-            "January 3 statement",
-            "The fourth missile attack on the camp, on 26 December.",
-            "",
-            "2",
-        ),
-    )
-    .await?;
     n += 1;
 
     let i = ctx
-        .incident(
+        .record(
             c,
-            incident(
-                "Names of the injured sought by posing as relatives",
-                "information_gathering",
-                "2014-01",
-                "LIBERTY",
-                "",
-            ),
+                incident(
+                    "Names of the injured sought by posing as relatives",
+                    "information_gathering",
+                    "2014-01",
+                    "LIBERTY",
+                    "",
+                ),
+            &[
+                ("obstruct", ("January 3 statement", "People posing as families asked for the names of the injured of 26 December, to plan further attacks.", "", "3")),
+            ],
         )
         .await?;
     ctx.perpetrator(c, i, "MOIS", "command").await?;
     ctx.perpetrator(c, i, "انجمن نجات", "direct").await?;
-    ctx.claim(c, i, "obstruct", ("January 3 statement", "People posing as families asked for the names of the injured of 26 December, to plan further attacks.", "", "3")).await?;
     n += 1;
 
     tx.commit().await?;
