@@ -243,41 +243,50 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         }
         tx.commit().await?;
         write_out(app).await?;
-        let rate = n as f64 / t.elapsed().as_secs_f64();
+        let secs = t.elapsed().as_secs_f64();
         let mut c = app.store.write().await?;
         sqlx::query("delete from bench_people")
             .execute(&mut *c)
             .await?;
         c.commit().await?;
         write_out(app).await?;
-        anyhow::Ok(rate)
+        anyhow::Ok(secs)
     };
-    let (mut subject, mut anchored, mut flags) = (Vec::new(), Vec::new(), 0);
+    // Each round's seconds, (subject, anchor): the anchor's rate swings with how fast
+    // the shared disk takes its fsyncs, and the rounds show when it did.
+    let (mut rounds, mut flags) = (Vec::new(), 0);
     super::reset_peak_rss();
     for round in 0..runs {
+        let mut anchor_secs = 0.0;
         if round % 2 == 1 {
-            anchored.push(anchor().await?);
+            anchor_secs = anchor().await?;
         }
         let t = Instant::now();
         let added = import(app, &cap, csv.as_bytes()).await?;
         anyhow::ensure!(added == n, "imported {added} of {n}");
         write_out(app).await?;
-        subject.push(n as f64 / t.elapsed().as_secs_f64());
+        let subject_secs = t.elapsed().as_secs_f64();
         flags = marks.forget_since(app).await?;
         if round % 2 == 0 {
-            anchored.push(anchor().await?);
+            anchor_secs = anchor().await?;
         }
+        rounds.push((subject_secs, anchor_secs));
     }
+    let rate = |secs: f64| n as f64 / secs;
     let mut imported = outcome(
         "import people",
         "rows",
         n,
-        super::Rates::of(subject, anchored),
+        super::Rates::of(
+            rounds.iter().map(|r| rate(r.0)).collect(),
+            rounds.iter().map(|r| rate(r.1)).collect(),
+        ),
         "prepared insert of the same parsed rows",
     );
     imported.note = Some(format!(
-        "{flags} duplicate flags for {n} people imported into {base} ({:.3} per person)",
-        flags as f64 / n as f64
+        "{flags} duplicate flags for {n} people imported into {base} ({:.3} per person); {}",
+        flags as f64 / n as f64,
+        super::rounds_note(&rounds)
     ));
     out.push(imported);
     // The registry at the size's population, for the list.
