@@ -75,9 +75,12 @@ impl Ingest {
             .map_err(|e| ActionError::Internal(format!("evidence key: {e}")))?;
         let spool = dir.join(format!("{blob_ref}.part"));
         let file = std::fs::File::create(&spool).map_err(io)?;
+        // A second descriptor writing past the page cache where the file system allows
+        // it (see [`spool`]); without it the file is written through the page cache.
+        let direct = spool::open_direct(&spool);
         Ok(Ingest {
             spool,
-            writer: spool::Writer::new(file, sealer),
+            writer: spool::Writer::new(file, direct, sealer),
             blob_ref,
             file_name: file_name.trim().to_string(),
             frame: ChunkSealer::frame(CHUNK),
