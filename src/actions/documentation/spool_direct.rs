@@ -119,7 +119,11 @@ impl DirectOut {
                         self.made += 1;
                         Block::new()
                     }
-                    Err(_) => self.spare.recv().map_err(|_| stopped())?,
+                    Err(_) => match self.spare.recv() {
+                        Ok(b) => b,
+                        // The thread stopped: its error.
+                        Err(_) => return self.join().and(Err(stopped())),
+                    },
                 };
                 let full = std::mem::replace(&mut self.block, next);
                 self.block.len = 0;
