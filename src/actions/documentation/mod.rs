@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod evidence_copy;
 pub mod evidence_files;
 pub mod spool;
+mod spool_direct;
 // evidence: court bundle
 pub mod bundle;
 pub mod upkeep;

@@ -12,9 +12,12 @@
 //! or on the request's whenever the writer was behind, as before), the request's
 //! thread alone took as long as the hashing anchor, and the tail came on top.
 //!
-//! Every [`SYNC_EVERY`] bytes the writer also has the file written out (`fdatasync`,
-//! on a third thread, which waits for the disk and uses no core meanwhile), so that
-//! the `fsync` before recording waits for the tail alone rather than the whole upload.
+//! Where the file system allows it, a third thread writes the sealed chunks straight
+//! to the disk from aligned blocks ([`super::spool_direct`]), past the page cache.
+//! Otherwise they are written through the page cache and, every [`SYNC_EVERY`] bytes,
+//! the third thread has the file written out (`fdatasync`: it waits for the disk and
+//! uses no core meanwhile), so that the `fsync` before recording waits for the tail
+//! alone rather than the whole upload.
 //!
 //! Uploads of one chunk (most documents and photos of a few hundred KiB) never start
 //! the thread: their chunk is hashed, sealed and written in place by
@@ -29,6 +32,8 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::blobs::CHUNK;
+pub use super::spool_direct::open_direct;
+use super::spool_direct::DirectOut;
 use crate::crypto::{ChunkSealer, FRAME_HEAD};
 
 /// Chunks in the queue to the writer (a chunk is 256 KiB).
@@ -55,6 +60,8 @@ enum State {
 
 pub struct Writer {
     state: State,
+    /// The file opened for direct writes ([`open_direct`]), if it could be.
+    direct: Option<File>,
     sealer: Arc<ChunkSealer>,
     /// Chunks handed over so far (the next chunk's index).
     chunks: u64,
@@ -69,13 +76,14 @@ fn gone() -> std::io::Error {
 }
 
 impl Writer {
-    pub fn new(file: File, sealer: ChunkSealer) -> Self {
-        Self::with_queue(file, sealer, QUEUE)
+    pub fn new(file: File, direct: Option<File>, sealer: ChunkSealer) -> Self {
+        Self::with_queue(file, direct, sealer, QUEUE)
     }
 
-    fn with_queue(file: File, sealer: ChunkSealer, queue: usize) -> Self {
+    fn with_queue(file: File, direct: Option<File>, sealer: ChunkSealer, queue: usize) -> Self {
         Writer {
             state: State::Idle(file),
+            direct,
             sealer: Arc::new(sealer),
             chunks: 0,
             queue,
@@ -129,9 +137,10 @@ impl Writer {
         // Room for every frame in flight: the writer never waits to hand one back.
         let (back, spare) = sync_channel(self.queue + 2);
         let (sealer, cancel) = (self.sealer.clone(), self.cancel.clone());
+        let direct = self.direct.take();
         let worker = std::thread::Builder::new()
             .name("evidence-spool".into())
-            .spawn(move || write(file, &sealer, &rx, &back, &cancel))?;
+            .spawn(move || write(file, direct, &sealer, &rx, &back, &cancel))?;
         self.state = State::Running {
             queue,
             spare,
@@ -200,10 +209,39 @@ impl Drop for Writer {
     }
 }
 
-/// The writer's thread: hashes (BLAKE3), seals and appends every chunk in order; a
-/// thread of its own writes the file out as it grows (the writer never waits for the
-/// disk, and neither, through the queue, does the request's thread).
+/// The writer's thread: hashes (BLAKE3), seals and appends every chunk in order, past
+/// the page cache when the file could be opened for it ([`DirectOut`]), else through
+/// it.
 fn write(
+    file: File,
+    direct: Option<File>,
+    sealer: &ChunkSealer,
+    rx: &Receiver<Frame>,
+    back: &SyncSender<Vec<u8>>,
+    cancel: &AtomicBool,
+) -> std::io::Result<(File, blake3::Hash)> {
+    let Some(mut out) = direct.and_then(|d| DirectOut::start(d, &file).ok()) else {
+        return write_cached(file, sealer, rx, back, cancel);
+    };
+    let mut hasher = blake3::Hasher::new();
+    for Frame(index, last, mut frame) in rx {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("upload abandoned"));
+        }
+        hasher.update(frame.get(FRAME_HEAD..).unwrap_or_default());
+        sealer.seal_frame(index, last, &mut frame);
+        out.write(&frame)?;
+        // Dropped if not wanted (the upload has ended).
+        let _ = back.try_send(frame);
+    }
+    out.finish(&file)?;
+    Ok((file, hasher.finalize()))
+}
+
+/// The same through the page cache: a thread of its own writes the file out as it
+/// grows (the writer never waits for the disk, and neither, through the queue, does
+/// the request's thread).
+fn write_cached(
     mut file: File,
     sealer: &ChunkSealer,
     rx: &Receiver<Frame>,
@@ -256,17 +294,16 @@ mod tests {
     }
 
     /// Writes `n` chunks of `len` bytes through a writer with a queue of `queue`
-    /// chunks and reads them back: every chunk opens in its place, in order, the last
-    /// one marked last, and the file is exactly the frames.
-    fn round_trip(n: usize, len: usize, queue: usize) {
+    /// chunks (with direct writes where the temporary directory allows them, or
+    /// through the page cache) and reads them back: every chunk opens in its place, in
+    /// order, the last one marked last, and the file is exactly the frames.
+    fn round_trip(n: usize, len: usize, queue: usize, direct: bool) {
         let k = keyring();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.part");
-        let mut w = Writer::with_queue(
-            File::create(&path).unwrap(),
-            k.chunk_sealer("ref").unwrap(),
-            queue,
-        );
+        let file = File::create(&path).unwrap();
+        let direct = direct.then(|| open_direct(&path)).flatten();
+        let mut w = Writer::with_queue(file, direct, k.chunk_sealer("ref").unwrap(), queue);
         let plain = |i: usize| -> Vec<u8> { (0..len).map(|j| (i * 31 + j) as u8).collect() };
         let mut whole = blake3::Hasher::new();
         for i in 0..n {
@@ -309,10 +346,26 @@ mod tests {
     fn chunks_land_in_order_and_are_hashed_whole() {
         // One chunk: no thread. A queue of none (each chunk handed over as the writer
         // takes it) and of one: the frames go round.
-        round_trip(1, 1000, QUEUE);
-        round_trip(300, 4096, 0);
-        round_trip(300, 4096, 1);
-        // Past the write-out size twice (the third thread's path).
-        round_trip(40, 512 * 1024, QUEUE);
+        for direct in [true, false] {
+            round_trip(1, 1000, QUEUE, direct);
+            round_trip(300, 4096, 0, direct);
+            round_trip(300, 4096, 1, direct);
+            // Past the write-out size twice (the third thread's path through the
+            // page cache; many direct blocks and a partial last one otherwise).
+            round_trip(40, 512 * 1024, QUEUE, direct);
+        }
+    }
+
+    #[test]
+    fn a_file_ending_on_a_block_is_whole() {
+        // Frames of 4096 - 45 plaintext bytes are 4096 bytes on disk: 512 of them fill
+        // two blocks exactly, so the last block is full and nothing is left over.
+        let len = 4096 - crate::crypto::SEALED_OVERHEAD - 4;
+        round_trip(
+            2 * super::super::spool_direct::BLOCK / 4096,
+            len,
+            QUEUE,
+            true,
+        );
     }
 }
