@@ -24,13 +24,19 @@ async fn two_sources(b: &Browser) -> Vec<String> {
         let r = b.submit(orgs, orgs, &form).await;
         assert!(location(&r).starts_with("/documentation/organisations/"));
     }
+    add_two_sources(b, &[]).await
+}
+
+/// A source of each outlet, "Camp Observer" (graded B) and "Wire Service" (C), with
+/// `extra` fields; their ids. The outlets must exist.
+pub async fn add_two_sources(b: &Browser, extra: &[(&str, &str)]) -> Vec<String> {
     let sources = "/documentation/sources";
     let mut ids = Vec::new();
     for (title, publisher, grade) in [
         ("Dawn rockets", "Camp Observer", "B"),
         ("Attack on camp", "Wire Service", "C"),
     ] {
-        let form = [
+        let mut form = vec![
             ("source_kind", "article"),
             ("title", title),
             ("publisher", publisher),
@@ -38,6 +44,7 @@ async fn two_sources(b: &Browser) -> Vec<String> {
             ("reliability", grade),
             ("reliability_reason", "track record"),
         ];
+        form.extend_from_slice(extra);
         let r = b.submit(sources, sources, &form).await;
         let page = location(&r);
         assert!(page.starts_with("/documentation/sources/"), "{page}");

@@ -46,26 +46,9 @@ async fn incident_pages_show_every_source_side_by_side() {
         "{html}"
     );
 
+    let ids =
+        crate::incident_form_claims::add_two_sources(&b, &[("published_on", "2013-12-27")]).await;
     let sources = "/documentation/sources";
-    let mut ids = Vec::new();
-    for (title, publisher, grade) in [
-        ("Dawn rockets", "Camp Observer", "B"),
-        ("Attack on camp", "Wire Service", "C"),
-    ] {
-        let form = [
-            ("source_kind", "article"),
-            ("title", title),
-            ("publisher", publisher),
-            ("affiliation", "independent"),
-            ("reliability", grade),
-            ("reliability_reason", "track record"),
-            ("published_on", "2013-12-27"),
-        ];
-        let r = b.submit(sources, sources, &form).await;
-        let page = location(&r);
-        assert!(page.starts_with("/documentation/sources/"), "{page}");
-        ids.push(page.rsplit('/').next().unwrap().to_string());
-    }
     // An unknown publisher goes back with a message naming the field.
     let form = [
         ("source_kind", "article"),

@@ -225,17 +225,31 @@ fn write(
     };
     let mut hasher = blake3::Hasher::new();
     for Frame(index, last, mut frame) in rx {
-        if cancel.load(Ordering::Relaxed) {
-            return Err(std::io::Error::other("upload abandoned"));
-        }
-        hasher.update(frame.get(FRAME_HEAD..).unwrap_or_default());
-        sealer.seal_frame(index, last, &mut frame);
+        take(&mut hasher, sealer, cancel, index, last, &mut frame)?;
         out.write(&frame)?;
         // Dropped if not wanted (the upload has ended).
         let _ = back.try_send(frame);
     }
     out.finish(&file)?;
     Ok((file, hasher.finalize()))
+}
+
+/// What the writer does with each frame before writing it, whichever way it writes:
+/// stop if the upload was abandoned, add the plaintext to the BLAKE3, seal in place.
+fn take(
+    hasher: &mut blake3::Hasher,
+    sealer: &ChunkSealer,
+    cancel: &AtomicBool,
+    index: u64,
+    last: bool,
+    frame: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    if cancel.load(Ordering::Relaxed) {
+        return Err(std::io::Error::other("upload abandoned"));
+    }
+    hasher.update(frame.get(FRAME_HEAD..).unwrap_or_default());
+    sealer.seal_frame(index, last, frame);
+    Ok(())
 }
 
 /// The same through the page cache: a thread of its own writes the file out as it
@@ -258,11 +272,7 @@ fn write_cached(
     let mut unsynced = 0;
     let mut hasher = blake3::Hasher::new();
     for Frame(index, last, mut frame) in rx {
-        if cancel.load(Ordering::Relaxed) {
-            return Err(std::io::Error::other("upload abandoned"));
-        }
-        hasher.update(frame.get(FRAME_HEAD..).unwrap_or_default());
-        sealer.seal_frame(index, last, &mut frame);
+        take(&mut hasher, sealer, cancel, index, last, &mut frame)?;
         file.write_all(&frame)?;
         unsynced += frame.len();
         // Dropped if not wanted (the upload has ended).
