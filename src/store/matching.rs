@@ -6,6 +6,8 @@
 //! `people` as a tombstone (status `merged`) with a row in `person_merges` that points
 //! to the record it joined.
 
+use std::collections::{BTreeSet, HashMap};
+
 use sqlx::FromRow;
 
 use super::{Conn, Result};
@@ -70,71 +72,63 @@ pub struct NameWindow<'a> {
 /// or unknown — but only where they are few. A name shared by more than `rare` such
 /// people is common in that age band, and sharing it says little: then only holders
 /// of the very same birth year are returned, and only if those are at most `rare`.
-/// Counting is answered from the (tag, birth year, sex) index; only the people returned
-/// are read from the table. Returns `(me, candidate)` pairs; `me` itself is left out.
+/// Returns `(me, candidate)` pairs; `me` itself is left out.
+///
+/// Deciding "at most `rare`" never needs more than `rare + 1` holders of one index
+/// range, however common the name: each window reads six ranges of the (tag, birth
+/// year, sex) index — per column, the years in the window, no year recorded, the very
+/// same year — each stopped at `rare + 1` ids, and the counting is done here. (Reading
+/// every holder to count them cost a registry of a million people the most time of
+/// an import: the commonest names have thousands.) Only the people returned are then
+/// read from the table.
 pub async fn by_name_windows(
     c: &mut Conn,
     wanted: &[NameWindow<'_>],
     rare: i64,
 ) -> Result<Vec<(i64, Candidate)>> {
-    #[derive(FromRow)]
-    struct Hit {
-        me: i64,
-        #[sqlx(flatten)]
-        cand: Candidate,
-    }
+    let limit = rare.saturating_add(1);
     let arm = |column: &str, years: &str| {
         format!(
-            "select v.me, p.person_id, v.born, p.birth_year from v cross join people p
-             where p.{column} = v.tag and {years} and p.sex <> v.not_sex and p.person_id <> v.me"
+            "coalesce((select string_agg(cast(h.person_id as text), ',') from (
+                 select p.person_id from people p
+                 where p.{column} = v.tag and {years} and p.sex <> v.not_sex
+                   and p.person_id <> v.me
+                 limit {limit}) h), '')"
         )
     };
-    let (within, unknown) = (
+    let (within, unknown, exact) = (
         "p.birth_year >= v.lo and p.birth_year <= v.hi",
         "p.birth_year is null",
+        "p.birth_year = v.born",
     );
-    // Four index ranges per window — each column, the years in the window and then no
-    // year recorded (an `or` of the two would make the database visit every holder of a
-    // common name) — merged by `union`, so a person found through both columns or both
-    // tags counts once. `cross join` makes SQLite read the list first and look each tag
-    // up in the index (it cannot tell how long the list is, and otherwise may scan
-    // people instead).
-    let hits = [
+    // Ranges 0-3 decide whether the name is rare; 4-5 are the same-year holders.
+    let ranges = [
         arm("name_key_latin", within),
         arm("name_key_original", within),
         arm("name_key_latin", unknown),
         arm("name_key_original", unknown),
+        arm("name_key_latin", exact),
+        arm("name_key_original", exact),
     ]
-    .join(" union ");
-    let mut out = Vec::new();
-    // Chunks never split one person's windows: the count is per person.
+    .join(" || '|' || ");
+    #[derive(Default)]
+    struct Holders {
+        any: BTreeSet<i64>,
+        same_year: BTreeSet<i64>,
+        /// A range held more than `rare`: the set is not whole, and too many.
+        any_full: bool,
+        same_year_full: bool,
+    }
+    let mut of: HashMap<i64, Holders> = HashMap::new();
     let per = super::rows_per_statement(6);
-    let mut rest = wanted;
-    while !rest.is_empty() {
-        let mut end = rest.len().min(per);
-        while end < rest.len()
-            && end > 1
-            && rest.get(end).map(|w| w.me) == rest.get(end - 1).map(|w| w.me)
-        {
-            end -= 1;
-        }
-        let (chunk, tail) = rest.split_at(end);
-        rest = tail;
+    for chunk in wanted.chunks(per) {
         let sql = format!(
-            "with v (me, tag, lo, hi, born, not_sex) as (values {values}),
-             hits (me, person_id, born, birth_year) as ({hits}),
-             counted (me, person_id, exact, n, n_exact) as (
-               select me, person_id, case when birth_year = born then 1 else 0 end,
-                      count(*) over (partition by me),
-                      sum(case when birth_year = born then 1 else 0 end) over (partition by me)
-               from hits)
-             select counted.me, {cols} from counted join people p on p.person_id = counted.person_id
-             where counted.n <= {rare} or (counted.exact = 1 and counted.n_exact <= {rare})",
-            cols = CANDIDATE_P,
+            "with v (me, tag, lo, hi, born, not_sex) as (values {values})
+             select v.me, {ranges} from v",
             values = super::values_list(c, chunk.len(), 6),
         );
-        let mut q =
-            sqlx::query_as::<_, Hit>(&sql).persistent(super::keep_prepared(chunk.len(), per));
+        let mut q = sqlx::query_as::<_, (i64, String)>(&sql)
+            .persistent(super::keep_prepared(chunk.len(), per));
         for w in chunk {
             q = q
                 .bind(w.me)
@@ -144,14 +138,54 @@ pub async fn by_name_windows(
                 .bind(w.born)
                 .bind(w.not_sex);
         }
-        out.extend(
-            q.fetch_all(&mut *c)
-                .await?
-                .into_iter()
-                .map(|h| (h.me, h.cand)),
-        );
+        for (me, lists) in q.fetch_all(&mut *c).await? {
+            let h = of.entry(me).or_default();
+            for (k, list) in lists.split('|').enumerate() {
+                let ids: Vec<i64> = list
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::parse)
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(|_| {
+                        super::StoreError::Corrupt("a holder id is not a number".into())
+                    })?;
+                let full = i64::try_from(ids.len()).unwrap_or(i64::MAX) >= limit;
+                if k < 4 {
+                    h.any_full |= full;
+                    h.any.extend(ids);
+                } else {
+                    h.same_year_full |= full;
+                    h.same_year.extend(ids);
+                }
+            }
+        }
     }
-    Ok(out)
+    let few = |set: &BTreeSet<i64>, full: bool| {
+        !full && i64::try_from(set.len()).unwrap_or(i64::MAX) <= rare
+    };
+    let mut flagged: Vec<(i64, i64)> = Vec::new();
+    for (me, h) in &of {
+        let chosen = if few(&h.any, h.any_full) {
+            &h.any
+        } else if few(&h.same_year, h.same_year_full) {
+            &h.same_year
+        } else {
+            continue;
+        };
+        flagged.extend(chosen.iter().map(|id| (*me, *id)));
+    }
+    let mut ids: Vec<i64> = flagged.iter().map(|(_, id)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let found: HashMap<i64, Candidate> = candidates(c, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.person_id, p))
+        .collect();
+    Ok(flagged
+        .into_iter()
+        .filter_map(|(me, id)| Some((me, found.get(&id)?.clone())))
+        .collect())
 }
 
 /// Everyone whose document tag is one of `tags` and held by someone else too. The
