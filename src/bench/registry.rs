@@ -134,6 +134,71 @@ impl Marks {
     }
 }
 
+/// A twin of the people table — same columns, constraints and indexes, holding the
+/// same people (the registry the rounds import into) — for the floor: what the
+/// database itself takes to store the rows an import writes.
+async fn create_twin(app: &App) -> anyhow::Result<()> {
+    define_twin(app).await?;
+    let mut tx = app.store.write().await?;
+    sqlx::query("insert into bench_people_floor select * from people")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    write_out(app).await
+}
+
+async fn define_twin(app: &App) -> anyhow::Result<()> {
+    let mut c = app.store.read().await?;
+    if app.store.backend() == crate::store::Backend::Postgres {
+        sqlx::query("create table if not exists bench_people_floor (like people including all)")
+            .execute(&mut *c)
+            .await?;
+        return Ok(());
+    }
+    // SQLite has no `like`: the table's and its indexes' own definitions, renamed (every
+    // index of people is named `people_…`; the unique ones come with the table).
+    let defs: Vec<String> = sqlx::query_scalar(
+        "select sql from sqlite_master where tbl_name = 'people' and sql is not null
+         order by type desc",
+    )
+    .fetch_all(&mut *c)
+    .await?;
+    for def in defs {
+        let renamed = def.replacen("people", "bench_people_floor", 2);
+        anyhow::ensure!(
+            renamed.contains("bench_people_floor (") || renamed.contains("bench_people_floor("),
+            "unexpected definition in people's schema: {def}"
+        );
+        sqlx::query(&renamed).execute(&mut *c).await?;
+    }
+    Ok(())
+}
+
+/// The floor under an import: copying the people rows it added (sealed, with their
+/// tags) into the twin table in one statement, committed and written out like the
+/// import's. No driver, no binding, no other table: the cost of the rows alone in a
+/// table of this shape and size, which no import of them can beat. Returns the seconds
+/// that took; the copies are deleted again, untimed.
+async fn floor(app: &App, marks: &Marks) -> anyhow::Result<f64> {
+    let t = Instant::now();
+    let mut tx = app.store.write().await?;
+    sqlx::query("insert into bench_people_floor select * from people where person_id > $1")
+        .bind(marks.person)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    write_out(app).await?;
+    let secs = t.elapsed().as_secs_f64();
+    let mut tx = app.store.write().await?;
+    sqlx::query("delete from bench_people_floor where person_id > $1")
+        .bind(marks.person)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    write_out(app).await?;
+    Ok(secs)
+}
+
 async fn import(app: &App, cap: &Cap<WriteRegistry>, csv: &[u8]) -> anyhow::Result<usize> {
     let table =
         crate::io::table::read_table(csv, "bench.csv").map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -252,9 +317,12 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         write_out(app).await?;
         anyhow::Ok(secs)
     };
-    // Each round's seconds, (subject, anchor): the anchor's rate swings with how fast
-    // the shared disk takes its fsyncs, and the rounds show when it did.
-    let (mut rounds, mut flags) = (Vec::new(), 0);
+    // Each round's seconds, (subject, anchor): the anchor's rate swings with the
+    // machine's load, and the rounds show when it did. Its time is its 100,000
+    // statements' round trips to the database's thread (commit and checkpoint are
+    // 0.05 s of 6 s on a quiet machine), and they are quicker on a busy one.
+    create_twin(app).await?;
+    let (mut rounds, mut floors, mut flags) = (Vec::new(), Vec::new(), 0);
     super::reset_peak_rss();
     for round in 0..runs {
         let mut anchor_secs = 0.0;
@@ -266,6 +334,7 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         anyhow::ensure!(added == n, "imported {added} of {n}");
         write_out(app).await?;
         let subject_secs = t.elapsed().as_secs_f64();
+        floors.push(floor(app, &marks).await?);
         flags = marks.forget_since(app).await?;
         if round % 2 == 0 {
             anchor_secs = anchor().await?;
@@ -289,6 +358,27 @@ pub async fn scenarios(app: &Arc<App>, scale: usize, runs: usize) -> anyhow::Res
         super::rounds_note(&rounds)
     ));
     out.push(imported);
+    let mut floored = outcome(
+        "import floor",
+        "rows",
+        n,
+        super::Rates::of(
+            rounds.iter().map(|r| rate(r.0)).collect(),
+            floors.iter().map(|s| rate(*s)).collect(),
+        ),
+        "the imported people rows copied in SQL into a twin table",
+    );
+    floored.note = Some(format!(
+        "the rows alone: the same rows into a table with the people table's columns, \
+         constraints and indexes, in one statement, vigil's work besides them left out; \
+         seconds per round: {}",
+        floors
+            .iter()
+            .map(|s| format!("{s:.3}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    out.push(floored);
     // The registry at the size's population, for the list.
     drop(parsed);
     import(app, &cap, csv.as_bytes()).await?;
