@@ -110,8 +110,7 @@ async fn flag_people(
     let mut windows = Vec::new();
     // People in the order of their first name tag: the index is then walked forwards,
     // and the pages one window reads are still in the cache for the next (otherwise a
-    // batch's windows land at random in it). A person's windows stay together: the
-    // database counts holders per person.
+    // batch's windows land at random in it).
     let mut ordered: Vec<&Candidate> = people.values().collect();
     ordered.sort_by_key(|p| (name_tags(p).min(), p.person_id));
     for p in ordered {
