@@ -78,9 +78,8 @@ pub struct NameWindow<'a> {
 /// range, however common the name: each window reads six ranges of the (tag, birth
 /// year, sex) index — per column, the years in the window, no year recorded, the very
 /// same year — each stopped at `rare + 1` ids, and the counting is done here. (Reading
-/// every holder to count them cost a registry of a million people the most time of
-/// an import: the commonest names have thousands.) Only the people returned are then
-/// read from the table.
+/// every holder of a common name to count them was half of an import's time into a
+/// registry of 900,000.) Only the people returned are then read from the table.
 pub async fn by_name_windows(
     c: &mut Conn,
     wanted: &[NameWindow<'_>],
