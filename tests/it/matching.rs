@@ -559,3 +559,89 @@ async fn a_common_name_flags_only_the_same_year_and_documents() {
         );
     }
 }
+
+#[tokio::test]
+async fn unknown_birth_years_and_sexes_bound_a_name_match() {
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    for t in support::both().await {
+        let b = t.backend;
+        let camp = site(&t, "CAMP").await;
+        // A rare name: a man born 1985, and one of unknown age.
+        let born = register(
+            &t,
+            Some(camp),
+            &[
+                ("name_latin", "Dara Sohrabi"),
+                ("sex", "male"),
+                ("birth_year", "1985"),
+            ],
+        )
+        .await;
+        let ageless = register(
+            &t,
+            Some(camp),
+            &[("name_latin", "Dara Sohrabi"), ("sex", "male")],
+        )
+        .await;
+        assert_eq!(
+            ageless.possible_duplicates,
+            vec![born.code.clone()],
+            "{b}: no birth year: every holder of the name, whatever their year"
+        );
+        let later = register(
+            &t,
+            Some(camp),
+            &[
+                ("name_latin", "Dara Sohrabi"),
+                ("sex", "male"),
+                ("birth_year", "2001"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            later.possible_duplicates,
+            vec![ageless.code.clone()],
+            "{b}: sixteen years apart: only the holder of unknown age"
+        );
+        let woman = register(
+            &t,
+            Some(camp),
+            &[
+                ("name_latin", "Dara Sohrabi"),
+                ("sex", "female"),
+                ("birth_year", "1985"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            woman.possible_duplicates,
+            Vec::<String>::new(),
+            "{b}: a woman is never flagged with a man by name, of any age"
+        );
+
+        // A common name (six holders in the band): a newcomer of unknown age has no
+        // year to narrow it by, so the name alone flags no one.
+        for year in ["1960", "1961", "1962", "1963", "1964", "1965"] {
+            let fields = [
+                ("name_latin", "Reza Ahmadi"),
+                ("sex", "male"),
+                ("birth_year", year),
+            ];
+            register(&t, Some(camp), &fields).await;
+        }
+        let r = register(
+            &t,
+            Some(camp),
+            &[("name_latin", "Reza Ahmadi"), ("sex", "male")],
+        )
+        .await;
+        assert_eq!(
+            sorted(r.possible_duplicates),
+            Vec::<String>::new(),
+            "{b}: a common name and no birth year flag no one"
+        );
+    }
+}
